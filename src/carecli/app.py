@@ -1,0 +1,121 @@
+"""CareApp: paints the caseload at once, opens the database in a worker, and wires the
+global keys, the command palette and navigation between screens."""
+
+from datetime import date
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from carecli.commands import AppCommands, ClientCommands
+from carecli.config import DatabaseLocation
+from carecli.screens.caseload import CaseloadScreen
+from carecli.screens.help import HelpScreen
+
+
+class CareApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "carecli"
+    COMMANDS = App.COMMANDS | {ClientCommands, AppCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and how-to"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:
+        super().__init__()
+        self.location = location
+        self.fixed_today = today
+        self.db = db
+        self.caseload = CaseloadScreen()
+
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.push_screen(self.caseload)
+        if self.db is None:
+            self.open_database()
+
+    @work(thread=True, exit_on_error=False)
+    def open_database(self) -> None:
+        from carecli.data.db import open_database
+        from carecli.data.errors import CareDataError
+
+        try:
+            db = open_database(self.location)
+        except CareDataError as exc:
+            self.call_from_thread(self.exit, None, 1, str(exc))
+            return
+        self.call_from_thread(self._database_ready, db)
+
+    def _database_ready(self, db) -> None:
+        self.db = db
+        self.caseload.reload()
+
+    def on_worker_state_changed(self, event) -> None:
+        """Any worker that fails: say so in one sentence instead of a traceback."""
+        from textual.worker import WorkerState
+
+        if event.state is WorkerState.ERROR:
+            from carecli.data.errors import CareDataError
+
+            error = event.worker.error
+            if isinstance(error, CareDataError):
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+            else:
+                self.exit(None, 1, f"carecli stopped: {type(error).__name__}: {error}")
+
+    # navigation -----------------------------------------------------------------------
+    def caseload_rows(self):
+        return self.caseload.all_rows
+
+    def caseload_row(self, client_id: int):
+        return next((r for r in self.caseload.all_rows if r.id == client_id), None)
+
+    def refresh_caseload(self, select_id: int | None = None) -> None:
+        self.caseload.reload(select_id)
+
+    def open_client(self, client_id: int) -> None:
+        from carecli.screens.record import RecordScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.push_screen(RecordScreen(client_id))
+
+    def action_show_caseload(self) -> None:
+        while self.screen is not self.caseload:
+            self.pop_screen()
+
+    def action_new_client(self) -> None:
+        from carecli.screens import editing
+
+        if self.db is not None:
+            editing.new_client(self, self.open_client)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def show_welcome(self) -> None:
+        from carecli.screens.welcome import WelcomeScreen
+
+        if self.screen is self.caseload:
+            self.push_screen(WelcomeScreen(), self._welcome_choice)
+
+    def _welcome_choice(self, choice: str | None) -> None:
+        if choice == "demo":
+            self.notify("Building the demo caseload…")
+            self.load_demo()
+        elif choice == "new":
+            self.action_new_client()
+        else:
+            self.exit()
+
+    @work(thread=True, exclusive=True, group="demo")
+    def load_demo(self) -> None:
+        from carecli.data.demo import build_demo
+
+        build_demo(db=self.db, today=self.today())
+        self.call_from_thread(self.refresh_caseload)

@@ -1,0 +1,84 @@
+"""The `carecli` command: parse arguments, pick the database, then run the app or a command.
+
+Only the standard library is imported up front; Textual and SQLAlchemy load in the command
+that needs them, so `carecli --version` and `--help` stay instant.
+"""
+
+import argparse
+import os
+import sys
+
+from carecli import __version__
+
+COMMANDS_HELP = """commands:
+  (none)    open the app on the database
+  demo      fill the database with a synthetic demo caseload
+
+The database is the file given by --db, else CARECLI_DATABASE_URL (a SQLAlchemy URL,
+e.g. postgresql://user@host/carecli), else CARECLI_DB, else carecli.db in your user
+data folder."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="the SQLite database file to use")
+    parser = argparse.ArgumentParser(
+        prog="carecli", parents=[common], epilog=COMMANDS_HELP,
+        description="A keyboard-driven caseload app for care managers.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"carecli {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser("demo", parents=[common], help="fill the database with a demo caseload",
+                          description="Fill the database with a realistic synthetic caseload.")
+    demo.add_argument("--clients", type=int, default=60, metavar="N",
+                      help="how many clients (default 60)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S",
+                      help="random seed; the same seed gives the same caseload (default 1)")
+    demo.add_argument("--force", action="store_true",
+                      help="replace the clients already in the database")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    os.umask(0o077)  # every file we create is private to this user
+    from carecli.config import resolve_database
+    from carecli.data.errors import CareDataError
+
+    location = resolve_database(args.db)
+    try:
+        if args.command == "demo":
+            return run_demo(location, clients=args.clients, seed=args.seed, force=args.force)
+        return run_app(location)
+    except CareDataError as exc:
+        print(f"carecli: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_app(location) -> int:
+    from carecli.data.precheck import inspect_file
+
+    if location.path is not None:
+        inspect_file(location.path)  # refuse a bad file before the screen opens
+    from carecli.app import CareApp
+
+    app = CareApp(location)
+    app.run()
+    return app.return_code or 0
+
+
+def run_demo(location, *, clients: int, seed: int, force: bool) -> int:
+    if clients < 1:
+        print("carecli: --clients must be at least 1", file=sys.stderr)
+        return 2
+    from carecli.data.db import open_database
+    from carecli.data.demo import build_demo
+
+    db = open_database(location)
+    summary = build_demo(db=db, clients=clients, seed=seed, force=force)
+    print(f"Demo caseload: {summary.clients} clients written to {location.display} "
+          f"in {summary.seconds:.1f} s.")
+    return 0

@@ -1,0 +1,37 @@
+"""Check-in cadence by risk tier, and when the next check-in falls due (DOMAIN.md defaults)."""
+
+from datetime import date, timedelta
+
+DEFAULT_CADENCE_DAYS = {"high": 7, "moderate": 14, "low": 30}
+"""Our defaults; no national standard fixes contact cadence by risk."""
+
+UNREACHABLE_AFTER = 3
+"""Unsuccessful attempts in a row that raise the `unable_to_reach` flag."""
+
+
+def cadence_days(risk_tier: str, override: int | None = None) -> int:
+    """Days between check-ins: the client's own override, else the default for the tier."""
+    if override is not None:
+        if override < 1:
+            raise ValueError("cadence_days: must be at least 1")
+        return override
+    try:
+        return DEFAULT_CADENCE_DAYS[risk_tier]
+    except KeyError:
+        raise ValueError(f"risk_tier: unknown tier {risk_tier!r}") from None
+
+
+def next_due(
+    *, last_success: date | None, enrolled_on: date, cadence: int, scheduled: date | None = None
+) -> date:
+    """The next check-in date: an explicitly scheduled one wins, else cadence after the last
+    successful contact (or after enrolment when there has been none)."""
+    if scheduled is not None:
+        return scheduled
+    return (last_success or enrolled_on) + timedelta(days=cadence)
+
+
+def is_unreachable(recent_outcomes_newest_first: list[bool]) -> bool:
+    """True when the latest `UNREACHABLE_AFTER` attempts were all unsuccessful."""
+    latest = recent_outcomes_newest_first[:UNREACHABLE_AFTER]
+    return len(latest) == UNREACHABLE_AFTER and not any(latest)

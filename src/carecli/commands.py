@@ -1,0 +1,64 @@
+"""Command palette providers: jump to any client by fuzzy name, and the app's main commands."""
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from carecli.plain import one_line
+
+
+def plain_highlight(matcher: Matcher, candidate: str) -> Content:
+    """Like `Matcher.highlight`, which parses the candidate as markup, but for user text."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets if score else ():
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class ClientCommands(Provider):
+    """`Open <client>` for every client in the caseload (names come from the loaded caseload)."""
+
+    MAX_HITS = 30
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        hits = []
+        for row in self.app.caseload_rows():
+            name = one_line(row.name)
+            if row.preferred_name:
+                name += f" ({one_line(row.preferred_name)})"
+            score = matcher.match(name)
+            if score > 0:
+                hits.append((score, row.id, name))
+        hits.sort(key=lambda h: -h[0])
+        for score, client_id, name in hits[: self.MAX_HITS]:
+            yield Hit(score, plain_highlight(matcher, name),
+                      partial(self.app.open_client, client_id), text=name,
+                      help="Open the client record")
+
+
+class AppCommands(Provider):
+    """The app's own commands, so every action is reachable from the palette."""
+
+    def _commands(self):
+        app = self.app
+        return (
+            ("New client", app.action_new_client, "Add a client to the caseload"),
+            ("Caseload", app.action_show_caseload, "Back to the caseload"),
+            ("Help", app.action_help, "Keys of the current screen"),
+        )
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, help=help_text)

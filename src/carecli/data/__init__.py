@@ -1,0 +1,1 @@
+"""The data layer: tables, the engine, migrations, and query/command functions per area."""

@@ -1,0 +1,109 @@
+"""Commands and queries about clients themselves: create, edit, change status, find."""
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from carecli.data.audit import record_change
+from carecli.data.db import Database
+from carecli.data.errors import InvalidInput, NotFound
+from carecli.data.inputs import ClientCreate, ClientUpdate, StatusChangeInput, validate
+from carecli.data.models import Client, StatusChange
+from carecli.data.types import utcnow
+
+
+def create_client(*, db: Database, values: dict[str, Any]) -> int:
+    data = validate(ClientCreate, values)
+    with db.write() as session:
+        client = Client(**data.model_dump())
+        client.risk_set_by_hand = True
+        session.add(client)
+        session.flush()
+        record_change(
+            session, action="create", entity="client", entity_id=client.id, client_id=client.id
+        )
+        return client.id
+
+
+def update_client(*, db: Database, client_id: int, values: dict[str, Any]) -> None:
+    data = validate(ClientUpdate, values)
+    with db.write() as session:
+        client = _get(session, client_id)
+        changes = data.model_dump()
+        if changes["risk_tier"] != client.risk_tier or changes["risk_reason"] != client.risk_reason:
+            client.risk_set_by_hand = True
+        for key, value in changes.items():
+            setattr(client, key, value)
+        client.updated_at = utcnow()
+        record_change(
+            session, action="update", entity="client", entity_id=client_id, client_id=client_id
+        )
+
+
+def change_status(*, db: Database, client_id: int, values: dict[str, Any]) -> None:
+    """Put on hold, discharge or reactivate; the reason and date are kept in the history."""
+    data = validate(StatusChangeInput, values)
+    with db.write() as session:
+        client = _get(session, client_id)
+        if client.status == data.to_status:
+            raise InvalidInput({"to_status": f"the client is already {data.to_status.value}"})
+        session.add(
+            StatusChange(
+                client_id=client_id, from_status=client.status, to_status=data.to_status,
+                reason=data.reason,
+            )
+        )
+        client.status = data.to_status
+        client.status_reason = data.reason
+        client.status_changed_on = data.effective_on
+        client.updated_at = utcnow()
+        record_change(
+            session, action="status", entity="client", entity_id=client_id, client_id=client_id,
+            summary=f"{data.to_status.value}",
+        )
+
+
+def get_client(*, db: Database, client_id: int) -> Client:
+    with db.read() as session:
+        return _get(session, client_id)
+
+
+def count_clients(*, db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(Client)) or 0
+
+
+def escape_like(text: str) -> str:
+    """Escape LIKE wildcards so `%` and `_` match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_clients(*, db: Database, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
+    """Clients whose name contains every word of `text`: (id, family name, given name)."""
+    query = select(Client.id, Client.family_name, Client.given_name)
+    for word in text.split():
+        pattern = f"%{escape_like(word.lower())}%"
+        query = query.where(
+            or_(
+                func.lower(Client.family_name).like(pattern, escape="\\"),
+                func.lower(Client.given_name).like(pattern, escape="\\"),
+                func.lower(Client.preferred_name).like(pattern, escape="\\"),
+            )
+        )
+    query = query.order_by(Client.family_name, Client.given_name).limit(limit)
+    with db.read() as session:
+        return [tuple(row) for row in session.execute(query).all()]
+
+
+def client_values(client: Client) -> dict[str, Any]:
+    """A client's editable fields as form values (the inverse of `ClientUpdate`)."""
+    return {
+        name: getattr(client, name) for name in ClientUpdate.model_fields
+    }
+
+
+def _get(session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(f"Client {client_id} no longer exists.")
+    return client

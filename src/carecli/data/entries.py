@@ -1,0 +1,102 @@
+"""Add, edit and remove the entries of a client record: consents, conditions, medications,
+care-team members and personal contacts. One registry describes each kind."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import SQLModel
+
+from carecli.data.audit import record_change
+from carecli.data.db import Database
+from carecli.data.errors import NotFound
+from carecli.data.inputs import (
+    CareTeamInput,
+    ConditionInput,
+    ConsentInput,
+    InputModel,
+    MedicationInput,
+    PersonalContactInput,
+    validate,
+)
+from carecli.data.models import CareTeamMember, Condition, Consent, Medication, PersonalContact
+
+
+@dataclass(frozen=True)
+class EntryKind:
+    table: type[SQLModel]
+    input: type[InputModel]
+    noun: str
+    order_by: tuple
+
+
+ENTRY_KINDS: dict[str, EntryKind] = {
+    "consent": EntryKind(Consent, ConsentInput, "consent", (Consent.given_on.desc(),)),
+    "condition": EntryKind(
+        Condition, ConditionInput, "condition", (Condition.chronic.desc(), Condition.name)
+    ),
+    "medication": EntryKind(
+        Medication, MedicationInput, "medication",
+        (Medication.stopped_on.is_not(None), Medication.name),
+    ),
+    "care_team": EntryKind(
+        CareTeamMember, CareTeamInput, "care-team member",
+        (CareTeamMember.is_primary.desc(), CareTeamMember.name),
+    ),
+    "personal_contact": EntryKind(
+        PersonalContact, PersonalContactInput, "personal contact",
+        (PersonalContact.is_emergency_contact.desc(), PersonalContact.name),
+    ),
+}
+
+
+def list_entries(*, db: Database, kind: str, client_id: int) -> list[Any]:
+    spec = ENTRY_KINDS[kind]
+    with db.read() as session:
+        query = select(spec.table).where(spec.table.client_id == client_id).order_by(*spec.order_by)
+        return list(session.scalars(query).all())
+
+
+def add_entry(*, db: Database, kind: str, client_id: int, values: dict[str, Any]) -> int:
+    spec = ENTRY_KINDS[kind]
+    data = validate(spec.input, values)
+    with db.write() as session:
+        row = spec.table(client_id=client_id, **data.model_dump())
+        session.add(row)
+        session.flush()
+        record_change(session, action="create", entity=kind, entity_id=row.id, client_id=client_id)
+        return row.id
+
+
+def update_entry(*, db: Database, kind: str, entry_id: int, values: dict[str, Any]) -> None:
+    spec = ENTRY_KINDS[kind]
+    data = validate(spec.input, values)
+    with db.write() as session:
+        row = _get(session, spec, entry_id)
+        for key, value in data.model_dump().items():
+            setattr(row, key, value)
+        record_change(
+            session, action="update", entity=kind, entity_id=entry_id, client_id=row.client_id
+        )
+
+
+def remove_entry(*, db: Database, kind: str, entry_id: int) -> None:
+    spec = ENTRY_KINDS[kind]
+    with db.write() as session:
+        row = _get(session, spec, entry_id)
+        session.delete(row)
+        record_change(
+            session, action="delete", entity=kind, entity_id=entry_id, client_id=row.client_id
+        )
+
+
+def entry_values(kind: str, row: Any) -> dict[str, Any]:
+    """An entry's editable fields as form values."""
+    return {name: getattr(row, name) for name in ENTRY_KINDS[kind].input.model_fields}
+
+
+def _get(session, spec: EntryKind, entry_id: int):
+    row = session.get(spec.table, entry_id)
+    if row is None:
+        raise NotFound(f"That {spec.noun} no longer exists.")
+    return row

@@ -1,0 +1,25 @@
+"""Errors the data layer raises for the user to read: each carries one clear sentence."""
+
+
+class CareDataError(Exception):
+    """Base of every error whose message is written for the user."""
+
+
+class DatabaseOpenError(CareDataError):
+    """The database cannot be opened safely; nothing was changed."""
+
+
+class DatabaseWriteError(CareDataError):
+    """A change could not be saved (disk full, read-only, locked); the database is unchanged."""
+
+
+class NotFound(CareDataError):
+    """The row asked for does not exist (any more)."""
+
+
+class InvalidInput(CareDataError):
+    """Input failed validation; `errors` maps each field to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in errors.items()))

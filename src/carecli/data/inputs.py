@@ -1,0 +1,250 @@
+"""Validated input models (the XCreate/XUpdate family): every write passes through one of these.
+
+They strip whitespace, turn empty optional text into None, refuse empty names, unreal dates and
+over-long text, and keep a phone number exactly as typed once it looks like one.
+"""
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+from pydantic import Field as Constraint
+from sqlmodel import Field, SQLModel
+
+from carecli.data.errors import InvalidInput
+from carecli.data.models import NAME_MAX, TEXT_MAX
+from carecli.domain.enums import (
+    ClientStatus,
+    ConditionStatus,
+    ConsentKind,
+    ConsentMethod,
+    RiskTier,
+    Sex,
+)
+
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_PHONE_CHARS = re.compile(r"^[0-9+()\-.\s/x#ext]*$", re.IGNORECASE)
+_ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from `YYYY-MM-DD` or `MM/DD/YYYY`; ValueError with a readable message otherwise."""
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if match := _ISO_DATE.match(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _US_DATE.match(text):
+        month, day, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text} is not a real date") from None
+
+
+def _empty_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _phone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE_CHARS.match(value) or digits < 7 or digits > 15:
+        raise ValueError("not a phone number: use digits, spaces, + ( ) - and ext")
+    return value
+
+
+def _email(value: str | None) -> str | None:
+    if value is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        raise ValueError("not an email address")
+    return value
+
+
+def _icd10(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.upper()
+    if not _ICD10.match(code):
+        raise ValueError("not an ICD-10 code (e.g. E11.9)")
+    return code
+
+
+def _not_future(value: date | None) -> date | None:
+    if value is not None and value > date.today():
+        raise ValueError("is in the future")
+    return value
+
+
+def required_text(max_length: int) -> Any:
+    return Annotated[str, StringConstraints(min_length=1, max_length=max_length)]
+
+
+def optional_text(max_length: int, *after: AfterValidator) -> Any:
+    """Optional text: blank becomes None, longer than `max_length` is refused."""
+    return Annotated[
+        Annotated[str, StringConstraints(max_length=max_length), *after] | None,
+        BeforeValidator(_empty_to_none),
+    ]
+
+
+OptDate = Annotated[date | None, BeforeValidator(parse_date)]
+PastDate = Annotated[date | None, BeforeValidator(parse_date), AfterValidator(_not_future)]
+ReqDate = Annotated[date, BeforeValidator(parse_date)]
+Name = required_text(NAME_MAX)
+OptName = optional_text(NAME_MAX)
+OptText = optional_text(TEXT_MAX)
+Phone = optional_text(40, AfterValidator(_phone))
+Email = optional_text(254, AfterValidator(_email))
+Cadence = Annotated[
+    Annotated[int, Constraint(ge=1, le=365)] | None, BeforeValidator(_empty_to_none)
+]
+
+
+class InputModel(SQLModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+
+class ClientCreate(InputModel):
+    given_name: Name
+    family_name: Name
+    preferred_name: OptName = None
+    date_of_birth: PastDate = None
+    sex: Sex = Sex.UNKNOWN
+    pronouns: optional_text(40) = None
+    language: required_text(60) = "English"
+    interpreter_needed: bool = False
+    phone: Phone = None
+    email: Email = None
+    address: optional_text(400) = None
+    enrolled_on: ReqDate = Field(default_factory=date.today)
+    risk_tier: RiskTier = RiskTier.MODERATE
+    risk_reason: optional_text(400) = None
+    cadence_days: Cadence = None
+    insurance_id: optional_text(40) = None
+    notes: OptText = None
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _plausible_birth(cls, value: date | None) -> date | None:
+        if value is not None and value.year < 1900:
+            raise ValueError("is before 1900")
+        return value
+
+
+class ClientUpdate(ClientCreate):
+    """Editing a client: the same rules; every field is sent whole from the form."""
+
+
+class StatusChangeInput(InputModel):
+    to_status: ClientStatus
+    reason: optional_text(400) = None
+    effective_on: ReqDate = Field(default_factory=date.today)
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_needed(cls, value: str | None, info) -> str | None:
+        if value is None and info.data.get("to_status") != ClientStatus.ACTIVE:
+            raise ValueError("is required: say why")
+        return value
+
+
+class ConsentInput(InputModel):
+    kind: ConsentKind = ConsentKind.CARE_MANAGEMENT
+    given_on: ReqDate
+    method: ConsentMethod
+    witnessed_by: OptName = None
+    revoked_on: OptDate = None
+    note: OptText = None
+
+
+class ConditionInput(InputModel):
+    name: required_text(200)
+    icd10_code: optional_text(10, AfterValidator(_icd10)) = None
+    chronic: bool = True
+    onset_on: PastDate = None
+    status: ConditionStatus = ConditionStatus.ACTIVE
+    note: OptText = None
+
+
+class MedicationInput(InputModel):
+    name: required_text(200)
+    dose: optional_text(80) = None
+    route: optional_text(40) = None
+    frequency: optional_text(80) = None
+    prescriber: OptName = None
+    started_on: OptDate = None
+    stopped_on: OptDate = None
+    last_reconciled_on: PastDate = None
+    note: OptText = None
+
+
+class CareTeamInput(InputModel):
+    name: Name
+    role: required_text(80)
+    organisation: optional_text(200) = None
+    phone: Phone = None
+    fax: Phone = None
+    email: Email = None
+    is_primary: bool = False
+
+
+class PersonalContactInput(InputModel):
+    name: Name
+    relation: required_text(60)
+    phone: Phone = None
+    email: Email = None
+    is_emergency_contact: bool = False
+    may_receive_health_info: bool = False
+    is_caregiver: bool = False
+    note: OptText = None
+
+
+def validate(model: type[InputModel], data: dict[str, Any]) -> InputModel:
+    """Build `model` from raw form values, or raise InvalidInput mapping field -> message."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(_messages(exc)) from None
+
+
+def _messages(exc: ValidationError) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for err in exc.errors():
+        field = str(err["loc"][0]) if err["loc"] else "form"
+        errors.setdefault(field, _readable(err))
+    return errors
+
+
+def _readable(err: dict[str, Any]) -> str:
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "missing":
+        return "is required"
+    if kind == "string_too_short":
+        return "is required" if ctx.get("min_length") == 1 else err["msg"]
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "enum":
+        return f"must be one of: {ctx.get('expected', '')}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind in ("int_parsing", "int_type"):
+        return "must be a whole number"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return err["msg"].lower()
+    return err["msg"]

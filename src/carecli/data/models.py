@@ -1,0 +1,283 @@
+"""Every table of carecli, in one module (so relationships never import each other in circles).
+
+Table models do not validate: input reaches them only through the models in `inputs.py`.
+Rows of a client cascade on delete at the database level, so nothing is ever orphaned.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer
+from sqlmodel import Field, SQLModel
+
+from carecli.data.types import UTCDateTime, utcnow
+
+NAME_MAX = 120
+TEXT_MAX = 20_000
+
+
+def _ts(nullable: bool = False, **kwargs: Any) -> Any:
+    return Field(sa_type=UTCDateTime, nullable=nullable, **kwargs)
+
+
+def _client_fk() -> Any:
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
+        )
+    )
+
+
+class Client(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    given_name: str = Field(max_length=NAME_MAX)
+    family_name: str = Field(max_length=NAME_MAX, index=True)
+    preferred_name: str | None = Field(default=None, max_length=NAME_MAX)
+    date_of_birth: date | None = None
+    sex: str = Field(default="unknown", max_length=16)
+    pronouns: str | None = Field(default=None, max_length=40)
+    language: str = Field(default="English", max_length=60)
+    interpreter_needed: bool = False
+    phone: str | None = Field(default=None, max_length=40)
+    email: str | None = Field(default=None, max_length=254)
+    address: str | None = Field(default=None, max_length=400)
+    status: str = Field(default="active", max_length=16, index=True)
+    status_reason: str | None = Field(default=None, max_length=400)
+    status_changed_on: date | None = None
+    enrolled_on: date
+    risk_tier: str = Field(default="moderate", max_length=16, index=True)
+    risk_reason: str | None = Field(default=None, max_length=400)
+    risk_set_by_hand: bool = False
+    cadence_days: int | None = None
+    insurance_id: str | None = Field(default=None, max_length=40)
+    notes: str | None = Field(default=None, max_length=TEXT_MAX)
+    created_at: datetime = _ts(default_factory=utcnow)
+    updated_at: datetime = _ts(default_factory=utcnow)
+
+
+class Consent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    kind: str = Field(max_length=40)
+    given_on: date
+    method: str = Field(max_length=16)
+    witnessed_by: str | None = Field(default=None, max_length=NAME_MAX)
+    revoked_on: date | None = None
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class Condition(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    name: str = Field(max_length=200)
+    icd10_code: str | None = Field(default=None, max_length=10)
+    chronic: bool = True
+    onset_on: date | None = None
+    status: str = Field(default="active", max_length=16)
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class Medication(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    name: str = Field(max_length=200)
+    dose: str | None = Field(default=None, max_length=80)
+    route: str | None = Field(default=None, max_length=40)
+    frequency: str | None = Field(default=None, max_length=80)
+    prescriber: str | None = Field(default=None, max_length=NAME_MAX)
+    started_on: date | None = None
+    stopped_on: date | None = None
+    last_reconciled_on: date | None = None
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class CareTeamMember(SQLModel, table=True):
+    __tablename__ = "care_team_member"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    name: str = Field(max_length=NAME_MAX)
+    role: str = Field(max_length=80)
+    organisation: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+    fax: str | None = Field(default=None, max_length=40)
+    email: str | None = Field(default=None, max_length=254)
+    is_primary: bool = False
+
+
+class PersonalContact(SQLModel, table=True):
+    __tablename__ = "personal_contact"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    name: str = Field(max_length=NAME_MAX)
+    relation: str = Field(max_length=60)
+    phone: str | None = Field(default=None, max_length=40)
+    email: str | None = Field(default=None, max_length=254)
+    is_emergency_contact: bool = False
+    may_receive_health_info: bool = False
+    is_caregiver: bool = False
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class StatusChange(SQLModel, table=True):
+    __tablename__ = "status_change"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    changed_at: datetime = _ts(default_factory=utcnow)
+    from_status: str = Field(max_length=16)
+    to_status: str = Field(max_length=16)
+    reason: str | None = Field(default=None, max_length=400)
+
+
+class Assessment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    kind: str = Field(max_length=16)
+    status: str = Field(default="draft", max_length=16)
+    started_at: datetime = _ts(default_factory=utcnow)
+    completed_at: datetime | None = _ts(nullable=True, default=None)
+    current_step: str | None = Field(default=None, max_length=60)
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class AssessmentAnswer(SQLModel, table=True):
+    __tablename__ = "assessment_answer"
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = _fk("assessment.id")
+    instrument_id: str = Field(max_length=40)
+    item_id: str = Field(max_length=60)
+    value: Any = Field(default=None, sa_type=JSON)
+
+
+class AssessmentScore(SQLModel, table=True):
+    __tablename__ = "assessment_score"
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = _fk("assessment.id")
+    instrument_id: str = Field(max_length=40)
+    instrument_version: str = Field(max_length=20)
+    total: int | None = None
+    band: str | None = Field(default=None, max_length=40)
+    positive: bool = False
+    flags: list[str] = Field(default_factory=list, sa_type=JSON)
+    domains: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class CarePlan(SQLModel, table=True):
+    __tablename__ = "care_plan"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    version: int = 1
+    status: str = Field(default="draft", max_length=16)
+    created_at: datetime = _ts(default_factory=utcnow)
+    review_due_on: date | None = None
+    shared_with_client_on: date | None = None
+    summary: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class CarePlanProblem(SQLModel, table=True):
+    __tablename__ = "care_plan_problem"
+    id: int | None = Field(default=None, primary_key=True)
+    care_plan_id: int = _fk("care_plan.id")
+    description: str = Field(max_length=1000)
+    source: str | None = Field(default=None, max_length=60)
+    priority: int = 2
+
+
+class Goal(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    problem_id: int = _fk("care_plan_problem.id")
+    description: str = Field(max_length=1000)
+    measure: str | None = Field(default=None, max_length=400)
+    target_on: date | None = None
+    status: str = Field(default="proposed", max_length=16)
+
+
+class Intervention(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = _fk("goal.id")
+    description: str = Field(max_length=1000)
+    responsible: str | None = Field(default=None, max_length=NAME_MAX)
+    frequency: str | None = Field(default=None, max_length=80)
+    status: str = Field(default="active", max_length=16)
+
+
+class ContactLog(SQLModel, table=True):
+    """One contact or attempt with or about a client: the source of billable minutes."""
+
+    __tablename__ = "contact_log"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    occurred_at: datetime = _ts(default_factory=utcnow, index=True)
+    mode: str = Field(max_length=16)
+    outcome: str = Field(max_length=16)
+    successful: bool = False
+    minutes: int = 0
+    with_whom: str | None = Field(default=None, max_length=NAME_MAX)
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class CheckIn(SQLModel, table=True):
+    """A scheduled follow-up: the next check-in by cadence, a retry, or a set appointment."""
+
+    __tablename__ = "check_in"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    due_on: date = Field(index=True)
+    reason: str | None = Field(default=None, max_length=200)
+    status: str = Field(default="open", max_length=16, index=True)
+    contact_id: int | None = _fk("contact_log.id", nullable=True, ondelete="SET NULL")
+
+
+class HospitalStay(SQLModel, table=True):
+    __tablename__ = "hospital_stay"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    kind: str = Field(default="inpatient", max_length=20)
+    facility: str = Field(max_length=200)
+    admitted_on: date
+    discharged_on: date | None = Field(default=None, index=True)
+    reason: str | None = Field(default=None, max_length=400)
+
+
+class CommunityResource(SQLModel, table=True):
+    __tablename__ = "community_resource"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    category: str = Field(max_length=40)
+    phone: str | None = Field(default=None, max_length=40)
+    address: str | None = Field(default=None, max_length=400)
+    website: str | None = Field(default=None, max_length=400)
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class Referral(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    resource_id: int | None = _fk("community_resource.id", nullable=True, ondelete="SET NULL")
+    to_whom: str = Field(max_length=200)
+    need: str | None = Field(default=None, max_length=40)
+    reason: str | None = Field(default=None, max_length=1000)
+    status: str = Field(default="draft", max_length=16)
+    made_on: date
+    follow_up_on: date | None = None
+    last_update_on: date | None = None
+
+
+class AuditLog(SQLModel, table=True):
+    """Who changed what, kept even when the row it speaks of is gone (so no foreign key)."""
+
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _ts(default_factory=utcnow, index=True)
+    action: str = Field(max_length=20)
+    entity: str = Field(max_length=40)
+    entity_id: int | None = None
+    client_id: int | None = Field(default=None, index=True)
+    summary: str | None = Field(default=None, max_length=1000)

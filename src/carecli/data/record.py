@@ -1,0 +1,105 @@
+"""Everything the client record shows, read in one session and returned as plain objects."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from carecli.data.db import Database
+from carecli.data.entries import ENTRY_KINDS
+from carecli.data.errors import NotFound
+from carecli.data.models import (
+    Assessment,
+    CarePlan,
+    Client,
+    ContactLog,
+    HospitalStay,
+    Referral,
+    StatusChange,
+)
+from carecli.domain.enums import label
+from carecli.domain.history import HistoryEvent, local_date, timeline
+
+
+@dataclass
+class ClientRecord:
+    client: Client
+    entries: dict[str, list[Any]] = field(default_factory=dict)
+    history: list[HistoryEvent] = field(default_factory=list)
+    stays: list[HospitalStay] = field(default_factory=list)
+
+
+def load_record(*, db: Database, client_id: int) -> ClientRecord:
+    with db.read() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound(f"Client {client_id} no longer exists.")
+        record = ClientRecord(client=client)
+        for kind, spec in ENTRY_KINDS.items():
+            record.entries[kind] = list(
+                session.scalars(
+                    select(spec.table)
+                    .where(spec.table.client_id == client_id)
+                    .order_by(*spec.order_by)
+                ).all()
+            )
+        record.stays = list(
+            session.scalars(
+                select(HospitalStay)
+                .where(HospitalStay.client_id == client_id)
+                .order_by(HospitalStay.admitted_on.desc())
+            ).all()
+        )
+        record.history = timeline(_events(session, client_id, record.stays))
+    return record
+
+
+def _events(session, client_id: int, stays: list[HospitalStay]) -> list[HistoryEvent]:
+    events: list[HistoryEvent] = []
+    for c in session.scalars(select(ContactLog).where(ContactLog.client_id == client_id)):
+        who = f" with {c.with_whom}" if c.with_whom else ""
+        events.append(
+            HistoryEvent(
+                on=local_date(c.occurred_at), kind="contact",
+                title=f"{label(c.mode)}{who}: {label(c.outcome).lower()}",
+                detail=c.note or "", minutes=c.minutes,
+            )
+        )
+    for s in session.scalars(select(StatusChange).where(StatusChange.client_id == client_id)):
+        events.append(
+            HistoryEvent(
+                on=local_date(s.changed_at), kind="status",
+                title=f"Status {label(s.from_status).lower()} → {label(s.to_status).lower()}",
+                detail=s.reason or "",
+            )
+        )
+    for stay in stays:
+        events.append(
+            HistoryEvent(on=stay.admitted_on, kind="hospital",
+                         title=f"Admitted ({label(stay.kind).lower()}) to {stay.facility}",
+                         detail=stay.reason or "")
+        )
+        if stay.discharged_on:
+            events.append(
+                HistoryEvent(on=stay.discharged_on, kind="hospital",
+                             title=f"Discharged from {stay.facility}")
+            )
+    for a in session.scalars(
+        select(Assessment).where(Assessment.client_id == client_id, Assessment.status == "completed")
+    ):
+        events.append(
+            HistoryEvent(on=local_date(a.completed_at or a.started_at), kind="assessment",
+                         title=f"Assessment completed ({label(a.kind).lower()})")
+        )
+    for p in session.scalars(select(CarePlan).where(CarePlan.client_id == client_id)):
+        events.append(
+            HistoryEvent(on=local_date(p.created_at), kind="care_plan",
+                         title=f"Care plan version {p.version} ({label(p.status).lower()})")
+        )
+    for r in session.scalars(select(Referral).where(Referral.client_id == client_id)):
+        events.append(
+            HistoryEvent(on=r.made_on, kind="referral",
+                         title=f"Referral to {r.to_whom} ({label(r.status).lower()})",
+                         detail=r.reason or "")
+        )
+    return events

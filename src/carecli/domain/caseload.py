@@ -1,0 +1,115 @@
+"""The caseload as plain rows, and the pure filtering and sorting the caseload screen applies."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from carecli.clinical.billing import CCM_FIRST_MARK
+
+FLAG_LABELS = {
+    "suicidal_ideation": "SI risk",
+    "physical_harm": "harm risk",
+    "recent_discharge": "discharged",
+    "unreachable": "unreachable",
+    "positive_screen": "+screen",
+    "no_consent": "no consent",
+}
+"""Short labels for the caseload's flags column, most urgent first."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    id: int
+    family_name: str
+    given_name: str
+    preferred_name: str | None
+    age: int | None
+    risk_tier: str
+    status: str
+    conditions: tuple[str, ...]
+    phone: str | None
+    next_due: date | None
+    last_contact: date | None
+    minutes_this_month: int
+    flags: tuple[str, ...] = ()
+    search_text: str = field(default="", compare=False)
+
+    @property
+    def name(self) -> str:
+        return f"{self.family_name}, {self.given_name}"
+
+    def overdue(self, today: date) -> bool:
+        return self.next_due is not None and self.next_due < today
+
+    def days_since_contact(self, today: date) -> int | None:
+        return None if self.last_contact is None else (today - self.last_contact).days
+
+    @property
+    def ccm_mark_reached(self) -> bool:
+        return self.minutes_this_month >= CCM_FIRST_MARK
+
+
+def search_key(*parts: str | None) -> str:
+    """The lower-cased text a filter query is matched against."""
+    return "\x1f".join(p.casefold() for p in parts if p)
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    """What the caseload shows: a text query plus status, risk and overdue filters."""
+
+    text: str = ""
+    status: str | None = "active"
+    risk_tier: str | None = None
+    overdue_only: bool = False
+
+    def matches(self, row: CaseloadRow, today: date) -> bool:
+        if self.status is not None and row.status != self.status:
+            return False
+        if self.risk_tier is not None and row.risk_tier != self.risk_tier:
+            return False
+        if self.overdue_only and not row.overdue(today):
+            return False
+        if self.text:
+            needle = self.text.casefold()
+            return all(word in row.search_text for word in needle.split())
+        return True
+
+
+RISK_ORDER = {"high": 0, "moderate": 1, "low": 2}
+_FAR = date.max
+_NEVER = 10**9
+
+
+def sort_key(column: str, today: date):
+    """A key function for sorting rows by `column` (one of `SORT_COLUMNS`)."""
+    keys = {
+        "name": lambda r: (r.family_name.casefold(), r.given_name.casefold()),
+        "age": lambda r: (r.age is None, r.age or 0),
+        "risk": lambda r: (RISK_ORDER.get(r.risk_tier, 9), r.next_due or _FAR),
+        "status": lambda r: (r.status, r.family_name.casefold()),
+        "conditions": lambda r: (len(r.conditions) == 0, r.conditions),
+        "next_due": lambda r: (r.next_due or _FAR, RISK_ORDER.get(r.risk_tier, 9)),
+        "last_contact": lambda r: _NEVER if r.last_contact is None else (today - r.last_contact).days,
+        "minutes": lambda r: r.minutes_this_month,
+        "flags": lambda r: (-len(r.flags), r.flags),
+    }
+    return keys[column]
+
+
+SORT_COLUMNS = (
+    "name", "age", "risk", "status", "conditions", "next_due", "last_contact", "minutes", "flags",
+)
+
+
+def view(
+    rows: list[CaseloadRow],
+    *,
+    filt: CaseloadFilter,
+    sort_by: str,
+    descending: bool,
+    today: date,
+) -> list[CaseloadRow]:
+    """The rows the caseload shows, filtered and sorted."""
+    shown = [row for row in rows if filt.matches(row, today)]
+    shown.sort(key=sort_key(sort_by, today), reverse=descending)
+    return shown

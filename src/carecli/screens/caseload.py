@@ -1,0 +1,151 @@
+"""The home screen: every client in one virtualised table, filtered as you type."""
+
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from carecli.domain.caseload import SORT_COLUMNS, CaseloadFilter, CaseloadRow, view
+from carecli.domain.enums import label
+from carecli.widgets.caseload_cells import COLUMNS
+from carecli.widgets.client_table import ClientTable
+
+STATUS_CYCLE = ("active", "on_hold", "discharged", None)
+RISK_CYCLE = (None, "high", "moderate", "low")
+SORT_TITLES = {key: title for key, title, *_ in COLUMNS}
+
+
+class CaseloadScreen(Screen):
+    """Filters, sorting and the table; data comes from `carecli.data.caseload` in a worker."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", id="caseload.filter",
+                tooltip="Type to filter by name, condition or phone"),
+        Binding("n", "app.new_client", "New client", id="caseload.new"),
+        Binding("s", "sort", "Sort", id="caseload.sort", tooltip="Sort by the next column"),
+        Binding("S", "reverse", "Reverse", id="caseload.reverse", show=False),
+        Binding("f", "cycle_status", "Status", id="caseload.status",
+                tooltip="Show active / on hold / discharged / everyone"),
+        Binding("t", "cycle_risk", "Risk", id="caseload.risk", tooltip="Filter by risk tier"),
+        Binding("o", "toggle_overdue", "Overdue", id="caseload.overdue",
+                tooltip="Show only clients whose check-in is overdue"),
+        Binding("escape", "clear_filter", "Clear", id="caseload.clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all_rows: list[CaseloadRow] = []
+        self.filter = CaseloadFilter()
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="/ to filter by name, condition or phone", id="caseload-filter",
+            select_on_focus=False,
+        )
+        yield Static("", id="caseload-summary")
+        yield ClientTable(today=self.app.today(), id="caseload-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "carecli"
+        self.sub_title = "Caseload"
+        self.query_one(ClientTable).focus()
+        if self.app.db is not None:
+            self.reload()
+
+    @property
+    def table(self) -> ClientTable:
+        return self.query_one(ClientTable)
+
+    # data -----------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="caseload")
+    def reload(self, select_id: int | None = None) -> None:
+        from carecli.data.caseload import load_caseload
+
+        rows = load_caseload(db=self.app.db, today=self.app.today())
+        self.app.call_from_thread(self._loaded, rows, select_id)
+
+    def _loaded(self, rows: list[CaseloadRow], select_id: int | None) -> None:
+        self.all_rows = rows
+        self.loaded = True
+        self.table.empty_message = "No clients match. Press escape to clear the filter."
+        self.apply(keep_id=select_id)
+        if not rows:
+            self.app.show_welcome()
+
+    def apply(self, keep_id: int | None = None) -> None:
+        table = self.table
+        if keep_id is None and table.current is not None:
+            keep_id = table.current.id
+        today = self.app.today()
+        shown = view(self.all_rows, filt=self.filter, sort_by=table.sort_by,
+                     descending=table.descending, today=today)
+        table.set_rows(shown, keep_id=keep_id)
+        self._summarise(shown)
+
+    def _summarise(self, shown: list[CaseloadRow]) -> None:
+        today = self.app.today()
+        overdue = sum(r.overdue(today) for r in shown)
+        due_today = sum(r.next_due == today for r in shown)
+        f = self.filter
+        parts = [
+            f"{len(shown)} of {len(self.all_rows)} clients",
+            f"status: {label(f.status) if f.status else 'all'} (f)",
+            f"risk: {label(f.risk_tier) if f.risk_tier else 'all'} (t)",
+            f"overdue only (o)" if f.overdue_only else "all due dates (o)",
+            f"sort: {SORT_TITLES[self.table.sort_by]} (s)",
+            f"{overdue} overdue, {due_today} due today",
+        ]
+        self.query_one("#caseload-summary", Static).update("  ·  ".join(parts))
+
+    # filters and sorting ----------------------------------------------------------------
+    @on(Input.Changed, "#caseload-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter = replace(self.filter, text=event.value)
+        self.apply(keep_id=None)
+
+    @on(Input.Submitted, "#caseload-filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#caseload-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#caseload-filter", Input)
+        if box.value:
+            box.value = ""
+        self.table.focus()
+
+    def action_sort(self) -> None:
+        table = self.table
+        table.sort_by = SORT_COLUMNS[(SORT_COLUMNS.index(table.sort_by) + 1) % len(SORT_COLUMNS)]
+        table.descending = False
+        self.apply()
+
+    def action_reverse(self) -> None:
+        self.table.descending = not self.table.descending
+        self.apply()
+
+    def action_cycle_status(self) -> None:
+        nxt = STATUS_CYCLE[(STATUS_CYCLE.index(self.filter.status) + 1) % len(STATUS_CYCLE)]
+        self.filter = replace(self.filter, status=nxt)
+        self.apply()
+
+    def action_cycle_risk(self) -> None:
+        nxt = RISK_CYCLE[(RISK_CYCLE.index(self.filter.risk_tier) + 1) % len(RISK_CYCLE)]
+        self.filter = replace(self.filter, risk_tier=nxt)
+        self.apply()
+
+    def action_toggle_overdue(self) -> None:
+        self.filter = replace(self.filter, overdue_only=not self.filter.overdue_only)
+        self.apply()
+
+    @on(ClientTable.Selected)
+    def _open(self, event: ClientTable.Selected) -> None:
+        self.app.open_client(event.row.id)

@@ -1,0 +1,145 @@
+"""A generic modal form built from `FieldSpec`s: validates through the data layer, shows each
+error beside its field, and saves in one transaction or not at all."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+
+from carecli.data.errors import CareDataError, InvalidInput
+from carecli.forms import FieldSpec
+from carecli.plain import clean, one_line, plain
+
+
+class FormScreen(ModalScreen[Any]):
+    """Returns whatever `submit` returned, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Validate and save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        fields: tuple[FieldSpec, ...],
+        values: dict[str, Any] | None = None,
+        submit: Callable[[dict[str, Any]], Any],
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.initial = values or {}
+        self.submit = submit
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-dialog"):
+            yield Static(plain(one_line(self.form_title), "bold"), id="form-title")
+            with VerticalScroll(id="form-body"):
+                for spec in self.fields:
+                    yield from self._field(spec)
+            yield Static("", id="form-message")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="form-save")
+                yield Button("Cancel  esc", id="form-cancel")
+        yield Footer()
+
+    def _field(self, spec: FieldSpec) -> ComposeResult:
+        value = self.initial.get(spec.key)
+        wid = f"field-{spec.key}"
+        with Horizontal(classes="form-row"):
+            yield Label(spec.label + (" *" if spec.required else ""), classes="form-label")
+            if spec.kind == "bool":
+                yield Checkbox("", bool(value), id=wid, compact=True)
+            elif spec.kind == "choice":
+                yield Select(
+                    spec.choices, value=_choice_value(value, spec), id=wid, prompt="(none)",
+                    allow_blank=not spec.required, compact=True,
+                )
+            elif spec.kind == "note":
+                yield TextArea(clean(value), id=wid, classes="form-note", compact=True)
+            else:
+                yield Input(_as_text(value), placeholder=spec.placeholder, id=wid, compact=True)
+        yield Static("", id=f"error-{spec.key}", classes="form-error")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].key}").focus()
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.key}")
+            if isinstance(widget, Checkbox):
+                result[spec.key] = widget.value
+            elif isinstance(widget, Select):
+                result[spec.key] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, TextArea):
+                result[spec.key] = widget.text
+            else:
+                result[spec.key] = widget.value
+        return result
+
+    @on(Button.Pressed, "#form-save")
+    def action_save(self) -> None:
+        for error in self.query(".form-error").results(Static):
+            error.update("")
+            error.remove_class("-shown")
+        message = self.query_one("#form-message", Static)
+        try:
+            result = self.submit(self.values())
+        except InvalidInput as exc:
+            self._show_errors(exc.errors)
+            return
+        except CareDataError as exc:
+            message.update(plain(str(exc), "bold red"))
+            return
+        self.dismiss(result if result is not None else True)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first: Widget | None = None
+        known = {spec.key: spec for spec in self.fields}
+        unplaced = []
+        for key, text in errors.items():
+            if key in known:
+                error = self.query_one(f"#error-{key}", Static)
+                error.update(plain(f"{known[key].label} {text}", "red"))
+                error.add_class("-shown")
+                first = first or self.query_one(f"#field-{key}")
+            else:
+                unplaced.append(text)
+        count = len(errors)
+        summary = f"Please fix {count} field{'s' if count > 1 else ''} marked in red."
+        if unplaced:
+            summary += " " + " ".join(unplaced)
+        self.query_one("#form-message", Static).update(plain(summary, "bold red"))
+        if first is not None:
+            first.focus()
+            first.scroll_visible()
+
+    @on(Button.Pressed, "#form-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return clean(value)
+
+
+def _choice_value(value: Any, spec: FieldSpec) -> Any:
+    allowed = {v for _, v in spec.choices}
+    value = getattr(value, "value", value)
+    if value in allowed:
+        return value
+    return spec.choices[0][1] if spec.required and spec.choices else Select.NULL

@@ -1,0 +1,171 @@
+"""The client record: overview, conditions, medications, care team, family and contacts,
+consent and history. Each entry tab adds, edits and removes through the generic form."""
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from rich.text import Text
+
+from carecli.data.record import ClientRecord
+from carecli.domain.caseload import FLAG_LABELS
+from carecli.domain.enums import label
+from carecli.plain import one_line
+from carecli.screens import editing
+from carecli.widgets.entry_table import EntryTable
+from carecli.widgets.record_overview import overview
+
+TABS = (
+    ("overview", "1 Overview"),
+    ("condition", "2 Conditions"),
+    ("medication", "3 Medications"),
+    ("care_team", "4 Care team"),
+    ("personal_contact", "5 Family & contacts"),
+    ("consent", "6 Consent"),
+    ("history", "7 History"),
+)
+
+
+class RecordScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Caseload", id="record.back"),
+        Binding("a", "add", "Add", id="record.add", tooltip="Add an entry to this tab"),
+        Binding("e", "edit", "Edit", id="record.edit",
+                tooltip="Edit the highlighted entry, or the client's details on Overview"),
+        Binding("d,delete", "remove", "Remove", id="record.remove"),
+        Binding("h", "status('on_hold')", "Hold", id="record.hold", tooltip="Put on hold"),
+        Binding("x", "status('discharged')", "Discharge", id="record.discharge"),
+        Binding("r", "status('active')", "Reactivate", id="record.reactivate"),
+        *[Binding(str(i), f"tab('{key}')", show=False) for i, (key, _) in enumerate(TABS, 1)],
+    ]
+
+    def __init__(self, client_id: int) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.record: ClientRecord | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="record-banner")
+        with TabbedContent(id="record-tabs"):
+            for key, title in TABS:
+                with TabPane(title, id=f"tab-{key}"):
+                    if key == "overview":
+                        with VerticalScroll():
+                            yield Static("Loading…", id="record-overview")
+                    elif key == "history":
+                        yield DataTable(id="record-history", cursor_type="row", zebra_stripes=True)
+                    else:
+                        yield EntryTable(key, id=f"entries-{key}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "carecli"
+        history = self.query_one("#record-history", DataTable)
+        history.add_columns("Date", "What", "Minutes", "Detail")
+        self.reload()
+
+    @property
+    def active_tab(self) -> str:
+        return (self.query_one(TabbedContent).active or "tab-overview").removeprefix("tab-")
+
+    @work(thread=True, exclusive=True, group="record")
+    def reload(self) -> None:
+        from carecli.data.record import load_record
+
+        record = load_record(db=self.app.db, client_id=self.client_id)
+        self.app.call_from_thread(self._show, record)
+
+    def _show(self, record: ClientRecord) -> None:
+        self.record = record
+        c = record.client
+        self.sub_title = one_line(f"{c.family_name}, {c.given_name}")
+        self.query_one("#record-banner", Static).update(self._banner(record))
+        self.query_one("#record-overview", Static).update(overview(record, self.app.today()))
+        for table in self.query(EntryTable).results(EntryTable):
+            table.show(record.entries[table.kind])
+        history = self.query_one("#record-history", DataTable)
+        history.clear()
+        for event in record.history:
+            history.add_row(
+                event.on.isoformat(), Text(one_line(event.title)),
+                "" if event.minutes is None else str(event.minutes),
+                Text(one_line(event.detail)[:120]),
+            )
+        self._focus_tab()
+
+    def _banner(self, record: ClientRecord) -> Text:
+        c = record.client
+        text = Text(one_line(f"{c.family_name}, {c.given_name}"), "bold")
+        if c.preferred_name:
+            text.append(f" ({one_line(c.preferred_name)})")
+        text.append(f"   {label(c.risk_tier)} risk   {label(c.status)}")
+        if c.phone:
+            text.append(f"   ☎ {one_line(c.phone)}")
+        row = self.app.caseload_row(self.client_id)
+        if row is not None and row.flags:
+            text.append("   " + "  ".join(FLAG_LABELS.get(f, f) for f in row.flags), "bold magenta")
+        return text
+
+    # tabs -----------------------------------------------------------------------------
+    def action_tab(self, key: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{key}"
+        self._focus_tab()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self._focus_tab()
+
+    def _focus_tab(self) -> None:
+        key = self.active_tab
+        if key == "overview":
+            self.query_one(f"#tab-overview VerticalScroll").focus()
+        elif key == "history":
+            self.query_one("#record-history").focus()
+        else:
+            self.query_one(f"#entries-{key}").focus()
+
+    # entries --------------------------------------------------------------------------
+    def action_add(self) -> None:
+        key = self.active_tab
+        if key == "overview":
+            key = "consent"
+        if key == "history":
+            self.notify("History fills itself from contacts, assessments and status changes.")
+            return
+        editing.edit_entry(self.app, self.client_id, key, None, self.reload)
+
+    def action_edit(self) -> None:
+        key = self.active_tab
+        if key in ("overview", "history"):
+            editing.edit_client(self.app, self.client_id, self.reload)
+            return
+        entry = self.query_one(f"#entries-{key}", EntryTable).current
+        if entry is None:
+            self.notify("Nothing to edit here yet: press a to add.")
+            return
+        editing.edit_entry(self.app, self.client_id, key, entry, self.reload)
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        if isinstance(event.data_table, EntryTable):
+            self.action_edit()
+
+    def action_remove(self) -> None:
+        key = self.active_tab
+        if key in ("overview", "history"):
+            return
+        entry = self.query_one(f"#entries-{key}", EntryTable).current
+        if entry is None:
+            return
+        editing.remove_entry(self.app, key, entry, self.reload)
+
+    def action_status(self, to_status: str) -> None:
+        if self.record is None:
+            return
+        if self.record.client.status == to_status:
+            self.notify(f"The client is already {label(to_status).lower()}.")
+            return
+        editing.change_status(self.app, self.client_id, to_status, self.reload)

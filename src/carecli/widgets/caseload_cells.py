@@ -1,0 +1,91 @@
+"""How each caseload column shows a row: plain `Text` cells with our own styling only."""
+
+from datetime import date
+
+from rich.text import Text
+
+from carecli.clinical.billing import CCM_FIRST_MARK
+from carecli.domain.caseload import FLAG_LABELS, CaseloadRow
+from carecli.domain.enums import label
+from carecli.plain import one_line
+
+RISK_STYLE = {"high": "bold red", "moderate": "yellow", "low": "green"}
+URGENT_FLAGS = {"suicidal_ideation", "physical_harm"}
+
+
+def name_cell(row: CaseloadRow, _today: date) -> Text:
+    text = Text(one_line(row.name))
+    if row.preferred_name:
+        text.append(f" ({one_line(row.preferred_name)})", "dim")
+    return text
+
+
+def age_cell(row: CaseloadRow, _today: date) -> Text:
+    return Text("" if row.age is None else str(row.age), justify="right")
+
+
+def risk_cell(row: CaseloadRow, _today: date) -> Text:
+    return Text(label(row.risk_tier), RISK_STYLE.get(row.risk_tier, ""))
+
+
+def status_cell(row: CaseloadRow, _today: date) -> Text:
+    return Text(label(row.status), "" if row.status == "active" else "dim italic")
+
+
+def conditions_cell(row: CaseloadRow, _today: date) -> Text:
+    shown = [one_line(c) for c in row.conditions[:3]]
+    extra = len(row.conditions) - len(shown)
+    text = Text("; ".join(shown))
+    if extra > 0:
+        text.append(f" +{extra}", "dim")
+    return text
+
+
+def next_due_cell(row: CaseloadRow, today: date) -> Text:
+    if row.next_due is None:
+        return Text("—", "dim")
+    days = (row.next_due - today).days
+    when = row.next_due.strftime("%b %d")
+    if days < 0:
+        return Text(f"{when} ⚠ {-days}d late", "bold red")
+    if days == 0:
+        return Text(f"{when} today", "bold yellow")
+    return Text(f"{when} in {days}d")
+
+
+def last_contact_cell(row: CaseloadRow, today: date) -> Text:
+    days = row.days_since_contact(today)
+    if days is None:
+        return Text("never", "dim")
+    return Text(f"{days}d", justify="right")
+
+
+def minutes_cell(row: CaseloadRow, _today: date) -> Text:
+    minutes = row.minutes_this_month
+    if minutes >= CCM_FIRST_MARK:
+        return Text(f"{minutes:>3} ✓", "green")
+    return Text(f"{minutes:>3}/{CCM_FIRST_MARK}", "dim" if minutes == 0 else "")
+
+
+def flags_cell(row: CaseloadRow, _today: date) -> Text:
+    text = Text()
+    for flag in row.flags:
+        if text:
+            text.append(" ")
+        text.append(FLAG_LABELS.get(flag, flag), "bold red" if flag in URGENT_FLAGS else "magenta")
+    return text
+
+
+COLUMNS = (
+    # sort key, header, width (None: takes the remaining width), cell
+    ("name", "Name", 28, name_cell),
+    ("age", "Age", 3, age_cell),
+    ("risk", "Risk", 8, risk_cell),
+    ("status", "Status", 10, status_cell),
+    ("conditions", "Conditions", None, conditions_cell),
+    ("next_due", "Next check-in", 18, next_due_cell),
+    ("last_contact", "Last", 5, last_contact_cell),
+    ("minutes", "Min/mo", 6, minutes_cell),
+    ("flags", "Flags", 24, flags_cell),
+)
+MIN_FLEX = 12

@@ -1,0 +1,99 @@
+"""The overview pane of a client record: demographics, status, risk, cadence and consent."""
+
+from datetime import date
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from carecli.clinical.cadence import cadence_days
+from carecli.clinical.people import age_on
+from carecli.data.record import ClientRecord
+from carecli.domain.enums import label
+from carecli.plain import clean, one_line, plain
+from carecli.widgets.caseload_cells import RISK_STYLE
+
+
+def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, value in rows:
+        table.add_row(key, value if isinstance(value, Text) else plain(value))
+    return table
+
+
+def overview(record: ClientRecord, today: date) -> Group:
+    c = record.client
+    age = age_on(c.date_of_birth, today)
+    born = f"{c.date_of_birth.isoformat()} (age {age})" if c.date_of_birth else "not recorded"
+    status = Text(label(c.status), "bold" if c.status == "active" else "bold yellow")
+    if c.status != "active":
+        status.append(f" since {c.status_changed_on or '?'}: ")
+        status.append_text(plain(one_line(c.status_reason)))
+    risk = Text(label(c.risk_tier), RISK_STYLE.get(c.risk_tier, ""))
+    risk.append(" (set by hand)" if c.risk_set_by_hand else " (suggested)", "dim")
+    if c.risk_reason:
+        risk.append(" — ")
+        risk.append_text(plain(one_line(c.risk_reason)))
+    cadence = cadence_days(c.risk_tier, c.cadence_days)
+    cadence_note = "own cadence" if c.cadence_days else f"default for {c.risk_tier} risk"
+    person = _pairs([
+        ("Preferred name", one_line(c.preferred_name) or "—"),
+        ("Date of birth", born),
+        ("Sex / pronouns", f"{label(c.sex)}" + (f" / {one_line(c.pronouns)}" if c.pronouns else "")),
+        ("Language", one_line(c.language) + (" (interpreter needed)" if c.interpreter_needed else "")),
+        ("Phone", one_line(c.phone) or "—"),
+        ("Email", one_line(c.email) or "—"),
+        ("Address", clean(c.address) or "—"),
+        ("Insurance id", one_line(c.insurance_id) or "—"),
+    ])
+    care = _pairs([
+        ("Status", status),
+        ("Enrolled", c.enrolled_on.isoformat()),
+        ("Risk tier", risk),
+        ("Check-in cadence", f"every {cadence} days ({cadence_note})"),
+        ("Consent", _consent_summary(record)),
+        ("Hospital stays", _stays_summary(record, today)),
+    ])
+    parts = [Text("Person", "bold underline"), person, Text(""),
+             Text("Care management", "bold underline"), care]
+    if c.notes:
+        parts += [Text(""), Text("Notes", "bold underline"), plain(c.notes)]
+    return Group(*parts)
+
+
+def _consent_summary(record: ClientRecord) -> Text:
+    active = [c for c in record.entries.get("consent", []) if c.revoked_on is None]
+    care = [c for c in active if c.kind == "care_management"]
+    if not care:
+        return Text("No care-management consent on file (tab 6 to add)", "bold red")
+    first = care[0]
+    text = Text(f"Care management: {label(first.method).lower()} on {first.given_on}")
+    if first.witnessed_by:
+        text.append(", witnessed by ")
+        text.append_text(plain(one_line(first.witnessed_by)))
+    others = sorted({label(c.kind).lower() for c in active if c.kind != "care_management"})
+    if others:
+        text.append(f"; also {', '.join(others)}")
+    return text
+
+
+def _stays_summary(record: ClientRecord, today: date) -> Text:
+    if not record.stays:
+        return Text("none recorded", "dim")
+    last = record.stays[0]
+    text = Text()
+    if last.discharged_on is None:
+        text.append("In hospital now: ", "bold red")
+    else:
+        days = (today - last.discharged_on).days
+        text.append(f"Discharged {last.discharged_on} ({days} days ago) from ",
+                    "bold magenta" if days < 30 else "")
+    text.append_text(plain(one_line(last.facility)))
+    if last.reason:
+        text.append(" — ")
+        text.append_text(plain(one_line(last.reason)))
+    if len(record.stays) > 1:
+        text.append(f"  (+{len(record.stays) - 1} earlier)", "dim")
+    return text
