@@ -20,7 +20,7 @@ def plain_highlight(matcher: Matcher, candidate: str) -> Content:
 
 
 class ClientCommands(Provider):
-    """`Open <client>` for every client in the caseload (names come from the loaded caseload)."""
+    """Every client in the loaded caseload, matched as "Family, Given" or "Given Family"."""
 
     MAX_HITS = 30
 
@@ -31,7 +31,8 @@ class ClientCommands(Provider):
             name = one_line(row.name)
             if row.preferred_name:
                 name += f" ({one_line(row.preferred_name)})"
-            score = matcher.match(name)
+            natural = one_line(f"{row.given_name} {row.family_name}")
+            score = max(matcher.match(name), matcher.match(natural))
             if score > 0:
                 hits.append((score, row.id, name))
         hits.sort(key=lambda h: -h[0])

@@ -78,6 +78,9 @@ class RecordScreen(Screen):
         record = load_record(db=self.app.db, client_id=self.client_id)
         self.app.call_from_thread(self._show, record)
 
+    def _saved(self, _result: object = None) -> None:
+        self.reload()
+
     def _show(self, record: ClientRecord) -> None:
         self.record = record
         c = record.client
@@ -135,18 +138,18 @@ class RecordScreen(Screen):
         if key == "history":
             self.notify("History fills itself from contacts, assessments and status changes.")
             return
-        editing.edit_entry(self.app, self.client_id, key, None, self.reload)
+        editing.edit_entry(self.app, self.client_id, key, None, self._saved)
 
     def action_edit(self) -> None:
         key = self.active_tab
         if key in ("overview", "history"):
-            editing.edit_client(self.app, self.client_id, self.reload)
+            editing.edit_client(self.app, self.client_id, self._saved)
             return
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
             self.notify("Nothing to edit here yet: press a to add.")
             return
-        editing.edit_entry(self.app, self.client_id, key, entry, self.reload)
+        editing.edit_entry(self.app, self.client_id, key, entry, self._saved)
 
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -160,7 +163,7 @@ class RecordScreen(Screen):
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
             return
-        editing.remove_entry(self.app, key, entry, self.reload)
+        editing.remove_entry(self.app, key, entry, self._saved)
 
     def action_status(self, to_status: str) -> None:
         if self.record is None:
@@ -168,4 +171,4 @@ class RecordScreen(Screen):
         if self.record.client.status == to_status:
             self.notify(f"The client is already {label(to_status).lower()}.")
             return
-        editing.change_status(self.app, self.client_id, to_status, self.reload)
+        editing.change_status(self.app, self.client_id, to_status, self._saved)

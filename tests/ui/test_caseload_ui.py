@@ -1,0 +1,147 @@
+"""Drive the caseload by keyboard: load, filter, sort, status filters, open, help, palette."""
+
+from carecli.screens.help import HelpScreen
+from carecli.screens.record import RecordScreen
+from carecli.widgets.client_table import ClientTable
+from conftest import SIZE
+
+
+async def loaded(app, pilot):
+    for _ in range(100):
+        await pilot.pause()
+        if app.caseload.loaded:
+            return app.caseload.query_one(ClientTable)
+    raise AssertionError("caseload never loaded")
+
+
+def names(table: ClientTable) -> list[str]:
+    return [f"{r.family_name}, {r.given_name}" for r in table.rows]
+
+
+def screen_text(table: ClientTable) -> str:
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+async def test_caseload_lists_active_clients_most_urgent_first(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        assert len(table.rows) == 5  # Ruth is on hold; the default shows active clients
+        assert "Abernathy, Ruth" not in names(table)
+        text = screen_text(table)
+        assert "Okafor, Margaret" in text and "Núñez, José" in text
+        assert "[@click=app.quit]Smith[/]" in text  # markup shown exactly as typed
+        assert "25 ✓" in text  # Margaret's 25 minutes pass the 20-minute CCM mark
+        walter = next(r for r in table.rows if r.given_name == "Walter")
+        assert {"unreachable", "recent_discharge"} <= set(walter.flags)
+        li = next(r for r in table.rows if r.given_name == "Li")
+        assert "no_consent" in li.flags
+
+
+async def test_typing_a_filter_narrows_and_escape_clears(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        await pilot.press("slash", *"hyperten")
+        await pilot.pause()
+        assert sorted(names(table)) == ["Brooks, Walter", "Núñez, José"]
+        await pilot.press("enter")  # back to the table
+        assert table.has_focus
+        await pilot.press("escape", "slash", *"555-123")
+        await pilot.pause()
+        assert names(table) == ["Wei, Li"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(table.rows) == 5 and table.has_focus
+
+
+async def test_percent_in_filter_matches_only_itself(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        await pilot.press("slash", "%")
+        await pilot.pause()
+        assert table.rows == []
+        assert "No clients match" in screen_text(table)
+
+
+async def test_sort_status_risk_and_overdue_filters(make_app, seeded, today):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        await pilot.press("s")  # next_due -> last_contact
+        assert table.sort_by == "last_contact"
+        await pilot.press("s", "s", "s")  # minutes, flags, then round to name
+        assert table.sort_by == "name"
+        assert names(table)[:2] == ["[@click=app.quit]Smith[/], Ann", "Brooks, Walter"]
+        await pilot.press("S")
+        assert table.descending and names(table)[0] == "Wei, Li"
+        await pilot.press("t")  # risk: high
+        assert sorted(names(table)) == ["Brooks, Walter", "Okafor, Margaret"]
+        await pilot.press("t", "t", "t")  # back to all risks
+        await pilot.press("f")  # status: on hold
+        assert names(table) == ["Abernathy, Ruth"]
+        await pilot.press("f", "f")  # everyone
+        assert len(table.rows) == 6
+        await pilot.press("o")
+        assert all(r.overdue(today) for r in table.rows) and table.rows
+        summary = str(app.caseload.query_one("#caseload-summary").render())
+        assert "overdue only" in summary
+
+
+async def test_enter_opens_the_record_and_escape_returns(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        await pilot.press("slash", *"okafor", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        assert app.screen.client_id == seeded["Margaret"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.caseload and table.current.given_name == "Margaret"
+
+
+async def test_help_lists_the_keys_of_the_screen(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(app.screen.keys)
+        assert any("Filter" in text for text in keys.values())
+        assert any("Overdue" in text for text in keys.values())
+        await pilot.press("escape")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_jumps_to_a_client_by_fuzzy_name(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"wltr brks")
+        for _ in range(20):
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        assert app.screen.client_id == seeded["Walter"]
+
+
+async def test_empty_database_offers_demo_or_first_client(make_app):
+    from carecli.screens.form import FormScreen
+    from carecli.screens.welcome import WelcomeScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)

@@ -1,0 +1,161 @@
+"""Drive the client record by keyboard and check what the database holds afterwards."""
+
+from sqlalchemy import func, select
+
+from carecli.data.models import AuditLog, Client, Condition, PersonalContact, StatusChange
+from carecli.screens.confirm import ConfirmScreen
+from carecli.screens.form import FormScreen
+from carecli.screens.record import RecordScreen
+from conftest import SIZE
+from test_caseload_ui import loaded
+
+
+async def open_record(app, pilot, client_id: int) -> RecordScreen:
+    await loaded(app, pilot)
+    app.open_client(client_id)
+    for _ in range(50):
+        await pilot.pause()
+        if isinstance(app.screen, RecordScreen) and app.screen.record is not None:
+            return app.screen
+    raise AssertionError("record never loaded")
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def count(db, model, *where) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+async def test_add_a_client_by_keyboard(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Zoë", "tab", *"Ñúñez [bold]", "tab", "tab", *"03/14/1948")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecordScreen)
+        with db.read() as session:
+            client = session.scalars(select(Client).where(Client.given_name == "Zoë")).one()
+        assert client.family_name == "Ñúñez [bold]"
+        assert client.date_of_birth.isoformat() == "1948-03-14"
+        assert app.screen.client_id == client.id
+        banner = app.screen.query_one("#record-banner").render()
+        assert "Ñúñez [bold], Zoë" in str(banner)
+
+
+async def test_unreal_date_is_refused_with_a_message_and_nothing_saved(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        before = count(db, Client)
+        await pilot.press("n", *"Ada", "tab", *"Lovelace", "tab", "tab", *"2026-02-30", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        error = str(form.query_one("#error-date_of_birth").render())
+        assert "2026-02-30 is not a real date" in error
+        assert form.query_one("#field-date_of_birth").has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.caseload
+        assert count(db, Client) == before
+
+
+async def test_edit_client_details_and_cancel_changes_nothing(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, seeded["José"])
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        phone = form.query_one("#field-phone")
+        phone.value = "+1 (555) 000-1111 ext 9"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with db.read() as session:
+            assert session.get(Client, seeded["José"]).phone == "+1 (555) 000-1111 ext 9"
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-phone").value = "999"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        with db.read() as session:
+            assert session.get(Client, seeded["José"]).phone == "+1 (555) 000-1111 ext 9"
+
+
+async def test_add_edit_and_remove_a_condition(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        record = await open_record(app, pilot, seeded["Ann"])
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await pilot.press(*"Type 2 diabetes", "tab", *"e11.9", "ctrl+s")
+        await settle(app, pilot)
+        with db.read() as session:
+            condition = session.scalars(
+                select(Condition).where(Condition.client_id == seeded["Ann"],
+                                        Condition.name == "Type 2 diabetes")).one()
+        assert condition.icd10_code == "E11.9"
+        table = record.query_one("#entries-condition")
+        assert table.row_count == 2
+        table.move_cursor(row=[e.id for e in table.entries].index(condition.id))
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-name").value = "Type 2 diabetes mellitus"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with db.read() as session:
+            assert session.get(Condition, condition.id).name == "Type 2 diabetes mellitus"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert count(db, Condition, Condition.id == condition.id) == 0
+        assert count(db, AuditLog, AuditLog.entity == "condition", AuditLog.action == "delete") == 1
+
+
+async def test_add_family_contact(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, seeded["Margaret"])
+        await pilot.press("5", "a")
+        await pilot.pause()
+        await pilot.press(*"Chidi Okafor", "tab", *"son", "tab", *"555 303 2020", "ctrl+s")
+        await settle(app, pilot)
+        with db.read() as session:
+            contact = session.scalars(select(PersonalContact)).one()
+        assert (contact.name, contact.relation, contact.phone) == (
+            "Chidi Okafor", "son", "555 303 2020")
+
+
+async def test_discharge_asks_for_a_reason_and_keeps_history(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        record = await open_record(app, pilot, seeded["Walter"])
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # no reason yet
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "Reason is required" in str(app.screen.query_one("#error-reason").render())
+        await pilot.press(*"Moved to assisted living", "ctrl+s")
+        await settle(app, pilot)
+        with db.read() as session:
+            client = session.get(Client, seeded["Walter"])
+        assert client.status == "discharged"
+        assert client.status_reason == "Moved to assisted living"
+        assert count(db, StatusChange, StatusChange.client_id == seeded["Walter"]) == 1
+        history = record.query_one("#record-history")
+        assert history.row_count >= 5  # three attempts, admission, discharge, status change
+        await pilot.press("escape")
+        await settle(app, pilot)
+        names = [r.given_name for r in app.caseload.table.rows]
+        assert "Walter" not in names  # the caseload shows active clients by default
