@@ -59,13 +59,13 @@ class CareApp(App):
         from textual.worker import WorkerState
 
         if event.state is WorkerState.ERROR:
-            from carecli.data.errors import CareDataError
+            from carecli.data.errors import CareDataError, describe_failure
 
             error = event.worker.error
             if isinstance(error, CareDataError):
                 self.notify(str(error), severity="error", markup=False, timeout=10)
             else:
-                self.exit(None, 1, f"carecli stopped: {type(error).__name__}: {error}")
+                self.exit(None, 1, describe_failure(error))
 
     # navigation -----------------------------------------------------------------------
     def caseload_rows(self):

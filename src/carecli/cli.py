@@ -20,14 +20,17 @@ data folder."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="the SQLite database file to use")
     parser = argparse.ArgumentParser(
-        prog="carecli", parents=[common], epilog=COMMANDS_HELP,
+        prog="carecli", epilog=COMMANDS_HELP,
         description="A keyboard-driven caseload app for care managers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--db", metavar="PATH", help="the SQLite database file to use")
     parser.add_argument("--version", action="version", version=f"carecli {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: `carecli --db X demo` keeps X instead of the subcommand's empty default
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the SQLite database file to use")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", parents=[common], help="fill the database with a demo caseload",
                           description="Fill the database with a realistic synthetic caseload.")

@@ -23,3 +23,11 @@ class InvalidInput(CareDataError):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in errors.items()))
+
+
+def describe_failure(error: BaseException) -> str:
+    """One sentence for an unexpected failure, naming a damaged database file plainly."""
+    text = str(getattr(error, "orig", None) or error)
+    if "malformed" in text or "not a database" in text:
+        return f"carecli: the database file is damaged ({text}); restore it from a backup."
+    return f"carecli stopped: {type(error).__name__}: {text}"

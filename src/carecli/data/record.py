@@ -50,12 +50,13 @@ def load_record(*, db: Database, client_id: int) -> ClientRecord:
                 .order_by(HospitalStay.admitted_on.desc())
             ).all()
         )
-        record.history = timeline(_events(session, client_id, record.stays))
+        record.history = timeline(_events(session, client, record.stays))
     return record
 
 
-def _events(session, client_id: int, stays: list[HospitalStay]) -> list[HistoryEvent]:
-    events: list[HistoryEvent] = []
+def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryEvent]:
+    client_id = client.id
+    events = [HistoryEvent(on=client.enrolled_on, kind="status", title="Enrolled in care management")]
     for c in session.scalars(select(ContactLog).where(ContactLog.client_id == client_id)):
         who = f" with {c.with_whom}" if c.with_whom else ""
         events.append(

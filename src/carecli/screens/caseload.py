@@ -45,7 +45,7 @@ class CaseloadScreen(Screen):
         yield Header()
         yield Input(
             placeholder="/ to filter by name, condition or phone", id="caseload-filter",
-            select_on_focus=False,
+            select_on_focus=False, compact=True,
         )
         yield Static("", id="caseload-summary")
         yield ClientTable(today=self.app.today(), id="caseload-table")
@@ -73,7 +73,10 @@ class CaseloadScreen(Screen):
     def _loaded(self, rows: list[CaseloadRow], select_id: int | None) -> None:
         self.all_rows = rows
         self.loaded = True
-        self.table.empty_message = "No clients match. Press escape to clear the filter."
+        self.table.empty_message = (
+            "No clients match. Press escape to clear the filter, f for other statuses."
+            if rows else "No clients yet: press n to add one."
+        )
         self.apply(keep_id=select_id)
         if not rows:
             self.app.show_welcome()

@@ -86,7 +86,9 @@ class RecordScreen(Screen):
         c = record.client
         self.sub_title = one_line(f"{c.family_name}, {c.given_name}")
         self.query_one("#record-banner", Static).update(self._banner(record))
-        self.query_one("#record-overview", Static).update(overview(record, self.app.today()))
+        self.query_one("#record-overview", Static).update(
+            overview(record, self.app.today(), self.app.caseload_row(self.client_id))
+        )
         for table in self.query(EntryTable).results(EntryTable):
             table.show(record.entries[table.kind])
         history = self.query_one("#record-history", DataTable)

@@ -8,7 +8,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 WELCOME = (
-    "Welcome to carecli\n\n"
     "Your caseload is empty. Try the app on a realistic demo caseload of 60 made-up clients, "
     "or start with your first real client. Everything is stored on this computer only."
 )
@@ -25,6 +24,7 @@ class WelcomeScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="welcome-dialog"):
+            yield Static(Text("Welcome to carecli", "bold"), id="welcome-title")
             yield Static(Text(WELCOME), id="welcome-text")
             yield Button("Load the demo caseload  d", variant="primary", id="welcome-demo")
             yield Button("Add my first client  n", id="welcome-new")

@@ -6,12 +6,14 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from carecli.clinical.billing import ccm_codes
 from carecli.clinical.cadence import cadence_days
 from carecli.clinical.people import age_on
 from carecli.data.record import ClientRecord
+from carecli.domain.caseload import FLAG_LABELS, CaseloadRow
 from carecli.domain.enums import label
 from carecli.plain import clean, one_line, plain
-from carecli.widgets.caseload_cells import RISK_STYLE
+from carecli.widgets.caseload_cells import RISK_STYLE, next_due_cell
 
 
 def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
@@ -23,7 +25,7 @@ def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
     return table
 
 
-def overview(record: ClientRecord, today: date) -> Group:
+def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) -> Group:
     c = record.client
     age = age_on(c.date_of_birth, today)
     born = f"{c.date_of_birth.isoformat()} (age {age})" if c.date_of_birth else "not recorded"
@@ -56,7 +58,10 @@ def overview(record: ClientRecord, today: date) -> Group:
         ("Consent", _consent_summary(record)),
         ("Hospital stays", _stays_summary(record, today)),
     ])
-    parts = [Text("Person", "bold underline"), person, Text(""),
+    parts = []
+    if row is not None:
+        parts += [Text("At a glance", "bold underline"), glance(row, today), Text("")]
+    parts += [Text("Person", "bold underline"), person, Text(""),
              Text("Care management", "bold underline"), care]
     if c.notes:
         parts += [Text(""), Text("Notes", "bold underline"), plain(c.notes)]
@@ -97,3 +102,21 @@ def _stays_summary(record: ClientRecord, today: date) -> Text:
     if len(record.stays) > 1:
         text.append(f"  (+{len(record.stays) - 1} earlier)", "dim")
     return text
+
+
+def glance(row: CaseloadRow, today: date) -> Table:
+    """What today's work needs: next check-in, last contact, minutes and codes, flags."""
+    days = row.days_since_contact(today)
+    last = "no successful contact yet" if days is None else f"{row.last_contact} ({days} days ago)"
+    codes = ccm_codes(row.minutes_this_month)
+    minutes = Text(f"{row.minutes_this_month} min this month — ")
+    minutes.append(", ".join(codes) if codes else f"{20 - row.minutes_this_month} more for 99490",
+                   "green" if codes else "yellow")
+    flags = Text(", ".join(FLAG_LABELS.get(f, f) for f in row.flags) or "none",
+                 "bold magenta" if row.flags else "dim")
+    return _pairs([
+        ("Next check-in", next_due_cell(row, today)),
+        ("Last contact", last),
+        ("CCM minutes", minutes),
+        ("Flags", flags),
+    ])
