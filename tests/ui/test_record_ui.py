@@ -159,3 +159,27 @@ async def test_discharge_asks_for_a_reason_and_keeps_history(make_app, seeded, d
         await settle(app, pilot)
         names = [r.given_name for r in app.caseload.table.rows]
         assert "Walter" not in names  # the caseload shows active clients by default
+
+
+async def test_full_disk_keeps_the_form_open_with_a_message(make_app, seeded, db):
+    """SQLITE_FULL (simulated with max_page_count) is reported; the typed data stays put."""
+    from sqlalchemy import event
+
+    with db.read() as session:
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+    db.engine.dispose()
+    event.listen(db.engine, "connect",
+                 lambda conn, _: conn.execute(f"PRAGMA max_page_count = {pages}"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        before = count(db, Client)
+        await pilot.press("n", *"Grace", "tab", *"Hopper")
+        app.screen.query_one("#field-notes").text = "long note " * 1500
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "disk is full" in str(form.query_one("#form-message").render())
+        assert form.query_one("#field-given_name").value == "Grace"
+        assert count(db, Client) == before

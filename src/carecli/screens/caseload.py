@@ -21,6 +21,15 @@ SORT_TITLES = {key: title for key, title, *_ in COLUMNS}
 class CaseloadScreen(Screen):
     """Filters, sorting and the table; data comes from `carecli.data.caseload` in a worker."""
 
+    HELP = (
+        "The caseload lists your clients, most urgent check-in first. Type / and a few letters "
+        "of a name, condition or phone number to narrow it; enter opens the highlighted "
+        "client. Next check-in shows ⚠ when overdue; Min/mo counts this month's logged "
+        "minutes against the 20-minute CCM mark (✓ once reached). Flags: discharged = left "
+        "hospital in the last 30 days, unreachable = last three attempts failed, +screen = a "
+        "positive screen, no consent = no care-management consent on file."
+    )
+
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="caseload.filter",
                 tooltip="Type to filter by name, condition or phone"),

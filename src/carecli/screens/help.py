@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 GENERAL = (
     ("ctrl+p", "Command palette: jump to any client by name, or run any command"),
@@ -51,3 +51,4 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(Text(intro), id="help-intro")
                 yield Static(table, id="help-keys")
             yield Static(Text("escape closes this help", "dim"))
+        yield Footer()

@@ -29,6 +29,15 @@ TABS = (
 
 
 class RecordScreen(Screen):
+    """One client's record; each tab lists one kind of entry."""
+
+    HELP = (
+        "Number keys 1-7 switch tabs. On a list tab, a adds, e or enter edits the highlighted "
+        "entry, d removes it (after asking). On Overview, e edits the client's details and a "
+        "records a consent. h puts the client on hold, x discharges, r reactivates: each asks "
+        "for a reason and keeps the full history. Every save is one transaction; escape in a "
+        "form leaves the record untouched."
+    )
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Caseload", id="record.back"),
         Binding("a", "add", "Add", id="record.add", tooltip="Add an entry to this tab"),
