@@ -33,7 +33,7 @@ from carecli.domain.enums import (
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PHONE_CHARS = re.compile(r"^[0-9+()\-.\s/x#ext]*$", re.IGNORECASE)
-_ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+_ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")  # U07.1, U09.9 are real
 
 
 def parse_date(value: Any) -> date | None:
@@ -153,7 +153,8 @@ class ClientUpdate(ClientCreate):
 
 class StatusChangeInput(InputModel):
     to_status: ClientStatus
-    reason: optional_text(400) = None
+    # validate_default: a missing reason must also be refused, not only a blank one
+    reason: optional_text(400) = Constraint(default=None, validate_default=True)
     effective_on: ReqDate = Field(default_factory=date.today)
 
     @field_validator("reason")

@@ -73,8 +73,9 @@ def _inspect_schema(path: Path) -> FileState:
             )
         (check,) = conn.execute("PRAGMA quick_check(1)").fetchone()
         if check != "ok":
+            detail = " ".join(check.replace("*** in database main ***", "").split())
             raise DatabaseOpenError(
-                f"{path} is damaged (SQLite reports: {check}); restore it from a backup."
+                f"{path} is damaged (SQLite reports: {detail}); restore it from a backup."
             )
         has_versions = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
