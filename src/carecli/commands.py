@@ -7,13 +7,18 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from carecli.domain.caseload import fold
 from carecli.plain import one_line
 
 
 def plain_highlight(matcher: Matcher, candidate: str) -> Content:
-    """Like `Matcher.highlight`, which parses the candidate as markup, but for user text."""
+    """Like `Matcher.highlight`, which parses the candidate as markup, but for user text
+    (matched without accents, so "hoang" lights up "Hoàng")."""
     content = Content(candidate)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    folded = fold(candidate)
+    if len(folded) != len(candidate):
+        return content
+    score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
     for offset in offsets if score else ():
         if not candidate[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
@@ -25,19 +30,25 @@ class ClientCommands(Provider):
 
     MAX_HITS = 30
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        hits = []
-        for index, row in enumerate(self.app.caseload_rows()):
-            if index % 500 == 499:
-                await asyncio.sleep(0)  # keep the screen responsive at 10,000 clients
+    async def startup(self) -> None:
+        """Fold every name once per palette opening, not once per keystroke."""
+        self.candidates = []
+        for row in self.app.caseload_rows():
             name = one_line(row.name)
             if row.preferred_name:
                 name += f" ({one_line(row.preferred_name)})"
             natural = one_line(f"{row.given_name} {row.family_name}")
-            score = max(matcher.match(name), matcher.match(natural))
+            self.candidates.append((row.id, name, fold(name), fold(natural)))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(fold(query))
+        hits = []
+        for index, (client_id, name, folded, natural) in enumerate(self.candidates):
+            if index % 500 == 499:
+                await asyncio.sleep(0)  # keep the screen responsive at 10,000 clients
+            score = max(matcher.match(folded), matcher.match(natural))
             if score > 0:
-                hits.append((score, row.id, name))
+                hits.append((score, client_id, name))
         hits.sort(key=lambda h: -h[0])
         for score, client_id, name in hits[: self.MAX_HITS]:
             yield Hit(score, plain_highlight(matcher, name),

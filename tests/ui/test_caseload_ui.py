@@ -133,6 +133,24 @@ async def test_palette_jumps_to_a_client_by_fuzzy_name(make_app, seeded):
         assert app.screen.client_id == seeded["Walter"]
 
 
+async def test_filter_and_palette_ignore_accents(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        await pilot.press("slash", *"nunez jose")
+        await pilot.pause()
+        assert names(table) == ["Núñez, José"]
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"jose nunez")
+        for _ in range(20):
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        assert app.screen.client_id == seeded["José"]
+
+
 async def test_empty_database_offers_demo_or_first_client(make_app):
     from carecli.screens.form import FormScreen
     from carecli.screens.welcome import WelcomeScreen

@@ -1,5 +1,6 @@
 """The caseload as plain rows, and the pure filtering and sorting the caseload screen applies."""
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,9 +49,15 @@ class CaseloadRow:
         return self.minutes_this_month >= CCM_FIRST_MARK
 
 
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "Hoàng Núñez" -> "hoang nunez"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def search_key(*parts: str | None) -> str:
-    """The lower-cased text a filter query is matched against."""
-    return "\x1f".join(p.casefold() for p in parts if p)
+    """The folded text a filter query is matched against."""
+    return "\x1f".join(fold(p) for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,7 @@ class CaseloadFilter:
         if self.overdue_only and not row.overdue(today):
             return False
         if self.text:
-            needle = self.text.casefold()
+            needle = fold(self.text)
             return all(word in row.search_text for word in needle.split())
         return True
 
