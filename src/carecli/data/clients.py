@@ -1,8 +1,8 @@
-"""Commands and queries about clients themselves: create, edit, change status, find."""
+"""Commands and queries about clients themselves: create, edit, change status, count."""
 
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from carecli.data.audit import record_change
 from carecli.data.db import Database
@@ -71,28 +71,6 @@ def get_client(*, db: Database, client_id: int) -> Client:
 def count_clients(*, db: Database) -> int:
     with db.read() as session:
         return session.scalar(select(func.count()).select_from(Client)) or 0
-
-
-def escape_like(text: str) -> str:
-    """Escape LIKE wildcards so `%` and `_` match only themselves."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def search_clients(*, db: Database, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
-    """Clients whose name contains every word of `text`: (id, family name, given name)."""
-    query = select(Client.id, Client.family_name, Client.given_name)
-    for word in text.split():
-        pattern = f"%{escape_like(word.lower())}%"
-        query = query.where(
-            or_(
-                func.lower(Client.family_name).like(pattern, escape="\\"),
-                func.lower(Client.given_name).like(pattern, escape="\\"),
-                func.lower(Client.preferred_name).like(pattern, escape="\\"),
-            )
-        )
-    query = query.order_by(Client.family_name, Client.given_name).limit(limit)
-    with db.read() as session:
-        return [tuple(row) for row in session.execute(query).all()]
 
 
 def client_values(client: Client) -> dict[str, Any]:

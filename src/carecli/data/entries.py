@@ -19,7 +19,7 @@ from carecli.data.inputs import (
     PersonalContactInput,
     validate,
 )
-from carecli.data.models import CareTeamMember, Condition, Consent, Medication, PersonalContact
+from carecli.data.models import CareTeamMember, Client, Condition, Consent, Medication, PersonalContact
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def add_entry(*, db: Database, kind: str, client_id: int, values: dict[str, Any]
     spec = ENTRY_KINDS[kind]
     data = validate(spec.input, values)
     with db.write() as session:
+        if session.get(Client, client_id) is None:
+            raise NotFound(f"Client {client_id} no longer exists.")
         row = spec.table(client_id=client_id, **data.model_dump())
         session.add(row)
         session.flush()

@@ -61,6 +61,18 @@ def inspect_file(path: Path) -> FileState:
 
 
 def _inspect_schema(path: Path) -> FileState:
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    had_wal, had_shm = wal.exists(), shm.exists()
+    try:
+        return _read_schema_state(path)
+    finally:  # reading a WAL-mode file creates these two; leave no trace of the look
+        if not had_wal and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+        if not had_shm and not wal.exists():
+            shm.unlink(missing_ok=True)
+
+
+def _read_schema_state(path: Path) -> FileState:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:

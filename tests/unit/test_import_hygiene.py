@@ -1,0 +1,59 @@
+"""The pure layers and the command-line entry stay light: no Textual, SQLModel or SQLAlchemy."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("textual", "sqlmodel", "sqlalchemy")
+
+
+def _loaded_after(code: str) -> dict[str, bool]:
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        f"print(json.dumps({{name: name in sys.modules for name in {HEAVY!r}}}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_pure_modules_import_no_ui_or_database() -> None:
+    loaded = _loaded_after(
+        "import carecli.clinical, carecli.domain.caseload, carecli.domain.history, "
+        "carecli.domain.enums, carecli.forms"
+    )
+    assert loaded == {name: False for name in HEAVY}
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["carecli.clinical", "carecli.domain.caseload", "carecli.domain.history",
+     "carecli.domain.enums", "carecli.forms", "carecli.config"],
+)
+def test_each_pure_module_alone(module: str) -> None:
+    assert _loaded_after(f"import {module}") == {name: False for name in HEAVY}
+
+
+def test_cli_module_is_light() -> None:
+    assert _loaded_after("import carecli.cli") == {name: False for name in HEAVY}
+
+
+def test_version_flag_is_light() -> None:
+    loaded = _loaded_after(
+        "from carecli.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code"
+    )
+    assert loaded == {name: False for name in HEAVY}
+
+
+def test_the_check_detects_a_heavy_import() -> None:
+    """The helper itself must be able to see a heavy import (guards the tests above)."""
+    assert _loaded_after("import sqlalchemy")["sqlalchemy"] is True
