@@ -3,11 +3,13 @@ data layer. Screens call these; `done` runs after a successful save."""
 
 from collections.abc import Callable
 from datetime import date
+from functools import wraps
 from typing import Any
 
 from textual.app import App
 
 from carecli.data import clients, entries
+from carecli.data.errors import CareDataError
 from carecli.domain.enums import label
 from carecli.forms import CLIENT_FORM, ENTRY_FORMS, STATUS_FORM
 from carecli.plain import one_line
@@ -19,6 +21,19 @@ STATUS_TITLES = {
     "discharged": "Discharge {name} from care management",
     "active": "Reactivate {name}",
 }
+
+
+def reported(action: Callable[..., None]) -> Callable[..., None]:
+    """Show a data-layer error (say, a client removed in another window) as a message."""
+
+    @wraps(action)
+    def run(app: App, *args: Any) -> None:
+        try:
+            action(app, *args)
+        except CareDataError as exc:
+            app.notify(str(exc), severity="error", markup=False)
+
+    return run
 
 
 def _after(app: App, done: Callable[..., Any], message: str) -> Callable[[Any], None]:
@@ -43,6 +58,7 @@ def new_client(app: App, done: Callable[[int], Any]) -> None:
     )
 
 
+@reported
 def edit_client(app: App, client_id: int, done: Callable[..., Any]) -> None:
     client = clients.get_client(db=app.db, client_id=client_id)
     app.push_screen(
@@ -88,7 +104,7 @@ def remove_entry(app: App, kind: str, entry: Any, done: Callable[..., Any]) -> N
         if yes:
             try:
                 entries.remove_entry(db=app.db, kind=kind, entry_id=entry.id)
-            except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
+            except CareDataError as exc:
                 app.notify(str(exc), severity="error", markup=False)
                 return
             app.notify(f"{noun.capitalize()} removed.", markup=False)
@@ -98,6 +114,7 @@ def remove_entry(app: App, kind: str, entry: Any, done: Callable[..., Any]) -> N
     app.push_screen(ConfirmScreen(f"Remove the {noun} “{name}”? This cannot be undone."), confirmed)
 
 
+@reported
 def change_status(app: App, client_id: int, to_status: str, done: Callable[..., Any]) -> None:
     client = clients.get_client(db=app.db, client_id=client_id)
     name = f"{one_line(client.given_name)} {one_line(client.family_name)}"

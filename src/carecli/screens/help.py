@@ -10,9 +10,9 @@ from textual.widgets import Footer, Static
 
 GENERAL = (
     ("ctrl+p", "Command palette: jump to any client by name, or run any command"),
-    ("? / f1", "This help"),
     ("ctrl+q", "Quit (everything is saved as you go)"),
 )
+_LISTED_IN_GENERAL = {"command_palette", "app.command_palette", "quit", "app.quit"}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -24,11 +24,18 @@ class HelpScreen(ModalScreen[None]):
         self.keys = self._keys(under)
 
     def _keys(self, under: Screen) -> list[tuple[str, str]]:
+        """The screen's own keys first, then the focused widget's, then the app's."""
         seen: set[str] = set()
         rows: list[tuple[str, str]] = []
-        for active in under.active_bindings.values():
+        actives = sorted(
+            under.active_bindings.values(),
+            key=lambda a: 3 if a.binding.action in _COMMON
+            else 0 if a.node is under else 2 if a.node is self.app else 1,
+        )
+        for active in actives:
             binding = active.binding
-            if binding.action in seen or not binding.description:
+            if (binding.action in seen or not binding.description or _generic(binding.action)
+                    or binding.action in _LISTED_IN_GENERAL):
                 continue
             seen.add(binding.action)
             text = binding.description
@@ -52,3 +59,13 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(table, id="help-keys")
             yield Static(Text("escape closes this help", "dim"))
         yield Footer()
+
+
+_COMMON = {"app.focus_next", "app.focus_previous", "focus_next", "focus_previous", "copy_text",
+           "screen.copy_text"}
+"""Keys every screen has (moving focus, copying): listed last."""
+
+
+def _generic(action: str) -> bool:
+    """Scrolling keys every Textual widget has; listing them would bury ours."""
+    return action.startswith("scroll_") or action in ("page_left", "page_right")
