@@ -1,6 +1,7 @@
 """CareApp: paints the caseload at once, opens the database in a worker, and wires the
 global keys, the command palette and navigation between screens."""
 
+import threading
 from datetime import date
 
 from textual import work
@@ -9,11 +10,14 @@ from textual.binding import Binding
 
 from carecli.commands import AppCommands, ClientCommands
 from carecli.config import DatabaseLocation
+from carecli.data.reader import SqliteReader
 from carecli.screens.caseload import CaseloadScreen
 from carecli.screens.help import HelpScreen
 
 
-class CareApp(App):
+class CareApp(App[str]):
+    """Exits with return code 1 and the reason as its result when the database fails."""
+
     CSS_PATH = "app.tcss"
     TITLE = "carecli"
     COMMANDS = App.COMMANDS | {ClientCommands, AppCommands}
@@ -27,6 +31,10 @@ class CareApp(App):
         self.location = location
         self.fixed_today = today
         self.db = db
+        self.db_ready = threading.Event()
+        if db is not None:
+            self.db_ready.set()
+        self.reader = SqliteReader(location.path) if location.path is not None else None
         self.caseload = CaseloadScreen()
 
     def today(self) -> date:
@@ -38,21 +46,42 @@ class CareApp(App):
         if self.db is None:
             self.open_database()
 
+    def rows_source(self):
+        """What the caseload is read through: the file itself, or the server's pool."""
+        return self.reader or self.db
+
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:
-        from carecli.data.db import open_database
+        """Rows first (standard library only), then SQLAlchemy for writes, then the
+        whole-file integrity check: each step starts once the one before is on screen."""
         from carecli.data.errors import CareDataError
+        from carecli.data.precheck import FileState, inspect_file, verify_integrity
 
+        path = self.location.path
         try:
-            db = open_database(self.location)
+            rows_shown = path is not None and inspect_file(path) is FileState.CURRENT
+            if rows_shown:
+                self._load_rows(self.reader)
+            from carecli.data.db import open_database
+
+            db = open_database(self.location, verify=False)
+            self.call_from_thread(self._database_ready, db)
+            if not rows_shown:
+                self._load_rows(self.rows_source())
+            if path is not None:
+                verify_integrity(path)
         except CareDataError as exc:
-            self.call_from_thread(self.exit, None, 1, str(exc))
-            return
-        self.call_from_thread(self._database_ready, db)
+            self.call_from_thread(self.exit, str(exc), 1)
+
+    def _load_rows(self, source) -> None:
+        from carecli.data.caseload import load_caseload
+
+        rows = load_caseload(db=source, today=self.today())
+        self.call_from_thread(self.caseload.show_rows, rows, None)
 
     def _database_ready(self, db) -> None:
         self.db = db
-        self.caseload.reload()
+        self.db_ready.set()
 
     def on_worker_state_changed(self, event) -> None:
         """Any worker that fails: say so in one sentence instead of a traceback."""
@@ -65,7 +94,7 @@ class CareApp(App):
             if isinstance(error, CareDataError):
                 self.notify(str(error), severity="error", markup=False, timeout=10)
             else:
-                self.exit(None, 1, describe_failure(error))
+                self.exit(describe_failure(error), 1)
 
     # navigation -----------------------------------------------------------------------
     def caseload_rows(self):
@@ -91,8 +120,10 @@ class CareApp(App):
     def action_new_client(self) -> None:
         from carecli.screens import editing
 
-        if self.db is not None:
-            editing.new_client(self, self.open_client)
+        if self.db is None:
+            self.notify("Still opening the database; try again in a moment.")
+            return
+        editing.new_client(self, self.open_client)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -117,5 +148,6 @@ class CareApp(App):
     def load_demo(self) -> None:
         from carecli.data.demo import build_demo
 
+        self.db_ready.wait()
         build_demo(db=self.db, today=self.today())
         self.call_from_thread(self.refresh_caseload)

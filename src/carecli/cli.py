@@ -69,7 +69,9 @@ def run_app(location) -> int:
     from carecli.app import CareApp
 
     app = CareApp(location)
-    app.run()
+    result = app.run()
+    if app.return_code:
+        print(f"carecli: {result}", file=sys.stderr)
     return app.return_code or 0
 
 

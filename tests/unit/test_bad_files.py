@@ -2,6 +2,7 @@
 
 import os
 import random
+import re
 import sqlite3
 import subprocess
 import sys
@@ -123,7 +124,8 @@ def test_inspect_file_refuses_before_anything_opens(case: str, bad_path: Path) -
     make(bad_path)
     before = _snapshot(bad_path)
     with pytest.raises(DatabaseOpenError, match=expected):
-        precheck.inspect_file(bad_path)
+        precheck.inspect_file(bad_path)  # the cheap checks, before the screen opens
+        precheck.verify_integrity(bad_path)  # the whole-file check, after first paint
     assert _snapshot(bad_path) == before
     assert sorted(p.name for p in bad_path.parent.iterdir()) == ["carecli.db"]  # no -wal/-shm
 
@@ -132,7 +134,7 @@ def test_corruption_is_caught_by_quick_check(bad_path: Path) -> None:
     """Damaged pages are found by precheck's quick_check, reported on one line."""
     make_bad_page_headers(bad_path)
     with pytest.raises(DatabaseOpenError) as info:
-        precheck.inspect_file(bad_path)
+        precheck.verify_integrity(bad_path)
     message = str(info.value)
     assert "is damaged (SQLite reports: Page " in message
     assert message.endswith("; restore it from a backup.")
@@ -241,9 +243,18 @@ def _run_cli(*args: str, prelude: str = "") -> subprocess.CompletedProcess:
     )
 
 
-def _assert_cli_refusal(result: subprocess.CompletedProcess, expected: str) -> None:
+def _assert_cli_refusal(
+    result: subprocess.CompletedProcess, expected: str, *, after_screen: bool = False
+) -> None:
+    """Exit 1 with one "carecli: ..." sentence. With `after_screen`, the app had opened (the
+    whole-file check runs after first paint), so the sentence follows its screen output."""
     assert result.returncode == 1, (result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
+    text = result.stderr.strip()
+    if after_screen:
+        text = re.sub(r"\x1b(\[[0-9;?<>=$]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)", "", text)
+        text = text.strip().splitlines()[-1]
+        text = text[text.index("carecli:"):]
+    lines = text.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("carecli:")
     assert expected in lines[0]
@@ -257,7 +268,8 @@ def test_cli_refuses_bad_file(case: str, command: list[str], bad_path: Path) -> 
     make(bad_path)
     before = _snapshot(bad_path)
     result = _run_cli("--db", str(bad_path), *command)
-    _assert_cli_refusal(result, expected)
+    damaged_only = case in ("corrupt", "bad_page_headers")
+    _assert_cli_refusal(result, expected, after_screen=damaged_only and not command)
     assert _snapshot(bad_path) == before
 
 

@@ -31,7 +31,7 @@ def next_due(
     return (last_success or enrolled_on) + timedelta(days=cadence)
 
 
-def is_unreachable(recent_outcomes_newest_first: list[bool]) -> bool:
-    """True when the latest `UNREACHABLE_AFTER` attempts were all unsuccessful."""
-    latest = recent_outcomes_newest_first[:UNREACHABLE_AFTER]
-    return len(latest) == UNREACHABLE_AFTER and not any(latest)
+def is_unreachable(failed_attempts_since_last_success: int) -> bool:
+    """True when the latest `UNREACHABLE_AFTER` attempts all failed, i.e. at least that many
+    unsuccessful attempts came after the last successful contact."""
+    return failed_attempts_since_last_success >= UNREACHABLE_AFTER

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from carecli.config import DatabaseLocation
 from carecli.data.errors import DatabaseOpenError, DatabaseWriteError
-from carecli.data.precheck import FileState, create_file, inspect_file
+from carecli.data.precheck import FileState, create_file, inspect_file, verify_integrity
 
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_PRAGMAS = (
@@ -75,6 +75,15 @@ class Database:
         except OperationalError as exc:
             raise DatabaseWriteError(_write_failure(exc)) from exc
 
+    @contextmanager
+    def raw(self) -> Iterator:
+        """A DBAPI connection from the pool, for plain-SQL reads (see `data/caseload.py`)."""
+        conn = self.engine.raw_connection()
+        try:
+            yield conn
+        finally:
+            conn.close()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -90,12 +99,15 @@ def _write_failure(exc: DBAPIError) -> str:
     return f"The change was not saved: {exc.orig}."
 
 
-def open_database(location: DatabaseLocation) -> Database:
-    """Check, create if new, migrate if older, and return the open database."""
+def open_database(location: DatabaseLocation, *, verify: bool = True) -> Database:
+    """Check, create if new, migrate if older, and return the open database. `verify=False`
+    skips the whole-file integrity check (the app runs it separately, after first paint)."""
     if location.path is not None:
         state = inspect_file(location.path)
         if state is FileState.NEW:
             create_file(location.path)
+        elif verify:
+            verify_integrity(location.path)
         engine = make_engine(location.url)
         if state is not FileState.CURRENT:
             migrate(engine)

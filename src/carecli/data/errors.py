@@ -29,5 +29,5 @@ def describe_failure(error: BaseException) -> str:
     """One sentence for an unexpected failure, naming a damaged database file plainly."""
     text = str(getattr(error, "orig", None) or error)
     if "malformed" in text or "not a database" in text:
-        return f"carecli: the database file is damaged ({text}); restore it from a backup."
-    return f"carecli stopped: {type(error).__name__}: {text}"
+        return f"The database file is damaged ({text}); restore it from a backup."
+    return f"stopped by an unexpected error: {type(error).__name__}: {text}"

@@ -7,7 +7,7 @@ Rows of a client cascade on delete at the database level, so nothing is ever orp
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
 from carecli.data.types import UTCDateTime, utcnow
@@ -212,6 +212,7 @@ class ContactLog(SQLModel, table=True):
     """One contact or attempt with or about a client: the source of billable minutes."""
 
     __tablename__ = "contact_log"
+    __table_args__ = (Index("ix_contact_log_client_time", "client_id", "occurred_at"),)
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     occurred_at: datetime = _ts(default_factory=utcnow, index=True)

@@ -8,6 +8,8 @@ folder or file we may not write. Creates the folder (0700) when it is missing.
 import enum
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from carecli.data.errors import DatabaseOpenError
@@ -60,16 +62,23 @@ def inspect_file(path: Path) -> FileState:
     return _inspect_schema(path)
 
 
-def _inspect_schema(path: Path) -> FileState:
+@contextmanager
+def _no_trace(path: Path) -> Iterator[None]:
+    """Reading a WAL-mode file creates `-wal` and `-shm` beside it; remove those we caused."""
     wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     had_wal, had_shm = wal.exists(), shm.exists()
     try:
-        return _read_schema_state(path)
-    finally:  # reading a WAL-mode file creates these two; leave no trace of the look
+        yield
+    finally:
         if not had_wal and wal.exists() and wal.stat().st_size == 0:
             wal.unlink()
         if not had_shm and not wal.exists():
             shm.unlink(missing_ok=True)
+
+
+def _inspect_schema(path: Path) -> FileState:
+    with _no_trace(path):
+        return _read_schema_state(path)
 
 
 def _read_schema_state(path: Path) -> FileState:
@@ -82,12 +91,6 @@ def _read_schema_state(path: Path) -> FileState:
         if app_id != APPLICATION_ID:
             raise DatabaseOpenError(
                 f"{path} is an SQLite file of another program, not a carecli database."
-            )
-        (check,) = conn.execute("PRAGMA quick_check(1)").fetchone()
-        if check != "ok":
-            detail = " ".join(check.replace("*** in database main ***", "").split())
-            raise DatabaseOpenError(
-                f"{path} is damaged (SQLite reports: {detail}); restore it from a backup."
             )
         has_versions = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -111,6 +114,25 @@ def _read_schema_state(path: Path) -> FileState:
     raise DatabaseOpenError(
         f"{path} was written by a newer carecli (schema {version}); update carecli to open it."
     )
+
+
+def verify_integrity(path: Path) -> None:
+    """`PRAGMA quick_check` (reads the whole file: ~70 ms at 10,000 clients, so the app runs it
+    after the first rows are on screen). Raises `DatabaseOpenError` when the file is damaged."""
+    try:
+        with _no_trace(path):
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                (check,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+            finally:
+                conn.close()
+    except sqlite3.DatabaseError as exc:
+        check = str(exc)
+    if check != "ok":
+        detail = " ".join(check.replace("*** in database main ***", "").split())
+        raise DatabaseOpenError(
+            f"{path} is damaged (SQLite reports: {detail}); restore it from a backup."
+        )
 
 
 def create_file(path: Path) -> None:

@@ -51,13 +51,15 @@ class CaseloadRow:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: "Hoàng Núñez" -> "hoang nunez"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def search_key(*parts: str | None) -> str:
     """The folded text a filter query is matched against."""
-    return "\x1f".join(fold(p) for p in parts if p)
+    return fold("\x1f".join(p for p in parts if p))
 
 
 @dataclass(frozen=True)
@@ -69,17 +71,18 @@ class CaseloadFilter:
     risk_tier: str | None = None
     overdue_only: bool = False
 
-    def matches(self, row: CaseloadRow, today: date) -> bool:
-        if self.status is not None and row.status != self.status:
-            return False
-        if self.risk_tier is not None and row.risk_tier != self.risk_tier:
-            return False
-        if self.overdue_only and not row.overdue(today):
-            return False
-        if self.text:
-            needle = fold(self.text)
-            return all(word in row.search_text for word in needle.split())
-        return True
+    def select(self, rows: list[CaseloadRow], today: date) -> list[CaseloadRow]:
+        """The rows that pass every filter (one pass per filter, cheapest first)."""
+        shown = rows
+        if self.status is not None:
+            shown = [r for r in shown if r.status == self.status]
+        if self.risk_tier is not None:
+            shown = [r for r in shown if r.risk_tier == self.risk_tier]
+        if self.overdue_only:
+            shown = [r for r in shown if r.next_due is not None and r.next_due < today]
+        for word in fold(self.text).split():
+            shown = [r for r in shown if word in r.search_text]
+        return shown if shown is not rows else list(rows)
 
 
 RISK_ORDER = {"high": 0, "moderate": 1, "low": 2}
@@ -117,6 +120,6 @@ def view(
     today: date,
 ) -> list[CaseloadRow]:
     """The rows the caseload shows, filtered and sorted."""
-    shown = [row for row in rows if filt.matches(row, today)]
+    shown = filt.select(rows, today)
     shown.sort(key=sort_key(sort_by, today), reverse=descending)
     return shown

@@ -1,5 +1,6 @@
 """The home screen: every client in one virtualised table, filtered as you type."""
 
+import gc
 from dataclasses import replace
 
 from textual import on, work
@@ -76,10 +77,12 @@ class CaseloadScreen(Screen):
     def reload(self, select_id: int | None = None) -> None:
         from carecli.data.caseload import load_caseload
 
-        rows = load_caseload(db=self.app.db, today=self.app.today())
-        self.app.call_from_thread(self._loaded, rows, select_id)
+        rows = load_caseload(db=self.app.rows_source(), today=self.app.today())
+        self.app.call_from_thread(self.show_rows, rows, select_id)
 
-    def _loaded(self, rows: list[CaseloadRow], select_id: int | None) -> None:
+    def show_rows(self, rows: list[CaseloadRow], select_id: int | None) -> None:
+        """Show freshly loaded rows, keeping the cursor on `select_id` when given."""
+        gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
         self.all_rows = rows
         self.loaded = True
         self.table.empty_message = (

@@ -84,6 +84,7 @@ class RecordScreen(Screen):
     def reload(self) -> None:
         from carecli.data.record import load_record
 
+        self.app.db_ready.wait()
         record = load_record(db=self.app.db, client_id=self.client_id)
         self.app.call_from_thread(self._show, record)
 

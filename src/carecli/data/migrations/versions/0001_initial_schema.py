@@ -172,6 +172,7 @@ def upgrade() -> None:
     with op.batch_alter_table('contact_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contact_log_client_id'), ['client_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_log_occurred_at'), ['occurred_at'], unique=False)
+        batch_op.create_index('ix_contact_log_client_time', ['client_id', 'occurred_at'], unique=False)
 
     op.create_table('hospital_stay',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -394,6 +395,7 @@ def downgrade() -> None:
 
     op.drop_table('hospital_stay')
     with op.batch_alter_table('contact_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_log_client_time')
         batch_op.drop_index(batch_op.f('ix_contact_log_occurred_at'))
         batch_op.drop_index(batch_op.f('ix_contact_log_client_id'))
 
