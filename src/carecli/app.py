@@ -46,6 +46,10 @@ class CareApp(App[str]):
         if self.db is None:
             self.open_database()
 
+    def on_unmount(self) -> None:
+        if self.db is not None:
+            self.db.dispose()  # closing the last connection checkpoints the WAL into the file
+
     def rows_source(self):
         """What the caseload is read through: the file itself, or the server's pool."""
         return self.reader or self.db
