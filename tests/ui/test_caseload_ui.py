@@ -118,17 +118,22 @@ async def test_help_lists_the_keys_of_the_screen(make_app, seeded):
         assert isinstance(app.screen, HelpScreen)
 
 
+async def jump_with_palette(pilot, query: str) -> None:
+    """Open the palette, type `query`, wait for its hits, take the first."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    for _ in range(20):
+        await pilot.pause(0.05)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_palette_jumps_to_a_client_by_fuzzy_name(make_app, seeded):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"wltr brks")
-        for _ in range(20):
-            await pilot.pause(0.05)
-        await pilot.press("enter")
-        await pilot.pause()
+        await jump_with_palette(pilot, "wltr brks")
         assert isinstance(app.screen, RecordScreen)
         assert app.screen.client_id == seeded["Walter"]
 
@@ -140,13 +145,8 @@ async def test_filter_and_palette_ignore_accents(make_app, seeded):
         await pilot.press("slash", *"nunez jose")
         await pilot.pause()
         assert names(table) == ["Núñez, José"]
-        await pilot.press("escape", "ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"jose nunez")
-        for _ in range(20):
-            await pilot.pause(0.05)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await jump_with_palette(pilot, "jose nunez")
         assert isinstance(app.screen, RecordScreen)
         assert app.screen.client_id == seeded["José"]
 

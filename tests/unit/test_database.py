@@ -341,10 +341,12 @@ def test_deleting_the_only_client_empties_every_child_table(db: Database, today:
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
-    from sqlalchemy.exc import IntegrityError
+    from carecli.data.errors import DatabaseWriteError
 
-    with pytest.raises(IntegrityError), db.write() as session:
-        session.add(m.Condition(client_id=9999, name="Orphan"))
+    with pytest.raises(DatabaseWriteError, match="conflicts with data already stored"):
+        with db.write() as session:
+            session.add(m.Condition(client_id=9999, name="Orphan"))
+    assert _scalar(db, "SELECT count(*) FROM condition") == 0
 
 
 def test_permissions_of_existing_file_are_tightened(db: Database, db_path: Path) -> None:
@@ -355,3 +357,11 @@ def test_permissions_of_existing_file_are_tightened(db: Database, db_path: Path)
         assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     finally:
         reopened.dispose()
+
+
+def test_missing_server_driver_is_one_clear_sentence() -> None:
+    from carecli.data.db import make_engine
+    from carecli.data.errors import DatabaseOpenError
+
+    with pytest.raises(DatabaseOpenError, match="driver for this URL is not installed"):
+        make_engine("mysql://care@127.0.0.1/carecli")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from carecli.config import DatabaseLocation
@@ -31,7 +31,15 @@ _SQLITE_PRAGMAS = (
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite connections get our pragmas and explicit BEGINs."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        if url.startswith(("postgresql://", "postgres://")):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]  # psycopg 3, our extra
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except ImportError as exc:
+            raise DatabaseOpenError(
+                f"The database driver for this URL is not installed ({exc.name}); for "
+                "PostgreSQL install carecli with its extra: pip install 'carecli[postgres]'."
+            ) from None
     kwargs: dict = {"connect_args": {"check_same_thread": False}}
     if url in ("sqlite://", "sqlite:///:memory:"):
         from sqlalchemy.pool import StaticPool
@@ -72,7 +80,7 @@ class Database:
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 yield session
-        except OperationalError as exc:
+        except (OperationalError, IntegrityError) as exc:
             raise DatabaseWriteError(_write_failure(exc)) from exc
 
     @contextmanager
@@ -96,6 +104,8 @@ def _write_failure(exc: DBAPIError) -> str:
         return "The database is read-only: the change was not saved."
     if "locked" in text or "busy" in text:
         return "The database is busy in another window: the change was not saved; try again."
+    if isinstance(exc, IntegrityError):
+        return "The change was not saved: it conflicts with data already stored."
     return f"The change was not saved: {exc.orig}."
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from faker import Faker
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlmodel import SQLModel
 
 from carecli.clinical.cadence import DEFAULT_CADENCE_DAYS
@@ -123,7 +123,21 @@ def build_demo(
         for start in range(0, clients, BATCH_CLIENTS):
             _insert(session, builder.batch(start, min(clients, start + BATCH_CLIENTS)))
         _insert(session, builder.audit())
+        _advance_sequences(session)
     return DemoSummary(clients, builder.contacts, clock.perf_counter() - started)
+
+
+def _advance_sequences(session) -> None:
+    """The demo writes explicit ids; a server's id sequences must then move past them, or the
+    next client added by hand would collide (SQLite needs nothing: it uses max(id) + 1)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in SQLModel.metadata.sorted_tables:
+        if "id" in table.c:
+            session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+            ))
 
 
 def _refusal(existing: int) -> str:

@@ -1,13 +1,13 @@
 """The client record: overview, conditions, medications, care team, family and contacts,
 consent and history. Each entry tab adds, edits and removes through the generic form."""
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
-from rich.text import Text
 
 from carecli.data.record import ClientRecord
 from carecli.domain.caseload import FLAG_LABELS
