@@ -21,7 +21,9 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "db" / "carecli.db"
+    folder = tmp_path / "db"
+    folder.mkdir(mode=0o700)
+    return folder / "carecli.db"
 
 
 @pytest.fixture

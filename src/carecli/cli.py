@@ -65,7 +65,8 @@ def run_app(location) -> int:
     from carecli.data.precheck import inspect_file
 
     if location.path is not None:
-        inspect_file(location.path)  # refuse a bad file before the screen opens
+        # refuse a bad file before the screen opens
+        inspect_file(location.path, create_folder=location.is_default)
     from carecli.app import CareApp
 
     app = CareApp(location)

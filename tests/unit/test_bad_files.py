@@ -190,7 +190,7 @@ def test_ensure_folder_refuses_unwritable_folder(tmp_path: Path,
     folder.mkdir()
     _deny_access_to(monkeypatch, folder)
     with pytest.raises(DatabaseOpenError) as info:
-        precheck.ensure_folder(folder / "carecli.db")
+        precheck.ensure_folder(folder / "carecli.db", create=False)
     message = str(info.value)
     assert message.startswith(f"Cannot write in the folder {folder}")
     assert "--db" in message
@@ -218,13 +218,23 @@ def test_unwritable_file_refused_and_untouched(db, db_path: Path,
     assert _snapshot(db_path) == before
 
 
-def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
+def test_default_folder_that_cannot_be_created(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "sub"))
     with pytest.raises(DatabaseOpenError) as info:
-        open_database(resolve_database(str(blocker / "sub" / "carecli.db")))
+        open_database(resolve_database(None))
     assert str(info.value).startswith("Cannot create the folder")
     assert blocker.read_text() == "a file where a folder should be"
+
+
+def test_a_named_folder_is_never_created(tmp_path: Path) -> None:
+    """`--db` with a mistyped folder refuses instead of making folders."""
+    path = tmp_path / "typo" / "carecli.db"
+    with pytest.raises(DatabaseOpenError, match="does not exist; create it first"):
+        open_database(resolve_database(str(path)))
+    assert not path.parent.exists()
 
 
 # --- the same through the command line -----------------------------------------------------------

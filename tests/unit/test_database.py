@@ -99,16 +99,20 @@ def test_application_id(db: Database, db_path: Path) -> None:
         conn.close()
 
 
-def test_new_file_and_folder_are_private(tmp_path: Path) -> None:
-    path = tmp_path / "outer" / "inner" / "carecli.db"
-    database = open_database(resolve_database(str(path)))
+def test_new_file_and_folder_are_private(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "outer"))
+    location = resolve_database(None)  # the default place is the one carecli creates
+    path = location.path
+    assert path == tmp_path / "outer" / "carecli" / "carecli.db"
+    database = open_database(location)
     try:
         create_client(db=database, values={"given_name": "Ann", "family_name": "Lee"})
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     finally:
         database.dispose()
-    reopened = open_database(resolve_database(str(path)))
+    reopened = open_database(location)
     try:
         for suffix in ("", "-wal", "-shm"):
             candidate = path.with_name(path.name + suffix)
@@ -157,7 +161,7 @@ def test_opening_a_new_database_does_run_alembic(tmp_path: Path) -> None:
         "print('alembic' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "new" / "carecli.db")],
+        [sys.executable, "-c", script, str(tmp_path / "carecli.db")],
         capture_output=True, text=True, timeout=60, check=False,
     )
     assert result.returncode == 0, result.stderr

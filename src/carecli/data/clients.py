@@ -50,7 +50,7 @@ def change_status(*, db: Database, client_id: int, values: dict[str, Any]) -> No
         session.add(
             StatusChange(
                 client_id=client_id, from_status=client.status, to_status=data.to_status,
-                reason=data.reason,
+                reason=data.reason, effective_on=data.effective_on,
             )
         )
         client.status = data.to_status

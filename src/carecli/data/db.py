@@ -113,7 +113,7 @@ def open_database(location: DatabaseLocation, *, verify: bool = True) -> Databas
     """Check, create if new, migrate if older, and return the open database. `verify=False`
     skips the whole-file integrity check (the app runs it separately, after first paint)."""
     if location.path is not None:
-        state = inspect_file(location.path)
+        state = inspect_file(location.path, create_folder=location.is_default)
         if state is FileState.NEW:
             create_file(location.path)
         elif verify:

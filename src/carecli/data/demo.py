@@ -432,7 +432,8 @@ class _Builder:
             return
         p.touched_at = _at(p.status_on, self.rng.randint(540, 960))
         self._add(
-            STATUS, client_id=p.id, changed_at=p.touched_at, from_status="active",
+            STATUS, client_id=p.id, changed_at=p.touched_at, effective_on=p.status_on,
+            from_status="active",
             to_status=p.status, reason=p.status_reason,
         )
 

@@ -15,7 +15,9 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
+from pydantic_core import PydanticCustomError
 from pydantic import Field as Constraint
 from sqlmodel import Field, SQLModel
 
@@ -66,13 +68,13 @@ def _phone(value: str | None) -> str | None:
         return None
     digits = sum(ch.isdigit() for ch in value)
     if not _PHONE_CHARS.match(value) or digits < 7 or digits > 15:
-        raise ValueError("not a phone number: use digits, spaces, + ( ) - and ext")
+        raise ValueError("is not a phone number (use digits, spaces and + ( ) - . ext)")
     return value
 
 
 def _email(value: str | None) -> str | None:
     if value is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
-        raise ValueError("not an email address")
+        raise ValueError("is not an email address")
     return value
 
 
@@ -81,7 +83,7 @@ def _icd10(value: str | None) -> str | None:
         return None
     code = value.upper()
     if not _ICD10.match(code):
-        raise ValueError("not an ICD-10 code (e.g. E11.9)")
+        raise ValueError("is not an ICD-10 code (e.g. E11.9)")
     return code
 
 
@@ -152,10 +154,14 @@ class ClientUpdate(ClientCreate):
 
 
 class StatusChangeInput(InputModel):
+    """The change applies at once, so its effective date is today or earlier."""
+
     to_status: ClientStatus
     # validate_default: a missing reason must also be refused, not only a blank one
     reason: optional_text(400) = Constraint(default=None, validate_default=True)
-    effective_on: ReqDate = Field(default_factory=date.today)
+    effective_on: Annotated[ReqDate, AfterValidator(_not_future)] = Field(
+        default_factory=date.today
+    )
 
     @field_validator("reason")
     @classmethod
@@ -172,6 +178,16 @@ class ConsentInput(InputModel):
     witnessed_by: OptName = None
     revoked_on: OptDate = None
     note: OptText = None
+
+
+    @model_validator(mode="after")
+    def _revoked_after_given(self) -> "ConsentInput":
+        if self.revoked_on and self.revoked_on < self.given_on:
+            raise PydanticCustomError(
+                "date_order", "revoked_on: is before the date consent was given {given}",
+                {"field": "revoked_on", "given": self.given_on.isoformat()},
+            )
+        return self
 
 
 class ConditionInput(InputModel):
@@ -193,6 +209,16 @@ class MedicationInput(InputModel):
     stopped_on: OptDate = None
     last_reconciled_on: PastDate = None
     note: OptText = None
+
+
+    @model_validator(mode="after")
+    def _stops_after_it_starts(self) -> "MedicationInput":
+        if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
+            raise PydanticCustomError(
+                "date_order", "stopped_on: is before the start date {started}",
+                {"field": "stopped_on", "started": self.started_on.isoformat()},
+            )
+        return self
 
 
 class CareTeamInput(InputModel):
@@ -227,6 +253,10 @@ def validate(model: type[InputModel], data: dict[str, Any]) -> InputModel:
 def _messages(exc: ValidationError) -> dict[str, str]:
     errors: dict[str, str] = {}
     for err in exc.errors():
+        if err["type"] == "date_order":  # a check across fields names its field itself
+            field, _, text = err["msg"].partition(": ")
+            errors.setdefault(field, text)
+            continue
         field = str(err["loc"][0]) if err["loc"] else "form"
         errors.setdefault(field, _readable(err))
     return errors
@@ -246,6 +276,8 @@ def _readable(err: dict[str, Any]) -> str:
         return str(ctx.get("error", err["msg"]))
     if kind in ("int_parsing", "int_type"):
         return "must be a whole number"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return err["msg"].lower()
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}"
     return err["msg"]

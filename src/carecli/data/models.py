@@ -131,6 +131,7 @@ class StatusChange(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     changed_at: datetime = _ts(default_factory=utcnow)
+    effective_on: date = Field(default_factory=date.today)
     from_status: str = Field(max_length=16)
     to_status: str = Field(max_length=16)
     reason: str | None = Field(default=None, max_length=400)

@@ -24,9 +24,15 @@ class FileState(enum.Enum):
     NEEDS_UPGRADE = "needs_upgrade"
 
 
-def ensure_folder(path: Path) -> None:
+def ensure_folder(path: Path, *, create: bool) -> None:
+    """Check the folder of `path`; create it (0700) only when `create` (our default place: a
+    folder the user named themselves must exist, so a typo never makes folders)."""
     folder = path.parent
     if not folder.exists():
+        if not create:
+            raise DatabaseOpenError(
+                f"The folder {folder} does not exist; create it first or choose another path."
+            )
         try:
             folder.mkdir(mode=0o700, parents=True)
         except OSError as exc:
@@ -42,9 +48,9 @@ def ensure_folder(path: Path) -> None:
         )
 
 
-def inspect_file(path: Path) -> FileState:
+def inspect_file(path: Path, *, create_folder: bool = False) -> FileState:
     """What opening `path` will need, or `DatabaseOpenError` when it must not be opened."""
-    ensure_folder(path)
+    ensure_folder(path, create=create_folder)
     if not path.exists():
         return FileState.NEW
     if path.is_dir():

@@ -61,7 +61,7 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
         who = f" with {c.with_whom}" if c.with_whom else ""
         events.append(
             HistoryEvent(
-                on=local_date(c.occurred_at), kind="contact",
+                on=local_date(c.occurred_at), kind="contact", at=c.occurred_at,
                 title=f"{label(c.mode)}{who}: {label(c.outcome).lower()}",
                 detail=c.note or "", minutes=c.minutes,
             )
@@ -69,7 +69,7 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
     for s in session.scalars(select(StatusChange).where(StatusChange.client_id == client_id)):
         events.append(
             HistoryEvent(
-                on=local_date(s.changed_at), kind="status",
+                on=s.effective_on, kind="status", at=s.changed_at,
                 title=f"Status {label(s.from_status).lower()} → {label(s.to_status).lower()}",
                 detail=s.reason or "",
             )
@@ -90,11 +90,12 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
     ):
         events.append(
             HistoryEvent(on=local_date(a.completed_at or a.started_at), kind="assessment",
+                         at=a.completed_at,
                          title=f"Assessment completed ({label(a.kind).lower()})")
         )
     for p in session.scalars(select(CarePlan).where(CarePlan.client_id == client_id)):
         events.append(
-            HistoryEvent(on=local_date(p.created_at), kind="care_plan",
+            HistoryEvent(on=local_date(p.created_at), kind="care_plan", at=p.created_at,
                          title=f"Care plan version {p.version} ({label(p.status).lower()})")
         )
     for r in session.scalars(select(Referral).where(Referral.client_id == client_id)):

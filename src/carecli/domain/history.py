@@ -1,7 +1,7 @@
 """A client's history timeline: events of every kind, newest first."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,11 +11,16 @@ class HistoryEvent:
     title: str
     detail: str = ""
     minutes: int | None = None
+    at: datetime | None = None
+    """When it was recorded: orders events of the same day (newest first)."""
+
+
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def timeline(events: list[HistoryEvent]) -> list[HistoryEvent]:
-    """Newest first; on the same day, keep the order the events were given."""
-    return sorted(events, key=lambda e: e.on, reverse=True)
+    """Newest first, by day and then by when each was recorded."""
+    return sorted(events, key=lambda e: (e.on, e.at or _EARLIEST), reverse=True)
 
 
 def local_date(at: datetime) -> date:

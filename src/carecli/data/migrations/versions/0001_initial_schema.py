@@ -247,6 +247,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('client_id', sa.Integer(), nullable=False),
     sa.Column('changed_at', carecli.data.types.UTCDateTime(), nullable=False),
+    sa.Column('effective_on', sa.Date(), nullable=False),
     sa.Column('from_status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('to_status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(length=400), nullable=True),
