@@ -20,7 +20,7 @@ class CareApp(App[str]):
 
     CSS_PATH = "app.tcss"
     TITLE = "carecli"
-    COMMANDS = App.COMMANDS | {ClientCommands, AppCommands}
+    COMMANDS = {ClientCommands, AppCommands}  # not Textual's own (screenshot, maximize, ...)
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and how-to"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
@@ -88,7 +88,8 @@ class CareApp(App[str]):
         self.db_ready.set()
 
     def on_worker_state_changed(self, event) -> None:
-        """Any worker that fails: say so in one sentence instead of a traceback."""
+        """Any worker that fails (the app's or a screen's): a data error is shown as a message;
+        anything else ends the app with one sentence instead of a traceback."""
         from textual.worker import WorkerState
 
         if event.state is WorkerState.ERROR:
@@ -106,6 +107,12 @@ class CareApp(App[str]):
 
     def caseload_row(self, client_id: int):
         return next((r for r in self.caseload.all_rows if r.id == client_id), None)
+
+    def caseload_changed(self) -> None:
+        """Fresh caseload rows: an open record redraws its at-a-glance summary from them."""
+        summary = getattr(self.screen, "refresh_summary", None)
+        if summary is not None:
+            summary()
 
     def refresh_caseload(self, select_id: int | None = None) -> None:
         self.caseload.reload(select_id)
@@ -148,7 +155,7 @@ class CareApp(App[str]):
         else:
             self.exit()
 
-    @work(thread=True, exclusive=True, group="demo")
+    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
     def load_demo(self) -> None:
         from carecli.data.demo import build_demo
 

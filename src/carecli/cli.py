@@ -10,9 +10,7 @@ import sys
 
 from carecli import __version__
 
-COMMANDS_HELP = """commands:
-  (none)    open the app on the database
-  demo      fill the database with a synthetic demo caseload
+COMMANDS_HELP = """Without a command, carecli opens the app.
 
 The database is the file given by --db, else CARECLI_DATABASE_URL (a SQLAlchemy URL,
 e.g. postgresql://user@host/carecli), else CARECLI_DB, else carecli.db in your user
@@ -31,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: `carecli --db X demo` keeps X instead of the subcommand's empty default
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="the SQLite database file to use")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     demo = sub.add_parser("demo", parents=[common], help="fill the database with a demo caseload",
                           description="Fill the database with a realistic synthetic caseload.")
     demo.add_argument("--clients", type=int, default=60, metavar="N",

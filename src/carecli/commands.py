@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from carecli.domain.caseload import fold
+from carecli.domain.enums import label
 from carecli.plain import one_line
 
 
@@ -38,22 +39,31 @@ class ClientCommands(Provider):
             if row.preferred_name:
                 name += f" ({one_line(row.preferred_name)})"
             natural = one_line(f"{row.given_name} {row.family_name}")
-            self.candidates.append((row.id, name, fold(name), fold(natural)))
+            self.candidates.append((row.id, name, fold(name), fold(natural), _about(row)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(fold(query))
         hits = []
-        for index, (client_id, name, folded, natural) in enumerate(self.candidates):
+        for index, (client_id, name, folded, natural, about) in enumerate(self.candidates):
             if index % 500 == 499:
                 await asyncio.sleep(0)  # keep the screen responsive at 10,000 clients
             score = max(matcher.match(folded), matcher.match(natural))
             if score > 0:
-                hits.append((score, client_id, name))
+                hits.append((score, client_id, name, about))
         hits.sort(key=lambda h: -h[0])
-        for score, client_id, name in hits[: self.MAX_HITS]:
+        for score, client_id, name, about in hits[: self.MAX_HITS]:
             yield Hit(score, plain_highlight(matcher, name),
-                      partial(self.app.open_client, client_id), text=name,
-                      help="Open the client record")
+                      partial(self.app.open_client, client_id), text=name, help=about)
+
+
+def _about(row) -> str:
+    """What tells two clients of the same name apart in the palette."""
+    parts = [label(row.status), f"{label(row.risk_tier).lower()} risk"]
+    if row.age is not None:
+        parts.insert(1, f"age {row.age}")
+    if row.phone:
+        parts.append(one_line(row.phone))
+    return " · ".join(parts)
 
 
 class AppCommands(Provider):

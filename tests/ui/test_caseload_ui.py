@@ -163,3 +163,36 @@ async def test_empty_database_offers_demo_or_first_client(make_app):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_sorting_and_filtering_start_at_the_top(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=(140, 9)) as pilot:  # room for three rows only
+        table = await loaded(app, pilot)
+        await pilot.press("end")
+        assert table.cursor == len(table.rows) - 1 and table.scroll_y > 0
+        await pilot.press("s")
+        assert table.cursor == 0 and table.scroll_y == 0
+
+
+async def test_flags_can_be_typed_in_the_filter(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        await pilot.press("slash", *"unreach")
+        await pilot.pause()
+        assert names(table) == ["Brooks, Walter"]
+        await pilot.press("escape", "slash", *"post-hosp")
+        await pilot.pause()
+        assert names(table) == ["Brooks, Walter"]
+
+
+def test_narrow_terminals_drop_the_least_needed_columns():
+    from carecli.widgets.caseload_cells import layout
+
+    wide = [c[0] for c, _ in layout(160)]
+    assert wide == ["name", "age", "risk", "status", "conditions", "next_due", "last_contact",
+                    "minutes", "flags"]
+    narrow = layout(80)
+    assert [c[0] for c, _ in narrow] == ["name", "risk", "next_due", "minutes", "flags"]
+    assert sum(w for _, w in narrow) + len(narrow) + 1 <= 80

@@ -62,7 +62,13 @@ async def test_unreal_date_is_refused_with_a_message_and_nothing_saved(make_app,
         error = str(form.query_one("#error-date_of_birth").render())
         assert "2026-02-30 is not a real date" in error
         assert form.query_one("#field-date_of_birth").has_focus
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: asks before throwing it away
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#field-given_name").value == "Ada"
+        await pilot.press("escape", "y")
         await pilot.pause()
         assert app.screen is app.caseload
         assert count(db, Client) == before
@@ -84,7 +90,7 @@ async def test_edit_client_details_and_cancel_changes_nothing(make_app, seeded, 
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#field-phone").value = "999"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await settle(app, pilot)
         with db.read() as session:
             assert session.get(Client, seeded["José"]).phone == "+1 (555) 000-1111 ext 9"
@@ -183,3 +189,56 @@ async def test_full_disk_keeps_the_form_open_with_a_message(make_app, seeded, db
         assert "disk is full" in str(form.query_one("#form-message").render())
         assert form.query_one("#field-given_name").value == "Grace"
         assert count(db, Client) == before
+
+
+async def test_unexpected_failure_ends_with_one_sentence(make_app, seeded, monkeypatch):
+    """A failing worker closes the app with a reason (printed by the CLI), not a traceback."""
+    import carecli.data.record
+
+    def broken(**_kwargs):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(carecli.data.record, "load_record", broken)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        app.open_client(seeded["Ann"])
+        await settle(app, pilot)
+    assert app.return_code == 1
+    assert app.return_value == "stopped by an unexpected error: RuntimeError: disk went away"
+
+
+async def test_footer_offers_only_keys_that_work_here(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        record = await open_record(app, pilot, seeded["Margaret"])
+
+        def shown() -> set[str]:
+            return {b.binding.action for b in record.active_bindings.values()
+                    if record.check_action(b.binding.action.split("(")[0], ("active",)) is not False
+                    and b.binding.show}
+
+        assert "remove" not in shown()  # nothing to remove on Overview
+        assert record.check_action("status", ("active",)) is False  # already active
+        assert record.check_action("status", ("on_hold",)) is True
+        await pilot.press("7")
+        await pilot.pause()
+        assert record.check_action("add", ()) is False and record.check_action("edit", ()) is False
+        await pilot.press("2")
+        await pilot.pause()
+        assert record.check_action("remove", ()) is True
+
+
+async def test_history_row_opens_in_full(make_app, seeded):
+    from carecli.screens.detail import DetailScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, seeded["Margaret"])
+        await pilot.press("7", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.event.detail == "Weight stable."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)

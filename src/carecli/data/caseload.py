@@ -1,5 +1,6 @@
 """The caseload query: one plain row per client, from a handful of aggregate selects.
 
+The filter's search text holds the name, phone, conditions and flag labels ("unreachable").
 Written as portable SQL over a DBAPI connection (`db.raw()`), so the first screen of rows needs
 neither SQLAlchemy nor the ORM: at 10,000 clients ORM objects would be ten times slower, and
 importing SQLAlchemy alone costs more than the query.
@@ -94,6 +95,7 @@ def _row(c, today, conditions, contacts, scheduled, discharged, consented, scree
     if client_id not in consented:
         flags.add("no_consent")
     conds = tuple(conditions.get(client_id, ()))
+    ordered = tuple(sorted(flags, key=lambda f: _FLAG_ORDER.get(f, len(_FLAG_ORDER))))
     due = None
     if status == "active":
         due = next_due(
@@ -104,8 +106,10 @@ def _row(c, today, conditions, contacts, scheduled, discharged, consented, scree
         id=client_id, family_name=family, given_name=given, preferred_name=preferred,
         age=age_on(_day(born), today), risk_tier=risk, status=status, conditions=conds,
         phone=phone, next_due=due, last_contact=last, minutes_this_month=int(minutes or 0),
-        flags=tuple(sorted(flags, key=lambda f: _FLAG_ORDER.get(f, len(_FLAG_ORDER)))),
-        search_text=search_key(family, given, preferred, phone, *conds),
+        flags=ordered,
+        search_text=search_key(
+            family, given, preferred, phone, *conds, *(FLAG_LABELS.get(f, f) for f in ordered)
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from carecli.clinical.billing import CCM_FIRST_MARK
 FLAG_LABELS = {
     "suicidal_ideation": "SI risk",
     "physical_harm": "harm risk",
-    "recent_discharge": "discharged",
+    "recent_discharge": "post-hospital",
     "unreachable": "unreachable",
     "positive_screen": "+screen",
     "no_consent": "no consent",

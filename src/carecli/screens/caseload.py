@@ -6,11 +6,11 @@ from dataclasses import replace
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from carecli.domain.caseload import SORT_COLUMNS, CaseloadFilter, CaseloadRow, view
 from carecli.domain.enums import label
+from carecli.screens.base import CareScreen
 from carecli.widgets.caseload_cells import COLUMNS
 from carecli.widgets.client_table import ClientTable
 
@@ -19,7 +19,7 @@ RISK_CYCLE = (None, "high", "moderate", "low")
 SORT_TITLES = {key: title for key, title, *_ in COLUMNS}
 
 
-class CaseloadScreen(Screen):
+class CaseloadScreen(CareScreen):
     """Filters, sorting and the table; data comes from `carecli.data.caseload` in a worker."""
 
     HELP = (
@@ -73,8 +73,11 @@ class CaseloadScreen(Screen):
         return self.query_one(ClientTable)
 
     # data -----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="caseload")
+    @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def reload(self, select_id: int | None = None) -> None:
+        """Read the caseload again; the cursor stays on `select_id`, else the current client."""
+        if select_id is None and self.table.current is not None:
+            select_id = self.table.current.id
         from carecli.data.caseload import load_caseload
 
         rows = load_caseload(db=self.app.rows_source(), today=self.app.today())
@@ -90,13 +93,13 @@ class CaseloadScreen(Screen):
             if rows else "No clients yet: press n to add one."
         )
         self.apply(keep_id=select_id)
+        self.app.caseload_changed()
         if not rows:
             self.app.show_welcome()
 
     def apply(self, keep_id: int | None = None) -> None:
+        """Re-filter and re-sort; the cursor stays on `keep_id` if given, else goes to the top."""
         table = self.table
-        if keep_id is None and table.current is not None:
-            keep_id = table.current.id
         today = self.app.today()
         shown = view(self.all_rows, filt=self.filter, sort_by=table.sort_by,
                      descending=table.descending, today=today)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 from carecli.data.errors import CareDataError, InvalidInput
 from carecli.forms import FieldSpec
 from carecli.plain import clean, one_line, plain
+from carecli.screens.confirm import ConfirmScreen
 
 
 class FormScreen(ModalScreen[Any]):
@@ -58,7 +59,7 @@ class FormScreen(ModalScreen[Any]):
         with Horizontal(classes="form-row"):
             yield Label(spec.label + (" *" if spec.required else ""), classes="form-label")
             if spec.kind == "bool":
-                yield Checkbox("", bool(value), id=wid, compact=True)
+                yield Checkbox(_yes_no(bool(value)), bool(value), id=wid, compact=True)
             elif spec.kind == "choice":
                 yield Select(
                     spec.choices, value=_choice_value(value, spec), id=wid, prompt="(none)",
@@ -72,6 +73,7 @@ class FormScreen(ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].key}").focus()
+        self.untouched = self.values()
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -86,6 +88,10 @@ class FormScreen(ModalScreen[Any]):
             else:
                 result[spec.key] = widget.value
         return result
+
+    @on(Checkbox.Changed)
+    def _say_yes_or_no(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = _yes_no(event.value)
 
     @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:
@@ -126,7 +132,21 @@ class FormScreen(ModalScreen[Any]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed, ask first so a stray escape loses nothing."""
+        if self.values() == self.untouched:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard what you typed in this form?"), answered)
+
+
+def _yes_no(value: bool) -> str:
+    """A checkbox's label says its state in words, not only in colour."""
+    return "yes" if value else "no"
 
 
 def _as_text(value: Any) -> str:

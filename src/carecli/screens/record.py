@@ -6,7 +6,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from carecli.data.record import ClientRecord
@@ -14,6 +13,8 @@ from carecli.domain.caseload import FLAG_LABELS
 from carecli.domain.enums import label
 from carecli.plain import one_line
 from carecli.screens import editing
+from carecli.screens.base import CareScreen
+from carecli.screens.detail import DetailScreen
 from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
 
@@ -28,7 +29,7 @@ TABS = (
 )
 
 
-class RecordScreen(Screen):
+class RecordScreen(CareScreen):
     """One client's record; each tab lists one kind of entry."""
 
     HELP = (
@@ -80,7 +81,7 @@ class RecordScreen(Screen):
     def active_tab(self) -> str:
         return (self.query_one(TabbedContent).active or "tab-overview").removeprefix("tab-")
 
-    @work(thread=True, exclusive=True, group="record")
+    @work(thread=True, exclusive=True, group="record", exit_on_error=False)
     def reload(self) -> None:
         from carecli.data.record import load_record
 
@@ -95,10 +96,7 @@ class RecordScreen(Screen):
         self.record = record
         c = record.client
         self.sub_title = one_line(f"{c.family_name}, {c.given_name}")
-        self.query_one("#record-banner", Static).update(self._banner(record))
-        self.query_one("#record-overview", Static).update(
-            overview(record, self.app.today(), self.app.caseload_row(self.client_id))
-        )
+        self.refresh_summary()
         for table in self.query(EntryTable).results(EntryTable):
             table.show(record.entries[table.kind])
         history = self.query_one("#record-history", DataTable)
@@ -110,6 +108,17 @@ class RecordScreen(Screen):
                 Text(one_line(event.detail)[:120]),
             )
         self._focus_tab()
+        self.refresh_bindings()
+
+    def refresh_summary(self) -> None:
+        """Banner and overview, with the caseload's latest view of this client."""
+        if self.record is None:
+            return
+        row = self.app.caseload_row(self.client_id)
+        self.query_one("#record-banner", Static).update(self._banner(self.record))
+        self.query_one("#record-overview", Static).update(
+            overview(self.record, self.app.today(), row)
+        )
 
     def _banner(self, record: ClientRecord) -> Text:
         c = record.client
@@ -124,6 +133,17 @@ class RecordScreen(Screen):
             text.append("   " + "  ".join(FLAG_LABELS.get(f, f) for f in row.flags), "bold magenta")
         return text
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys that would do nothing on this tab or for this client's status."""
+        tab = self.active_tab
+        if action in ("add", "edit") and tab == "history":
+            return False
+        if action == "remove" and tab in ("overview", "history"):
+            return False
+        if action == "status" and self.record is not None:
+            return parameters[0] != self.record.client.status
+        return True
+
     # tabs -----------------------------------------------------------------------------
     def action_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{key}"
@@ -132,6 +152,7 @@ class RecordScreen(Screen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._focus_tab()
+        self.refresh_bindings()
 
     def _focus_tab(self) -> None:
         key = self.active_tab
@@ -147,14 +168,11 @@ class RecordScreen(Screen):
         key = self.active_tab
         if key == "overview":
             key = "consent"
-        if key == "history":
-            self.notify("History fills itself from contacts, assessments and status changes.")
-            return
         editing.edit_entry(self.app, self.client_id, key, None, self._saved)
 
     def action_edit(self) -> None:
         key = self.active_tab
-        if key in ("overview", "history"):
+        if key == "overview":
             editing.edit_client(self.app, self.client_id, self._saved)
             return
         entry = self.query_one(f"#entries-{key}", EntryTable).current
@@ -167,6 +185,8 @@ class RecordScreen(Screen):
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         if isinstance(event.data_table, EntryTable):
             self.action_edit()
+        elif self.record is not None and event.cursor_row < len(self.record.history):
+            self.app.push_screen(DetailScreen(self.record.history[event.cursor_row]))
 
     def action_remove(self) -> None:
         key = self.active_tab

@@ -1,6 +1,7 @@
 """How each caseload column shows a row: plain `Text` cells with our own styling only."""
 
 from datetime import date
+from functools import lru_cache
 
 from rich.text import Text
 
@@ -79,13 +80,36 @@ def flags_cell(row: CaseloadRow, _today: date) -> Text:
 COLUMNS = (
     # sort key, header, width (None: takes the remaining width), cell
     ("name", "Name", 28, name_cell),
-    ("age", "Age", 3, age_cell),
+    ("age", "Age", 4, age_cell),
     ("risk", "Risk", 8, risk_cell),
     ("status", "Status", 10, status_cell),
     ("conditions", "Conditions", None, conditions_cell),
     ("next_due", "Next check-in", 18, next_due_cell),
     ("last_contact", "Last", 5, last_contact_cell),
-    ("minutes", "Min/mo", 6, minutes_cell),
+    ("minutes", "Min/mo", 7, minutes_cell),
     ("flags", "Flags", 24, flags_cell),
 )
 MIN_FLEX = 12
+NARROW = {"name": 22, "flags": 14}
+"""Widths the widest columns shrink to before any column is hidden."""
+DROP_ORDER = ("status", "conditions", "age", "last_contact")
+"""Columns hidden, in this order, when the terminal is too narrow for all of them."""
+
+
+@lru_cache(maxsize=8)
+def layout(total: int) -> list[tuple[tuple, int]]:
+    """The columns that fit in `total` cells, each with its width (the flex one takes the rest)."""
+    shown = list(COLUMNS)
+    widths = {key: width for key, _, width, _ in COLUMNS}
+
+    def needed() -> int:
+        return sum(widths[c[0]] or MIN_FLEX for c in shown) + len(shown) + 1
+
+    if needed() > total:
+        widths.update(NARROW)
+    for key in DROP_ORDER:
+        if needed() <= total:
+            break
+        shown = [c for c in shown if c[0] != key]
+    fixed = sum(widths[c[0]] or 0 for c in shown) + len(shown) + 1
+    return [(c, widths[c[0]] or max(MIN_FLEX, total - fixed)) for c in shown]

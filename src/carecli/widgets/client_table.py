@@ -14,7 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from carecli.domain.caseload import CaseloadRow
-from carecli.widgets.caseload_cells import COLUMNS, MIN_FLEX
+from carecli.widgets.caseload_cells import layout
 
 
 class ClientTable(ScrollView, can_focus=True):
@@ -64,6 +64,7 @@ class ClientTable(ScrollView, can_focus=True):
         if keep_id is not None:
             index = next((i for i, r in enumerate(rows) if r.id == keep_id), 0)
         self.cursor = index
+        self._scroll_to_cursor()
         self._post_highlight()
         self.refresh()
 
@@ -101,7 +102,9 @@ class ClientTable(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         visible = max(1, self.size.height - 1)
         top = round(self.scroll_y)
-        if self.cursor < top:
+        if self.cursor == 0:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        elif self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
         elif self.cursor >= top + visible:
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
@@ -118,11 +121,6 @@ class ClientTable(ScrollView, can_focus=True):
             self._post_highlight()
 
     # rendering ------------------------------------------------------------------------
-    def _widths(self, total: int) -> list[int]:
-        fixed = sum(w for *_, w, _cell in COLUMNS if w) + len(COLUMNS) - 1
-        flex = max(MIN_FLEX, total - fixed - 1)
-        return [w if w else flex for *_, w, _cell in COLUMNS]
-
     def _line(self, cells: list[Text], widths: list[int]) -> Text:
         line = Text(" ")
         for cell, width in zip(cells, widths, strict=True):
@@ -135,11 +133,12 @@ class ClientTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        widths = self._widths(width)
+        columns = layout(width)
+        widths = [w for _, w in columns]
         base = self.rich_style
         if y == 0:
             headers = []
-            for key, title, *_ in COLUMNS:
+            for (key, title, *_), _w in columns:
                 arrow = ("▼" if self.descending else "▲") if key == self.sort_by else ""
                 headers.append(Text(f"{title}{arrow}"))
             text = self._line(headers, widths)
@@ -155,7 +154,7 @@ class ClientTable(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        text = self._line([cell(row, self.today) for *_, cell in COLUMNS], widths)
+        text = self._line([cell(row, self.today) for (*_, cell), _w in columns], widths)
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("client-table--cursor")

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 from carecli.domain.enums import label
@@ -71,6 +72,11 @@ ENTRY_COLUMNS: dict[str, tuple[Column, ...]] = {
 class EntryTable(DataTable):
     """Rows keyed by entry id; `entries` keeps the plain objects shown."""
 
+    BINDINGS = [
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+    ]
+
     def __init__(self, kind: str, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.kind = kind
@@ -92,6 +98,12 @@ class EntryTable(DataTable):
             self.add_row(*cells, key=str(entry.id))
         if entries:
             self.move_cursor(row=min(keep, len(entries) - 1))
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))
 
     @property
     def current(self) -> Any | None:
