@@ -48,8 +48,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gc
 import fcntl
+import gc
 import math
 import os
 import re

@@ -1,10 +1,10 @@
 """UI fixtures: an app on a seeded database at a fixed size and day."""
 
 import pytest
+from seed import seed_caseload  # noqa: E402  (tests/ui is on sys.path via rootdir conftest)
 
 from carecli.app import CareApp
 from carecli.config import resolve_database
-from seed import seed_caseload  # noqa: E402  (tests/ui is on sys.path via rootdir conftest)
 
 SIZE = (140, 40)
 

@@ -8,10 +8,12 @@ from carecli.data.models import ContactLog, HospitalStay
 
 CLIENTS = (
     # given, family, risk, dob, phone, conditions
-    ("Margaret", "Okafor", "high", "1941-03-02", "(555) 201-3344", ("Heart failure", "Type 2 diabetes")),
+    ("Margaret", "Okafor", "high", "1941-03-02", "(555) 201-3344",
+     ("Heart failure", "Type 2 diabetes")),
     ("José", "Núñez", "moderate", "1950-07-19", "555-880-1212", ("COPD", "Hypertension")),
     ("Ann", "[@click=app.quit]Smith[/]", "low", "1962-11-30", "555 404 0000", ("Asthma",)),
-    ("Walter", "Brooks", "high", "1938-01-15", "555-777-9090", ("Dementia", "Hypertension", "CKD stage 3")),
+    ("Walter", "Brooks", "high", "1938-01-15", "555-777-9090",
+     ("Dementia", "Hypertension", "CKD stage 3")),
     ("Li", "Wei", "moderate", "1955-05-05", "555-123-4567", ("Depression", "Obesity")),
     ("Ruth", "Abernathy", "low", "1947-09-09", "555-222-3333", ("Osteoarthritis",)),
 )

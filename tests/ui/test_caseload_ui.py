@@ -1,9 +1,10 @@
 """Drive the caseload by keyboard: load, filter, sort, status filters, open, help, palette."""
 
+from conftest import SIZE
+
 from carecli.screens.help import HelpScreen
 from carecli.screens.record import RecordScreen
 from carecli.widgets.client_table import ClientTable
-from conftest import SIZE
 
 
 async def loaded(app, pilot):

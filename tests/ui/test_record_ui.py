@@ -1,13 +1,13 @@
 """Drive the client record by keyboard and check what the database holds afterwards."""
 
+from conftest import SIZE
 from sqlalchemy import func, select
+from test_caseload_ui import loaded
 
 from carecli.data.models import AuditLog, Client, Condition, PersonalContact, StatusChange
 from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen
 from carecli.screens.record import RecordScreen
-from conftest import SIZE
-from test_caseload_ui import loaded
 
 
 async def open_record(app, pilot, client_id: int) -> RecordScreen:

@@ -59,7 +59,7 @@ def make_corrupt(path: Path) -> None:
 
 
 def make_bad_page_headers(path: Path) -> None:
-    """A real carecli file with a few middle pages' b-tree headers smashed (quick_check finds it)."""
+    """A real carecli file with some middle pages' b-tree headers smashed (quick_check sees it)."""
     _real_database(path)
     data = bytearray(path.read_bytes())
     pages = len(data) // PAGE

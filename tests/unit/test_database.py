@@ -316,6 +316,7 @@ def test_deleting_a_client_cascades_to_every_child_table(db: Database, today: da
         session.execute(text("DELETE FROM client WHERE id = :id"), {"id": doomed})
 
     counts = _counts(db)
+    assert _scalar(db, "SELECT id FROM client") == kept
     assert counts["status_change"] == 1
     assert all(n == 1 for t, n in counts.items() if t != "status_change"), counts
     with db.engine.connect() as conn:

@@ -293,8 +293,8 @@ def test_change_status_keeps_history(db: Database) -> None:
     assert info.value.errors == {"reason": "is required: say why"}
     assert get_client(db=db, client_id=client_id).status == "active"
 
-    change_status(db=db, client_id=client_id,
-                  values={"to_status": "on_hold", "reason": "In rehab", "effective_on": "11/20/2026"})
+    change_status(db=db, client_id=client_id, values={
+        "to_status": "on_hold", "reason": "In rehab", "effective_on": "11/20/2026"})
     held = get_client(db=db, client_id=client_id)
     assert (held.status, held.status_reason, held.status_changed_on) == (
         "on_hold", "In rehab", date(2026, 11, 20)

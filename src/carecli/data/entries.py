@@ -19,7 +19,14 @@ from carecli.data.inputs import (
     PersonalContactInput,
     validate,
 )
-from carecli.data.models import CareTeamMember, Client, Condition, Consent, Medication, PersonalContact
+from carecli.data.models import (
+    CareTeamMember,
+    Client,
+    Condition,
+    Consent,
+    Medication,
+    PersonalContact,
+)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 from pydantic import Field as Constraint
+from pydantic_core import PydanticCustomError
 from sqlmodel import Field, SQLModel
 
 from carecli.data.errors import InvalidInput

@@ -56,7 +56,9 @@ def load_record(*, db: Database, client_id: int) -> ClientRecord:
 
 def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryEvent]:
     client_id = client.id
-    events = [HistoryEvent(on=client.enrolled_on, kind="status", title="Enrolled in care management")]
+    events = [
+        HistoryEvent(on=client.enrolled_on, kind="status", title="Enrolled in care management")
+    ]
     for c in session.scalars(select(ContactLog).where(ContactLog.client_id == client_id)):
         who = f" with {c.with_whom}" if c.with_whom else ""
         events.append(
@@ -85,9 +87,10 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
                 HistoryEvent(on=stay.discharged_on, kind="hospital",
                              title=f"Discharged from {stay.facility}")
             )
-    for a in session.scalars(
-        select(Assessment).where(Assessment.client_id == client_id, Assessment.status == "completed")
-    ):
+    completed = select(Assessment).where(
+        Assessment.client_id == client_id, Assessment.status == "completed"
+    )
+    for a in session.scalars(completed):
         events.append(
             HistoryEvent(on=local_date(a.completed_at or a.started_at), kind="assessment",
                          at=a.completed_at,

@@ -7,7 +7,7 @@ from sqlalchemy.types import TypeDecorator
 
 
 class UTCDateTime(TypeDecorator):
-    """A timestamp stored as naive UTC and read back as aware UTC, on SQLite and PostgreSQL alike."""
+    """A timestamp stored as naive UTC and read back as aware UTC (SQLite and PostgreSQL)."""
 
     impl = DateTime
     cache_ok = True

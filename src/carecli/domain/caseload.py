@@ -99,7 +99,9 @@ def sort_key(column: str, today: date):
         "status": lambda r: (r.status, r.family_name.casefold()),
         "conditions": lambda r: (len(r.conditions) == 0, r.conditions),
         "next_due": lambda r: (r.next_due or _FAR, RISK_ORDER.get(r.risk_tier, 9)),
-        "last_contact": lambda r: _NEVER if r.last_contact is None else (today - r.last_contact).days,
+        "last_contact": lambda r: (
+            _NEVER if r.last_contact is None else (today - r.last_contact).days
+        ),
         "minutes": lambda r: r.minutes_this_month,
         "flags": lambda r: (-len(r.flags), r.flags),
     }

@@ -76,16 +76,16 @@ class CaseloadScreen(CareScreen):
     @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def reload(self, select_id: int | None = None) -> None:
         """Read the caseload again; the cursor stays on `select_id`, else the current client."""
-        if select_id is None and self.table.current is not None:
-            select_id = self.table.current.id
         from carecli.data.caseload import load_caseload
 
         rows = load_caseload(db=self.app.rows_source(), today=self.app.today())
         self.app.call_from_thread(self.show_rows, rows, select_id)
 
     def show_rows(self, rows: list[CaseloadRow], select_id: int | None) -> None:
-        """Show freshly loaded rows, keeping the cursor on `select_id` when given."""
+        """Show freshly loaded rows, keeping the cursor on `select_id`, else where it was."""
         gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
+        if select_id is None and self.table.current is not None:
+            select_id = self.table.current.id
         self.all_rows = rows
         self.loaded = True
         self.table.empty_message = (
@@ -115,9 +115,9 @@ class CaseloadScreen(CareScreen):
             f"{len(shown)} of {len(self.all_rows)} clients",
             f"status: {label(f.status) if f.status else 'all'} (f)",
             f"risk: {label(f.risk_tier) if f.risk_tier else 'all'} (t)",
-            f"overdue only (o)" if f.overdue_only else "all due dates (o)",
+            "overdue only (o)" if f.overdue_only else "all due dates (o)",
             f"sort: {SORT_TITLES[self.table.sort_by]} (s)",
-            f"{overdue} overdue, {due_today} due today",
+            f"shown: {overdue} overdue, {due_today} due today",
         ]
         self.query_one("#caseload-summary", Static).update("  ·  ".join(parts))
 

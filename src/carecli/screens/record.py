@@ -157,7 +157,7 @@ class RecordScreen(CareScreen):
     def _focus_tab(self) -> None:
         key = self.active_tab
         if key == "overview":
-            self.query_one(f"#tab-overview VerticalScroll").focus()
+            self.query_one("#tab-overview VerticalScroll").focus()
         elif key == "history":
             self.query_one("#record-history").focus()
         else:

@@ -43,8 +43,8 @@ def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) 
     person = _pairs([
         ("Preferred name", one_line(c.preferred_name) or "—"),
         ("Date of birth", born),
-        ("Sex / pronouns", f"{label(c.sex)}" + (f" / {one_line(c.pronouns)}" if c.pronouns else "")),
-        ("Language", one_line(c.language) + (" (interpreter needed)" if c.interpreter_needed else "")),
+        ("Sex / pronouns", label(c.sex) + (f" / {one_line(c.pronouns)}" if c.pronouns else "")),
+        ("Language", one_line(c.language) + (" (interpreter)" if c.interpreter_needed else "")),
         ("Phone", one_line(c.phone) or "—"),
         ("Email", one_line(c.email) or "—"),
         ("Address", clean(c.address) or "—"),
