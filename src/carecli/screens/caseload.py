@@ -26,7 +26,7 @@ class CaseloadScreen(CareScreen):
         "The caseload lists your clients, most urgent check-in first. Type / and a few letters "
         "of a name, condition or phone number to narrow it; enter opens the highlighted "
         "client. Next check-in shows ⚠ when overdue; Min/mo counts this month's logged "
-        "minutes against the 20-minute CCM mark (✓ once reached). Flags: discharged = left "
+        "minutes against the 20-minute CCM mark (✓ once reached). Flags: post-hospital = left "
         "hospital in the last 30 days, unreachable = last three attempts failed, +screen = a "
         "positive screen, no consent = no care-management consent on file."
     )
