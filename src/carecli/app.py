@@ -136,6 +136,31 @@ class CareApp(App[str]):
             return
         editing.new_client(self, self.open_client)
 
+    def action_assess_current(self) -> None:
+        client_id = getattr(self.screen, "client_id", None)
+        if client_id is None and self.caseload.table.current is not None:
+            client_id = self.caseload.table.current.id
+        if client_id is not None:
+            self.start_assessment(client_id)
+
+    def start_assessment(self, client_id: int) -> None:
+        from carecli.screens import assess
+
+        if self.db is None:
+            self.notify("Still opening the database; try again in a moment.")
+            return
+        assess.start_or_resume(self, client_id)
+
+    def show_assessment_summary(self, wizard_screen) -> None:
+        from carecli.screens import assess
+
+        assess.show_summary(self, wizard_screen)
+
+    def assessment_done(self, client_id: int) -> None:
+        from carecli.screens import assess
+
+        assess.finish(self, client_id)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

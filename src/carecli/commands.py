@@ -73,6 +73,8 @@ class AppCommands(Provider):
         app = self.app
         return (
             ("New client", app.action_new_client, "Add a client to the caseload"),
+            ("Assess client", app.action_assess_current,
+             "Start or resume an assessment of the client on screen or highlighted"),
             ("Caseload", app.action_show_caseload, "Back to the caseload"),
             ("Help", app.action_help, "Keys of the current screen"),
         )

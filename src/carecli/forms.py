@@ -107,6 +107,11 @@ STATUS_FORM = (
     FieldSpec("effective_on", "Effective on", "date", required=True, placeholder=DATE_HINT),
 )
 
+RISK_FORM = (
+    FieldSpec("risk_tier", "Risk tier", "choice", required=True, choices=_choices(RiskTier)),
+    FieldSpec("risk_reason", "Why (required when you choose)", required=True, max_length=400),
+)
+
 ENTRY_FORMS = {
     "consent": CONSENT_FORM,
     "condition": CONDITION_FORM,

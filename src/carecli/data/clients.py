@@ -7,7 +7,13 @@ from sqlalchemy import func, select
 from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
-from carecli.data.inputs import ClientCreate, ClientUpdate, StatusChangeInput, validate
+from carecli.data.inputs import (
+    ClientCreate,
+    ClientUpdate,
+    RiskDecision,
+    StatusChangeInput,
+    validate,
+)
 from carecli.data.models import Client, StatusChange
 from carecli.data.types import utcnow
 
@@ -61,6 +67,21 @@ def change_status(*, db: Database, client_id: int, values: dict[str, Any]) -> No
             session, action="status", entity="client", entity_id=client_id, client_id=client_id,
             summary=f"{data.to_status.value}",
         )
+
+
+def set_risk(*, db: Database, client_id: int, tier: str, reason: str | None,
+             by_hand: bool) -> None:
+    """Record the risk tier decided after an assessment (suggested, or chosen with a reason)."""
+    data = validate(RiskDecision, {"risk_tier": tier, "risk_reason": reason, "by_hand": by_hand})
+    with db.write() as session:
+        client = _get(session, client_id)
+        client.risk_tier = data.risk_tier
+        client.risk_reason = data.risk_reason
+        client.risk_set_by_hand = data.by_hand
+        client.updated_at = utcnow()
+        record_change(session, action="risk", entity="client", entity_id=client_id,
+                      client_id=client_id, summary=f"{data.risk_tier.value}"
+                      + (" (by hand)" if data.by_hand else " (suggested)"))
 
 
 def get_client(*, db: Database, client_id: int) -> Client:

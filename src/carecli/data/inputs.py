@@ -171,6 +171,21 @@ class StatusChangeInput(InputModel):
         return value
 
 
+class RiskDecision(InputModel):
+    """A risk tier set after an assessment: chosen by hand it needs a reason."""
+
+    risk_tier: RiskTier
+    by_hand: bool = False
+    risk_reason: optional_text(400) = Constraint(default=None, validate_default=True)
+
+    @field_validator("risk_reason")
+    @classmethod
+    def _reason_for_override(cls, value: str | None, info) -> str | None:
+        if value is None and info.data.get("by_hand"):
+            raise ValueError("is required: say why you chose this tier")
+        return value
+
+
 class ConsentInput(InputModel):
     kind: ConsentKind = ConsentKind.CARE_MANAGEMENT
     given_on: ReqDate

@@ -7,7 +7,7 @@ Rows of a client cascade on delete at the database level, so nothing is ever orp
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from carecli.data.types import UTCDateTime, utcnow
@@ -144,12 +144,15 @@ class Assessment(SQLModel, table=True):
     status: str = Field(default="draft", max_length=16)
     started_at: datetime = _ts(default_factory=utcnow)
     completed_at: datetime | None = _ts(nullable=True, default=None)
+    steps: list[str] = Field(default_factory=list, sa_type=JSON)
+    """The wizard's steps for this assessment (an intake has all; a re-assessment a few)."""
     current_step: str | None = Field(default=None, max_length=60)
     note: str | None = Field(default=None, max_length=TEXT_MAX)
 
 
 class AssessmentAnswer(SQLModel, table=True):
     __tablename__ = "assessment_answer"
+    __table_args__ = (UniqueConstraint("assessment_id", "instrument_id", "item_id"),)
     id: int | None = Field(default=None, primary_key=True)
     assessment_id: int = _fk("assessment.id")
     instrument_id: str = Field(max_length=40)

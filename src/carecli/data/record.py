@@ -5,11 +5,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from carecli.data.assessments import PastResult, find_draft, score_history
 from carecli.data.db import Database
 from carecli.data.entries import ENTRY_KINDS
 from carecli.data.errors import NotFound
 from carecli.data.models import (
     Assessment,
+    AssessmentScore,
     CarePlan,
     Client,
     ContactLog,
@@ -27,6 +29,10 @@ class ClientRecord:
     entries: dict[str, list[Any]] = field(default_factory=dict)
     history: list[HistoryEvent] = field(default_factory=list)
     stays: list[HospitalStay] = field(default_factory=list)
+    results: dict[str, list[PastResult]] = field(default_factory=dict)
+    """Completed results per instrument, oldest first (for the trend)."""
+    draft_kind: str | None = None
+    """The kind of the assessment in progress, if one is."""
 
 
 def load_record(*, db: Database, client_id: int) -> ClientRecord:
@@ -51,7 +57,19 @@ def load_record(*, db: Database, client_id: int) -> ClientRecord:
             ).all()
         )
         record.history = timeline(_events(session, client, record.stays))
+    record.results = score_history(db=db, client_id=client_id)
+    draft = find_draft(db=db, client_id=client_id)
+    record.draft_kind = draft.kind if draft else None
     return record
+
+
+def _score_words(s: AssessmentScore) -> str:
+    words = f"{s.instrument_id} {s.total}" if s.total is not None else s.instrument_id
+    if s.band:
+        words += f" {s.band.replace('_', ' ')}"
+    if s.flags:
+        words += " (" + ", ".join(f.replace("_", " ") for f in s.flags) + ")"
+    return words
 
 
 def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryEvent]:
@@ -91,10 +109,13 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
         Assessment.client_id == client_id, Assessment.status == "completed"
     )
     for a in session.scalars(completed):
+        scores = session.scalars(select(AssessmentScore).where(
+            AssessmentScore.assessment_id == a.id)).all()
         events.append(
             HistoryEvent(on=local_date(a.completed_at or a.started_at), kind="assessment",
                          at=a.completed_at,
-                         title=f"Assessment completed ({label(a.kind).lower()})")
+                         title=f"Assessment completed ({label(a.kind).lower()})",
+                         detail="; ".join(_score_words(s) for s in scores))
         )
     for p in session.scalars(select(CarePlan).where(CarePlan.client_id == client_id)):
         events.append(

@@ -35,6 +35,8 @@ class CaseloadScreen(CareScreen):
         Binding("slash", "focus_filter", "Filter", id="caseload.filter",
                 tooltip="Type to filter by name, condition or phone"),
         Binding("n", "app.new_client", "New client", id="caseload.new"),
+        Binding("a", "assess", "Assess", id="caseload.assess",
+                tooltip="Start or resume an assessment of the highlighted client"),
         Binding("s", "sort", "Sort", id="caseload.sort", tooltip="Sort by the next column"),
         Binding("S", "reverse", "Reverse", id="caseload.reverse", show=False),
         Binding("f", "cycle_status", "Status", id="caseload.status",
@@ -163,6 +165,10 @@ class CaseloadScreen(CareScreen):
     def action_toggle_overdue(self) -> None:
         self.filter = replace(self.filter, overdue_only=not self.filter.overdue_only)
         self.apply()
+
+    def action_assess(self) -> None:
+        if self.table.current is not None:
+            self.app.start_assessment(self.table.current.id)
 
     @on(ClientTable.Selected)
     def _open(self, event: ClientTable.Selected) -> None:

@@ -17,6 +17,7 @@ from carecli.screens.base import CareScreen
 from carecli.screens.detail import DetailScreen
 from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
+from carecli.widgets.results_table import ResultsTable
 
 TABS = (
     ("overview", "1 Overview"),
@@ -26,6 +27,7 @@ TABS = (
     ("personal_contact", "5 Family & contacts"),
     ("consent", "6 Consent"),
     ("history", "7 History"),
+    ("assessments", "8 Assessments"),
 )
 
 
@@ -33,11 +35,11 @@ class RecordScreen(CareScreen):
     """One client's record; each tab lists one kind of entry."""
 
     HELP = (
-        "Number keys 1-7 switch tabs. On a list tab, a adds, e or enter edits the highlighted "
-        "entry, d removes it (after asking). On Overview, e edits the client's details and a "
-        "records a consent. h puts the client on hold, x discharges, r reactivates: each asks "
-        "for a reason and keeps the full history. Every save is one transaction; escape in a "
-        "form leaves the record untouched."
+        "Number keys 1-8 switch tabs; A starts or resumes an assessment. On a list tab, a "
+        "adds, e or enter edits the highlighted entry, d removes it (after asking). On "
+        "Overview, e edits the client's details and a records a consent. h puts the client "
+        "on hold, x discharges, r reactivates: each asks for a reason and keeps the full "
+        "history. Every save is one transaction; escape in a form leaves the record untouched."
     )
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Caseload", id="record.back"),
@@ -48,6 +50,8 @@ class RecordScreen(CareScreen):
         Binding("h", "status('on_hold')", "Hold", id="record.hold", tooltip="Put on hold"),
         Binding("x", "status('discharged')", "Discharge", id="record.discharge"),
         Binding("r", "status('active')", "Reactivate", id="record.reactivate"),
+        Binding("A", "assess", "Assess", id="record.assess",
+                tooltip="Start or resume an assessment (intake or focused)"),
         *[Binding(str(i), f"tab('{key}')", show=False) for i, (key, _) in enumerate(TABS, 1)],
     ]
 
@@ -67,6 +71,8 @@ class RecordScreen(CareScreen):
                             yield Static("Loading…", id="record-overview")
                     elif key == "history":
                         yield DataTable(id="record-history", cursor_type="row", zebra_stripes=True)
+                    elif key == "assessments":
+                        yield ResultsTable(id="record-results")
                     else:
                         yield EntryTable(key, id=f"entries-{key}")
         yield Footer()
@@ -99,6 +105,7 @@ class RecordScreen(CareScreen):
         self.refresh_summary()
         for table in self.query(EntryTable).results(EntryTable):
             table.show(record.entries[table.kind])
+        self.query_one("#record-results", ResultsTable).show(record.results)
         history = self.query_one("#record-history", DataTable)
         history.clear()
         for event in record.history:
@@ -128,6 +135,8 @@ class RecordScreen(CareScreen):
         text.append(f"   {label(c.risk_tier)} risk   {label(c.status)}")
         if c.phone:
             text.append(f"   ☎ {one_line(c.phone)}")
+        if record.draft_kind:
+            text.append(f"   {label(record.draft_kind)} in progress (A resumes)", "bold yellow")
         row = self.app.caseload_row(self.client_id)
         if row is not None and row.flags:
             text.append("   " + "  ".join(FLAG_LABELS.get(f, f) for f in row.flags), "bold magenta")
@@ -136,9 +145,9 @@ class RecordScreen(CareScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide keys that would do nothing on this tab or for this client's status."""
         tab = self.active_tab
-        if action in ("add", "edit") and tab == "history":
+        if action in ("add", "edit") and tab in ("history", "assessments"):
             return False
-        if action == "remove" and tab in ("overview", "history"):
+        if action == "remove" and tab in ("overview", "history", "assessments"):
             return False
         if action == "status" and self.record is not None:
             return parameters[0] != self.record.client.status
@@ -160,6 +169,8 @@ class RecordScreen(CareScreen):
             self.query_one("#tab-overview VerticalScroll").focus()
         elif key == "history":
             self.query_one("#record-history").focus()
+        elif key == "assessments":
+            self.query_one("#record-results").focus()
         else:
             self.query_one(f"#entries-{key}").focus()
 
@@ -196,6 +207,9 @@ class RecordScreen(CareScreen):
         if entry is None:
             return
         editing.remove_entry(self.app, key, entry, self._saved)
+
+    def action_assess(self) -> None:
+        self.app.start_assessment(self.client_id)
 
     def action_status(self, to_status: str) -> None:
         if self.record is None:

@@ -87,6 +87,7 @@ def upgrade() -> None:
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('started_at', carecli.data.types.UTCDateTime(), nullable=False),
     sa.Column('completed_at', carecli.data.types.UTCDateTime(), nullable=True),
+    sa.Column('steps', sa.JSON(), nullable=False),
     sa.Column('current_step', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=20000), nullable=True),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], ondelete='CASCADE'),
@@ -264,7 +265,8 @@ def upgrade() -> None:
     sa.Column('item_id', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
     sa.Column('value', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessment.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('assessment_id', 'instrument_id', 'item_id')
     )
     with op.batch_alter_table('assessment_answer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assessment_answer_assessment_id'), ['assessment_id'], unique=False)

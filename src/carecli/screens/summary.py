@@ -1,0 +1,164 @@
+"""The end of an assessment: each result against last time, safety actions, the suggested
+risk tier (accept, keep or override with a reason) and suggested care-plan problems."""
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from carecli.assessment.compare import change
+from carecli.clinical import instrument, suggest_problems, suggest_risk_tier
+from carecli.clinical.suggestions import medication_problem
+from carecli.data.assessments import PastResult, RiskContext
+from carecli.data.errors import CareDataError
+from carecli.domain.enums import label
+from carecli.forms import RISK_FORM
+from carecli.plain import one_line, plain
+from carecli.screens.base import CareScreen
+from carecli.screens.form import FormScreen
+from carecli.screens.safety import GUIDANCE
+
+
+class SummaryScreen(CareScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "complete('suggested')", "Save, accept suggested tier",
+                id="summary.accept"),
+        Binding("k", "complete('keep')", "Save, keep current tier", id="summary.keep"),
+        Binding("o", "complete('override')", "Save, choose tier…", id="summary.override"),
+        Binding("escape", "back", "Back to questions", id="summary.back"),
+    ]
+
+    def __init__(self, wizard_screen, *, previous: dict[str, PastResult],
+                 context: RiskContext) -> None:
+        super().__init__()
+        self.wizard_screen = wizard_screen
+        self.wizard = wizard_screen.wizard
+        self.previous = previous
+        self.context = context
+        self.results = self.wizard.results()
+        self.tier, self.reasons = suggest_risk_tier(
+            scores=self.results, chronic_conditions=context.chronic_conditions,
+            admissions_last_6_months=context.admissions_last_6_months,
+            recent_discharge=context.recent_discharge,
+        )
+        self.problems = suggest_problems(self.results)
+        missed = self._not_taking()
+        if (med := medication_problem(missed)) is not None:
+            self.problems.append(med)
+
+    def _not_taking(self) -> list[str]:
+        meds = dict(self.wizard.medications)
+        answers = self.wizard.answers.get("medications", {})
+        return [meds[int(k[4:])] for k, v in answers.items()
+                if k.startswith("med_") and v in ("not_taking", "unsure") and int(k[4:]) in meds]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="summary-body"):
+            yield Static(self._results_table(), id="summary-results")
+            yield Static(self._safety(), id="summary-safety")
+            yield Static(self._risk(), id="summary-risk")
+            yield Static(self._problems(), id="summary-problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "carecli"
+        self.sub_title = "Assessment summary: " + one_line(self.wizard_screen.client_name)
+
+    def _results_table(self) -> Table:
+        table = Table(title="Results", title_justify="left", expand=True)
+        for column in ("Instrument", "Total", "Band", "Result", "Last time", "Change"):
+            table.add_column(column)
+        for instrument_id, score in self.results.items():
+            before = self.previous.get(instrument_id)
+            result = Text("positive" if score.positive else "negative",
+                          "bold red" if score.positive else "green")
+            for flag in sorted(score.flags):
+                result.append(f"  {label(flag)}", "bold red")
+            for domain in score.domains:
+                result.append(f"  {label(domain)}", "magenta")
+            last = "—" if before is None else f"{before.score.total} ({before.on})"
+            moved = change(instrument_id, before.score.total if before else None, score.total)
+            shown_change = "" if not moved else (
+                f"{before.score.total} → {score.total}, {moved}")
+            table.add_row(instrument(instrument_id).title,
+                          "" if score.total is None else str(score.total),
+                          label(score.band) if score.band else "", result, last, shown_change)
+        if not self.results:
+            table.add_row("No scored instrument was completed.", "", "", "", "", "")
+        return table
+
+    def _safety(self) -> Text:
+        notes = self.wizard.answers.get("safety", {})
+        if not notes:
+            return Text("")
+        text = Text("\nSafety actions recorded\n", "bold red")
+        for flag, note in notes.items():
+            text.append(f"  {GUIDANCE[flag][0]}: ", "bold")
+            text.append_text(plain(one_line(note)))
+            text.append("\n")
+        return text
+
+    def _risk(self) -> Text:
+        text = Text("\nRisk tier\n", "bold")
+        text.append(f"  Suggested: {label(self.tier)}", "bold")
+        text.append(" — " + ("; ".join(self.reasons) or "no risk factor found"))
+        text.append(f"\n  Current:   {label(self.context.tier)}"
+                    + (" (set by hand)" if self.context.set_by_hand else ""))
+        text.append("\n  ctrl+s saves and accepts the suggestion, k keeps the current tier, "
+                    "o lets you choose with a reason.", "dim")
+        return text
+
+    def _problems(self) -> Text:
+        text = Text("\nSuggested care-plan problems\n", "bold")
+        if not self.problems:
+            text.append("  none from this assessment", "dim")
+        for problem in self.problems:
+            text.append(f"  • {problem.description}\n")
+        return text
+
+    # finishing ------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.wizard.back()
+        self.app.pop_screen()
+        self.app.call_later(self.wizard_screen.render_question)
+
+    def action_complete(self, how: str) -> None:
+        if how == "override":
+            self.app.push_screen(
+                FormScreen(title="Risk tier after this assessment", fields=RISK_FORM,
+                           values={"risk_tier": self.tier},
+                           submit=lambda v: self._save(v["risk_tier"], v["risk_reason"], True)),
+                lambda saved: saved and self._finished(),
+            )
+            return
+        try:
+            if how == "keep":
+                self._save(None, None, False)
+            else:
+                self._save(self.tier, "; ".join(self.reasons) or None, False)
+        except CareDataError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        self._finished()
+
+    def _finished(self) -> None:
+        self.app.assessment_done(self.wizard_screen.client_id)
+
+    def _save(self, tier: str | None, reason: str | None, by_hand: bool) -> bool:
+        """Complete the assessment (and set the risk tier); raises on invalid input."""
+        from carecli.data.assessments import complete_assessment
+        from carecli.data.clients import set_risk
+
+        db = self.app.db
+        if tier is not None:
+            set_risk(db=db, client_id=self.wizard_screen.client_id, tier=tier, reason=reason,
+                     by_hand=by_hand)
+        complete_assessment(
+            db=db, assessment_id=self.wizard_screen.assessment_id,
+            answers=self.wizard.answers, scores=self.results,
+            reconciled=self.wizard.answers.get("medications", {}).get("reconciled") is True,
+        )
+        return True

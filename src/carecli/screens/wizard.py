@@ -1,0 +1,172 @@
+"""The assessment wizard: one question at a time, digits to answer, a draft saved at every
+step, and the safety screen the moment an answer calls for it."""
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, Static
+
+from carecli.assessment.sections import SECTION_TITLES
+from carecli.assessment.wizard import Wizard
+from carecli.clinical.instruments import INSTRUMENTS
+from carecli.data.errors import CareDataError
+from carecli.plain import one_line, plain
+from carecli.screens.base import CareScreen
+from carecli.screens.safety import SafetyScreen
+from carecli.widgets.question import QuestionView
+
+
+class AssessmentScreen(CareScreen):
+    HELP = (
+        "Read each question as written. Digits pick an answer (and move on); for a list, "
+        "digits tick and untick, then enter. Enter or tab goes to the next question, "
+        "shift+tab or backspace to the one before. Every answer is saved as a draft at once: "
+        "escape leaves and keeps it, and starting the assessment again resumes where you were."
+    )
+    BINDINGS = [
+        Binding("enter,tab", "next", "Next", id="wizard.next", priority=False),
+        Binding("shift+tab,backspace", "back", "Back", id="wizard.back"),
+        Binding("escape", "leave", "Save draft & leave", id="wizard.leave"),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, *, client_id: int, client_name: str, assessment_id: int, kind: str,
+                 wizard: Wizard) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.client_name = client_name
+        self.assessment_id = assessment_id
+        self.kind = kind
+        self.wizard = wizard
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="wizard-progress")
+        yield Vertical(id="wizard-area")
+        yield Static("", id="wizard-error")
+        yield Static("", id="wizard-live")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = "carecli"
+        self.sub_title = f"{'Intake' if self.kind == 'intake' else 'Re-assessment'}: " + one_line(
+            self.client_name)
+        await self.render_question()
+
+    # showing --------------------------------------------------------------------------
+    async def render_question(self) -> None:
+        if self.wizard.finished:
+            self.app.show_assessment_summary(self)
+            return
+        w = self.wizard
+        q = w.current
+        step, steps = w.step_number()
+        self.query_one("#wizard-progress", Static).update(Text.assemble(
+            (f"Step {step} of {steps}: {q.step.title}", "bold"),
+            f"   ·   question {w.position + 1} of {w.total}",
+        ))
+        area = self.query_one("#wizard-area", Vertical)
+        await area.remove_children()
+        await area.mount(QuestionView(q.item, w.value(q), heading=self._heading(q.section)))
+        self._error("")
+        self._update_live()
+
+    def _heading(self, section: str) -> Text:
+        if section in INSTRUMENTS:
+            inst = INSTRUMENTS[section]
+            return Text.assemble((inst.title, "bold underline"), "\n", (inst.intro, "italic"))
+        return Text(SECTION_TITLES.get(section, section), "bold underline")
+
+    def _update_live(self) -> None:
+        live = self.wizard.live(self.wizard.current.section) if not self.wizard.finished else ""
+        self.query_one("#wizard-live", Static).update(Text(live, "bold cyan"))
+
+    def _error(self, message: str) -> None:
+        self.query_one("#wizard-error", Static).update(plain(message, "bold red"))
+
+    @property
+    def view(self) -> QuestionView:
+        return self.query_one(QuestionView)
+
+    # answering ------------------------------------------------------------------------
+    async def action_pick(self, number: int) -> None:
+        q = self.wizard.current
+        if q.item.kind in ("int", "text") or number > len(q.item.options):
+            return
+        code = q.item.options[number - 1].code
+        if q.item.kind == "multi":
+            chosen = list(self.wizard.value(q) or [])
+            chosen.remove(code) if code in chosen else chosen.append(code)
+            self._apply(chosen)
+            return
+        if self._apply(code):
+            await self.action_next()
+
+    def _apply(self, value: Any) -> bool:
+        """Record an answer and save the draft; True unless a safety screen took over."""
+        try:
+            raised = self.wizard.answer(value)
+        except ValueError as exc:
+            self._error(str(exc).split(": ", 1)[-1])
+            return False
+        self.view.show(self.wizard.value(self.wizard.current))
+        self._error("")
+        self._update_live()
+        self.save()
+        if raised:
+            self._raise_safety(raised[0])
+            return False
+        return True
+
+    def _raise_safety(self, flag: str) -> None:
+        def recorded(note: str | None) -> None:
+            self.wizard.answers.setdefault("safety", {})[flag] = note
+            self.wizard.acknowledge(flag)
+            self.save()
+            more = [f for f in self.wizard.safety_flags() if f not in self.wizard.acknowledged]
+            if more:
+                self._raise_safety(more[0])
+
+        self.app.push_screen(SafetyScreen(flag), recorded)
+
+    @on(Input.Submitted)
+    async def _typed_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_next()
+
+    async def action_next(self) -> None:
+        if self.wizard.current.item.kind in ("int", "text"):
+            try:
+                typed = self.view.typed()
+            except ValueError as exc:
+                self._error(str(exc).capitalize() + ".")
+                return
+            if not self._apply(typed):
+                return
+        if not self.wizard.next():
+            self._error(self.wizard.problem() or "")
+            return
+        self.save()
+        await self.render_question()
+
+    async def action_back(self) -> None:
+        self.wizard.back()
+        await self.render_question()
+
+    def action_leave(self) -> None:
+        self.save()
+        self.app.pop_screen()
+        self.app.notify("Assessment draft saved: start the assessment again to resume it.")
+
+    def save(self) -> None:
+        from carecli.data.assessments import save_draft
+
+        try:
+            save_draft(db=self.app.db, assessment_id=self.assessment_id,
+                       answers=self.wizard.answers, position=self.wizard.position)
+        except CareDataError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
