@@ -131,10 +131,27 @@ class CareApp(App[str]):
     def action_new_client(self) -> None:
         from carecli.screens import editing
 
-        if self.db is None:
-            self.notify("Still opening the database; try again in a moment.")
-            return
-        editing.new_client(self, self.open_client)
+        self.with_db(editing.new_client, self, self.open_client)
+
+    def with_db(self, action, *args) -> None:
+        """Run `action(*args)` now, or as soon as the database is open (a key pressed in the
+        first moment after the rows appear is kept, not refused)."""
+        if self.db is not None:
+            action(*args)
+        else:
+            self._after_db_opens(action, args)
+
+    @work(thread=True, group="waiting")
+    def _after_db_opens(self, action, args) -> None:
+        if self.wait_for_db():
+            self.call_from_thread(action, *args)
+
+    def wait_for_db(self) -> bool:
+        """In a worker thread: wait until the database is open; False if the app is ending."""
+        while not self.db_ready.wait(0.1):
+            if not self.is_running:
+                return False
+        return True
 
     def action_assess_current(self) -> None:
         client_id = getattr(self.screen, "client_id", None)
@@ -146,10 +163,7 @@ class CareApp(App[str]):
     def start_assessment(self, client_id: int) -> None:
         from carecli.screens import assess
 
-        if self.db is None:
-            self.notify("Still opening the database; try again in a moment.")
-            return
-        assess.start_or_resume(self, client_id)
+        self.with_db(assess.start_or_resume, self, client_id)
 
     def show_assessment_summary(self, wizard_screen) -> None:
         from carecli.screens import assess
@@ -184,6 +198,6 @@ class CareApp(App[str]):
     def load_demo(self) -> None:
         from carecli.data.demo import build_demo
 
-        self.db_ready.wait()
-        build_demo(db=self.db, today=self.today())
-        self.call_from_thread(self.refresh_caseload)
+        if self.wait_for_db():
+            build_demo(db=self.db, today=self.today())
+            self.call_from_thread(self.refresh_caseload)

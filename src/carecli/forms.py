@@ -109,7 +109,7 @@ STATUS_FORM = (
 
 RISK_FORM = (
     FieldSpec("risk_tier", "Risk tier", "choice", required=True, choices=_choices(RiskTier)),
-    FieldSpec("risk_reason", "Why (required when you choose)", required=True, max_length=400),
+    FieldSpec("risk_reason", "Reason", required=True, max_length=400),
 )
 
 ENTRY_FORMS = {

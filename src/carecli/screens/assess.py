@@ -1,6 +1,7 @@
 """Starting an assessment: resume the client's draft, or choose a full intake or a focused
 re-assessment; then the wizard, the summary and back to the record."""
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,7 +14,8 @@ from carecli.clinical import instrument
 from carecli.data import assessments
 from carecli.data.clients import get_client
 from carecli.data.errors import CareDataError
-from carecli.plain import one_line
+from carecli.domain.enums import label
+from carecli.plain import one_line, plain
 from carecli.screens.wizard import AssessmentScreen
 
 
@@ -84,7 +86,33 @@ def _open(app, client_id, name, assessment_id, kind, steps, answers, position) -
                     answers=answers, position=position)
     wizard.acknowledged.update(answers.get("safety", {}))
     app.push_screen(AssessmentScreen(client_id=client_id, client_name=name,
-                                     assessment_id=assessment_id, kind=kind, wizard=wizard))
+                                     assessment_id=assessment_id, kind=kind, wizard=wizard,
+                                     context=_record_context(app, client_id)))
+
+
+def _record_context(app: App, client_id: int) -> dict[str, Text]:
+    """The record's conditions, stays and medications, to review with the client."""
+    from carecli.data.record import load_record
+
+    record = load_record(db=app.db, client_id=client_id)
+    history = Text("On the record:\n", "dim")
+    for condition in record.entries["condition"]:
+        history.append("  • ")
+        history.append_text(plain(one_line(condition.name)))
+        history.append(f"  {condition.icd10_code or ''}  {label(condition.status)}\n", "dim")
+    for stay in record.stays[:5]:
+        left = f"to {stay.discharged_on}" if stay.discharged_on else "still in"
+        history.append(f"  • {label(stay.kind)} {stay.admitted_on} {left}: ")
+        history.append_text(plain(one_line(stay.facility)))
+        history.append("\n")
+    meds = Text("Current medications on the record:\n", "dim")
+    for med in record.entries["medication"]:
+        if med.stopped_on is None:
+            meds.append("  • ")
+            meds.append_text(plain(one_line(
+                " ".join(p for p in (med.name, med.dose, med.route, med.frequency) if p))))
+            meds.append("\n")
+    return {"history": history, "medications": meds}
 
 
 def show_summary(app: App, wizard_screen: AssessmentScreen) -> None:

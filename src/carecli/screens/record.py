@@ -91,7 +91,8 @@ class RecordScreen(CareScreen):
     def reload(self) -> None:
         from carecli.data.record import load_record
 
-        self.app.db_ready.wait()
+        if not self.app.wait_for_db():
+            return
         record = load_record(db=self.app.db, client_id=self.client_id)
         self.app.call_from_thread(self._show, record)
 

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from carecli.assessment.compare import change
-from carecli.clinical import instrument, suggest_problems, suggest_risk_tier
+from carecli.assessment.report import ResultLine, result_lines
+from carecli.clinical import suggest_problems, suggest_risk_tier
 from carecli.clinical.suggestions import medication_problem
 from carecli.data.assessments import PastResult, RiskContext
 from carecli.data.errors import CareDataError
@@ -67,25 +67,23 @@ class SummaryScreen(CareScreen):
         self.title = "carecli"
         self.sub_title = "Assessment summary: " + one_line(self.wizard_screen.client_name)
 
+    def result_lines(self) -> list[ResultLine]:
+        previous = {k: (r.on, r.score) for k, r in self.previous.items()}
+        return result_lines(self.results, previous)
+
     def _results_table(self) -> Table:
         table = Table(title="Results", title_justify="left", expand=True)
         for column in ("Instrument", "Total", "Band", "Result", "Last time", "Change"):
             table.add_column(column)
-        for instrument_id, score in self.results.items():
-            before = self.previous.get(instrument_id)
-            result = Text("positive" if score.positive else "negative",
-                          "bold red" if score.positive else "green")
-            for flag in sorted(score.flags):
-                result.append(f"  {label(flag)}", "bold red")
-            for domain in score.domains:
-                result.append(f"  {label(domain)}", "magenta")
-            last = "—" if before is None else f"{before.score.total} ({before.on})"
-            moved = change(instrument_id, before.score.total if before else None, score.total)
-            shown_change = "" if not moved else (
-                f"{before.score.total} → {score.total}, {moved}")
-            table.add_row(instrument(instrument_id).title,
-                          "" if score.total is None else str(score.total),
-                          label(score.band) if score.band else "", result, last, shown_change)
+        for line in self.result_lines():
+            result = Text("positive" if line.positive else "negative",
+                          "bold red" if line.positive else "green")
+            for flag in line.flags:
+                result.append(f"  {flag}", "bold red")
+            for domain in line.domains:
+                result.append(f"  {domain}", "magenta")
+            table.add_row(line.title, line.total, line.band, result, line.last_time,
+                          line.change)
         if not self.results:
             table.add_row("No scored instrument was completed.", "", "", "", "", "")
         return table
@@ -123,7 +121,7 @@ class SummaryScreen(CareScreen):
     def action_back(self) -> None:
         self.wizard.back()
         self.app.pop_screen()
-        self.app.call_later(self.wizard_screen.render_question)
+        self.wizard_screen.render_question()
 
     def action_complete(self, how: str) -> None:
         if how == "override":

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Static
 
 from carecli.assessment.sections import SECTION_TITLES
@@ -21,6 +20,7 @@ from carecli.widgets.question import QuestionView
 
 
 class AssessmentScreen(CareScreen):
+    AUTO_FOCUS = None  # the question decides: its Input for typed answers, else nothing
     HELP = (
         "Read each question as written. Digits pick an answer (and move on); for a list, "
         "digits tick and untick, then enter. Enter or tab goes to the next question, "
@@ -28,37 +28,40 @@ class AssessmentScreen(CareScreen):
         "escape leaves and keeps it, and starting the assessment again resumes where you were."
     )
     BINDINGS = [
-        Binding("enter,tab", "next", "Next", id="wizard.next", priority=False),
+        Binding("enter,tab", "next", "Next", id="wizard.next", key_display="enter"),
+        Binding("1", "pick(1)", "Answer", id="wizard.answer", key_display="1-9"),
         Binding("shift+tab,backspace", "back", "Back", id="wizard.back"),
         Binding("escape", "leave", "Save draft & leave", id="wizard.leave"),
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
     ]
 
     def __init__(self, *, client_id: int, client_name: str, assessment_id: int, kind: str,
-                 wizard: Wizard) -> None:
+                 wizard: Wizard, context: dict[str, Text] | None = None) -> None:
         super().__init__()
         self.client_id = client_id
         self.client_name = client_name
         self.assessment_id = assessment_id
         self.kind = kind
         self.wizard = wizard
+        self.context = context or {}
+        """What the record already says, shown above a section's questions for review."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="wizard-progress")
-        yield Vertical(id="wizard-area")
+        yield QuestionView()
         yield Static("", id="wizard-error")
         yield Static("", id="wizard-live")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.title = "carecli"
         self.sub_title = f"{'Intake' if self.kind == 'intake' else 'Re-assessment'}: " + one_line(
             self.client_name)
-        await self.render_question()
+        self.render_question()
 
     # showing --------------------------------------------------------------------------
-    async def render_question(self) -> None:
+    def render_question(self) -> None:
         if self.wizard.finished:
             self.app.show_assessment_summary(self)
             return
@@ -69,9 +72,7 @@ class AssessmentScreen(CareScreen):
             (f"Step {step} of {steps}: {q.step.title}", "bold"),
             f"   ·   question {w.position + 1} of {w.total}",
         ))
-        area = self.query_one("#wizard-area", Vertical)
-        await area.remove_children()
-        await area.mount(QuestionView(q.item, w.value(q), heading=self._heading(q.section)))
+        self.view.set(q.item, w.value(q), self._heading(q.section))
         self._error("")
         self._update_live()
 
@@ -79,7 +80,11 @@ class AssessmentScreen(CareScreen):
         if section in INSTRUMENTS:
             inst = INSTRUMENTS[section]
             return Text.assemble((inst.title, "bold underline"), "\n", (inst.intro, "italic"))
-        return Text(SECTION_TITLES.get(section, section), "bold underline")
+        heading = Text(SECTION_TITLES.get(section, section), "bold underline")
+        if section in self.context:
+            heading.append("\n")
+            heading.append_text(self.context[section])
+        return heading
 
     def _update_live(self) -> None:
         live = self.wizard.live(self.wizard.current.section) if not self.wizard.finished else ""
@@ -93,7 +98,7 @@ class AssessmentScreen(CareScreen):
         return self.query_one(QuestionView)
 
     # answering ------------------------------------------------------------------------
-    async def action_pick(self, number: int) -> None:
+    def action_pick(self, number: int) -> None:
         q = self.wizard.current
         if q.item.kind in ("int", "text") or number > len(q.item.options):
             return
@@ -104,7 +109,7 @@ class AssessmentScreen(CareScreen):
             self._apply(chosen)
             return
         if self._apply(code):
-            await self.action_next()
+            self.action_next()
 
     def _apply(self, value: Any) -> bool:
         """Record an answer and save the draft; True unless a safety screen took over."""
@@ -134,11 +139,11 @@ class AssessmentScreen(CareScreen):
         self.app.push_screen(SafetyScreen(flag), recorded)
 
     @on(Input.Submitted)
-    async def _typed_enter(self, event: Input.Submitted) -> None:
+    def _typed_enter(self, event: Input.Submitted) -> None:
         event.stop()
-        await self.action_next()
+        self.action_next()
 
-    async def action_next(self) -> None:
+    def action_next(self) -> None:
         if self.wizard.current.item.kind in ("int", "text"):
             try:
                 typed = self.view.typed()
@@ -147,15 +152,18 @@ class AssessmentScreen(CareScreen):
                 return
             if not self._apply(typed):
                 return
+        elif self.wizard.current.item.kind == "multi" and self.wizard.value(
+                self.wizard.current) is None and not self._apply([]):
+            return  # enter with nothing ticked answers "none of these"
         if not self.wizard.next():
             self._error(self.wizard.problem() or "")
             return
         self.save()
-        await self.render_question()
+        self.render_question()
 
-    async def action_back(self) -> None:
+    def action_back(self) -> None:
         self.wizard.back()
-        await self.render_question()
+        self.render_question()
 
     def action_leave(self) -> None:
         self.save()

@@ -30,33 +30,38 @@ def options_text(item: Item, value: Any) -> Text:
 
 
 class QuestionView(Vertical):
-    """Shows `item`; for typed answers it holds an Input the wizard reads."""
+    """Shows one item at a time; `set` swaps the item in place (no remounting, so keys typed
+    quickly are never lost between questions). Typed answers go in its Input."""
 
-    def __init__(self, item: Item, value: Any, *, heading: Text) -> None:
+    def __init__(self) -> None:
         super().__init__(id="question")
-        self.item = item
-        self.value = value
-        self.heading = heading
+        self.item: Item | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self.heading, id="question-heading")
-        yield Static(plain(self.item.text, "bold"), id="question-text")
-        if self.item.kind in ("int", "text"):
-            shown = "" if self.value is None else clean(self.value)
-            hint = "a number" if self.item.kind == "int" else "type the answer"
-            if not self.item.required:
-                hint += " (may be left empty)"
-            yield Input(shown, placeholder=hint, id="question-input")
-        else:
-            yield Static(options_text(self.item, self.value), id="question-options")
+        yield Static("", id="question-heading")
+        yield Static("", id="question-text")
+        yield Static("", id="question-options")
+        yield Input(id="question-input")
 
-    def on_mount(self) -> None:
-        if self.item.kind in ("int", "text"):
-            self.query_one(Input).focus()
+    def set(self, item: Item, value: Any, heading: Text) -> None:
+        self.item = item
+        self.query_one("#question-heading", Static).update(heading)
+        self.query_one("#question-text", Static).update(plain(item.text, "bold"))
+        typed = item.kind in ("int", "text")
+        box = self.query_one(Input)
+        box.display = box.can_focus = typed
+        self.query_one("#question-options", Static).display = not typed
+        if typed:
+            hint = "a number" if item.kind == "int" else "type the answer"
+            box.placeholder = hint + ("" if item.required else " (may be left empty)")
+            box.value = "" if value is None else clean(value)
+            box.focus()
+        else:
+            self.show(value)
+            self.screen.set_focus(None)  # digits answer: nothing may swallow them
 
     def show(self, value: Any) -> None:
-        self.value = value
-        if self.item.kind not in ("int", "text"):
+        if self.item is not None and self.item.kind not in ("int", "text"):
             self.query_one("#question-options", Static).update(options_text(self.item, value))
 
     def typed(self) -> Any:
@@ -64,7 +69,7 @@ class QuestionView(Vertical):
         raw = self.query_one(Input).value.strip()
         if not raw:
             return None
-        if self.item.kind == "int":
+        if self.item is not None and self.item.kind == "int":
             try:
                 return int(raw)
             except ValueError:

@@ -1,0 +1,218 @@
+"""Drive the assessment wizard by keyboard and check what the database holds."""
+
+from sqlalchemy import select
+
+from carecli.data.assessments import find_draft
+from carecli.data.models import Assessment, AssessmentAnswer, AssessmentScore, Client
+from carecli.screens.assess import StartScreen
+from carecli.screens.form import FormScreen
+from carecli.screens.record import RecordScreen
+from carecli.screens.safety import SafetyScreen
+from carecli.screens.summary import SummaryScreen
+from carecli.screens.wizard import AssessmentScreen
+from conftest import SIZE
+from test_caseload_ui import loaded
+
+
+async def start(app, pilot, client_id: int, choice: tuple[str, ...] = ("i",)) -> None:
+    """From the caseload, `a` on the client, then the start screen's keys."""
+    await loaded(app, pilot)
+    table = app.caseload.table
+    table.set_rows(table.rows, keep_id=client_id)
+    assert table.current.id == client_id, "start from an active client on the caseload"
+    await pilot.press("a")
+    await pilot.pause()
+    if isinstance(app.screen, StartScreen):
+        await pilot.press(*choice)
+        for _ in range(10):
+            await pilot.pause()
+            if isinstance(app.screen, AssessmentScreen):
+                break
+    assert isinstance(app.screen, AssessmentScreen)
+
+
+async def focused(app, pilot, client_id: int, *instruments: str) -> None:
+    """Start a focused re-assessment ticking `instruments` in the start screen's list."""
+    from carecli.assessment.sections import FOCUSABLE
+
+    keys: list[str] = []
+    position = 0
+    for wanted in sorted(FOCUSABLE.index(i) for i in instruments):
+        keys += ["down"] * (wanted - position) + ["space"]
+        position = wanted
+    await start(app, pilot, client_id, ("tab", *keys, "ctrl+s"))
+
+
+async def answer_all(app, pilot, pick) -> None:
+    """Answer every question by keyboard with `pick(question)`: a digit, text, or None."""
+    for _ in range(200):
+        screen = app.screen
+        if not isinstance(screen, AssessmentScreen):
+            return
+        q = screen.wizard.current
+        key = pick(q)
+        if q.item.kind in ("text", "int"):
+            await pilot.press(*(key or ""), "enter")
+        elif q.item.kind == "multi":
+            await pilot.press(*(key or ""), "enter")
+        else:
+            await pilot.press(key or "enter")  # an optional question left unanswered
+        await pilot.pause()
+    q = app.screen.wizard.current
+    error = app.screen.query_one("#wizard-error").render()
+    raise AssertionError(f"the wizard never finished: stuck at {q.key} ({error})")
+
+
+def plain_answers(q) -> str | None:
+    if q.item.kind == "text":
+        return "Stay in my own home" if q.item.required else None
+    if q.item.kind in ("int", "multi"):
+        return None
+    return "4" if q.section == "phq2" else "1"
+
+
+async def test_full_intake_by_keyboard_stores_answers_and_scores(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot, seeded["Margaret"])
+        assert "Step 1 of 8: Health history" in str(
+            app.screen.query_one("#wizard-progress").render())
+        await answer_all(app, pilot, plain_answers)
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.screen
+        assert "phq9" in summary.results  # PHQ-2 was 6: PHQ-9 followed
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is app.caseload
+    with db.read() as session:
+        assessment = session.scalars(select(Assessment)).one()
+        scores = {s.instrument_id: s for s in session.scalars(select(AssessmentScore))}
+        answers = session.scalars(select(AssessmentAnswer)).all()
+        client = session.get(Client, seeded["Margaret"])
+    assert assessment.status == "completed" and assessment.kind == "intake"
+    assert set(scores) == {"katz_adl", "lawton_iadl", "steadi", "phq2", "phq9", "gad7",
+                           "ahc_hrsn"}
+    assert scores["phq2"].total == 6 and scores["phq2"].positive
+    assert scores["phq9"].total == 6 and scores["phq9"].band == "mild"  # items 1-2 from PHQ-2
+    assert scores["phq9"].instrument_version == "phq9-2001"
+    assert scores["katz_adl"].total == 6 and scores["katz_adl"].band == "independent"
+    stored = {(a.instrument_id, a.item_id): a.value for a in answers}
+    assert stored[("goals", "matters_most")] == "Stay in my own home"
+    assert ("phq9", "1") not in stored and stored[("phq2", "1")] == 3
+    assert client.risk_tier == summary.tier and not client.risk_set_by_hand
+
+
+async def test_a_draft_survives_an_app_restart_and_resumes(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["José"], "gad7")
+        await pilot.press("2", "3", "1")
+        await pilot.pause()
+        assert app.screen.wizard.position == 3
+    draft = find_draft(db=db, client_id=seeded["José"])  # the app ended without "leave"
+    assert draft is not None and draft.answers["gad7"] == {"1": 1, "2": 2, "3": 0}
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(again, pilot)
+        again.open_client(seeded["José"])
+        await pilot.pause()
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        banner = str(again.screen.query_one("#record-banner").render())
+        assert "Reassessment in progress" in banner
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.pause()
+        wizard = again.screen.wizard
+        assert isinstance(again.screen, AssessmentScreen)
+        assert wizard.position == 3 and wizard.answers["gad7"]["2"] == 2
+
+
+async def test_safety_screen_interrupts_at_phq9_item_9_and_needs_a_note(make_app, seeded, db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["Li"], "phq9")
+        await pilot.press(*"11111111")  # items 1-8: not at all
+        await pilot.pause()
+        assert app.screen.wizard.current.item.id == "9"
+        await pilot.press("2")  # several days
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)  # cannot skip without a note
+        assert "cannot be skipped" in str(app.screen.query_one("#safety-error").render())
+        await pilot.press(*"Called 988 with her; PCP told", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        draft = find_draft(db=db, client_id=seeded["Li"])
+        assert draft.answers["safety"] == {"suicidal_ideation": "Called 988 with her; PCP told"}
+        assert draft.answers["phq9"]["9"] == 1
+
+
+async def test_unanswered_required_question_blocks_next(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot, seeded["Ann"])
+        await pilot.press("enter")
+        await pilot.pause()
+        wizard_screen = app.screen
+        assert wizard_screen.wizard.position == 0
+        assert "needs an answer" in str(wizard_screen.query_one("#wizard-error").render())
+
+
+async def test_summary_compares_with_last_time_and_override_needs_a_reason(make_app, seeded,
+                                                                          db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["Walter"], "phq9")
+        await answer_all(app, pilot, lambda q: None if q.item.id == "difficulty" else (
+            "3" if q.item.id != "9" else "1"))  # items 1-8 "more than half the days": 16
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await focused(app, pilot, seeded["Walter"], "phq9")
+        await answer_all(app, pilot, lambda q: None if q.item.id == "difficulty" else (
+            "2" if q.item.id != "9" else "1"))  # items 1-8 "several days": 8
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        (line,) = summary.result_lines()
+        assert (line.total, line.band, line.change) == ("8", "Mild", "16 → 8, improved")
+        assert line.flags == ()  # item 9 answered "not at all" both times
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")  # no reason
+        await pilot.pause()
+        assert "required" in str(app.screen.query_one("#error-risk_reason").render())
+        assert app.focused.id == "field-risk_reason"  # the error took the cursor there
+        await pilot.press(*"Lives alone, new diagnosis", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with db.read() as session:
+        walter = session.get(Client, seeded["Walter"])
+        done = session.scalars(select(Assessment).where(Assessment.status == "completed")).all()
+    assert len(done) == 2
+    assert walter.risk_set_by_hand and walter.risk_reason == "Lives alone, new diagnosis"
+
+
+async def test_results_show_in_the_record_with_a_trend(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for pick in ("3", "1"):
+            await focused(app, pilot, seeded["Margaret"], "gad7")
+            await answer_all(app, pilot, lambda q, p=pick: p)
+            await pilot.press("k")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        app.open_client(seeded["Margaret"])
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        record = app.screen
+        assert isinstance(record, RecordScreen)
+        results = record.query_one("#record-results")
+        row = [str(c) for c in results.get_row_at(0)]
+        assert row[0] == "GAD-7 (anxiety)" and row[1] == "0" and row[5] == "▆▁"  # 14 of 21, then 0
+        assert row[6] == "14 → 0 improved"
