@@ -15,6 +15,7 @@ from carecli.clinical.people import age_on, recently_discharged
 from carecli.domain.caseload import FLAG_LABELS, CaseloadRow, search_key
 
 SAFETY_FLAGS = ("suicidal_ideation", "physical_harm")
+"""Flags of a score that stay on the caseload until a contact note follows the assessment."""
 _FLAG_ORDER = {flag: i for i, flag in enumerate(FLAG_LABELS)}
 
 CLIENTS_SQL = """
@@ -50,10 +51,15 @@ SELECT DISTINCT client_id FROM consent
 WHERE kind = 'care_management' AND revoked_on IS NULL"""
 
 SCREENS_SQL = """
-SELECT latest.client_id, s.positive, s.flags
+SELECT latest.client_id, s.positive, s.flags, s.domains, a.completed_at
 FROM assessment_score s
 JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'
-      GROUP BY client_id) latest ON s.assessment_id = latest.aid"""
+      GROUP BY client_id) latest ON s.assessment_id = latest.aid
+JOIN assessment a ON a.id = latest.aid"""
+
+NOTES_SQL = """
+SELECT client_id, MAX(occurred_at) FROM contact_log
+WHERE note IS NOT NULL AND note <> '' GROUP BY client_id"""
 
 
 def month_start_utc(today: date) -> datetime:
@@ -76,7 +82,7 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
         scheduled = dict(_all(cur, CHECK_INS_SQL))
         discharged = dict(_all(cur, DISCHARGES_SQL))
         consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL))
+        screens = _screen_flags(_all(cur, SCREENS_SQL), dict(_all(cur, NOTES_SQL)))
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -135,13 +141,23 @@ def _local_day(value) -> date | None:
     return at.replace(tzinfo=UTC).astimezone().date()
 
 
-def _screen_flags(rows) -> dict[int, set[str]]:
-    """Flags from each client's latest completed assessment: safety flags and positive screens."""
+def _screen_flags(rows, last_note: dict) -> dict[int, set[str]]:
+    """Flags from each client's latest completed assessment: positive screens, and safety
+    flags until a contact with a note is logged after that assessment (DOMAIN.md)."""
     found: dict[int, set[str]] = defaultdict(set)
-    for client_id, positive, flags in rows:
+    for client_id, positive, flags, domains, completed_at in rows:
         if positive:
             found[client_id].add("positive_screen")
-        if isinstance(flags, str):
-            flags = json.loads(flags)
+        noted = last_note.get(client_id)
+        if noted is not None and _timestamp(noted) > _timestamp(completed_at):
+            continue  # followed up
+        flags = json.loads(flags) if isinstance(flags, str) else flags
+        domains = json.loads(domains) if isinstance(domains, str) else domains
         found[client_id].update(f for f in flags or () if f in SAFETY_FLAGS)
+        if "safety" in (domains or ()):
+            found[client_id].add("safety")
     return found
+
+
+def _timestamp(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)

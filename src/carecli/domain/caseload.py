@@ -9,12 +9,16 @@ from carecli.clinical.billing import CCM_FIRST_MARK
 FLAG_LABELS = {
     "suicidal_ideation": "SI risk",
     "physical_harm": "harm risk",
+    "safety": "safety risk",
     "recent_discharge": "post-hospital",
     "unreachable": "unreachable",
     "positive_screen": "+screen",
     "no_consent": "no consent",
 }
 """Short labels for the caseload's flags column, most urgent first."""
+
+SAFETY = frozenset({"suicidal_ideation", "physical_harm", "safety"})
+"""Flags that put a client first in today's work until a follow-up note is logged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,10 @@ class CaseloadRow:
 
     def days_since_contact(self, today: date) -> int | None:
         return None if self.last_contact is None else (today - self.last_contact).days
+
+    @property
+    def needs_safety_follow_up(self) -> bool:
+        return not SAFETY.isdisjoint(self.flags)
 
     @property
     def ccm_mark_reached(self) -> bool:
@@ -98,7 +106,10 @@ def sort_key(column: str, today: date):
         "risk": lambda r: (RISK_ORDER.get(r.risk_tier, 9), r.next_due or _FAR),
         "status": lambda r: (r.status, r.family_name.casefold()),
         "conditions": lambda r: (len(r.conditions) == 0, r.conditions),
-        "next_due": lambda r: (r.next_due or _FAR, RISK_ORDER.get(r.risk_tier, 9)),
+        # today's work order: open safety flags first, then the most overdue
+        "next_due": lambda r: (
+            not r.needs_safety_follow_up, r.next_due or _FAR, RISK_ORDER.get(r.risk_tier, 9)
+        ),
         "last_contact": lambda r: (
             _NEVER if r.last_contact is None else (today - r.last_contact).days
         ),
