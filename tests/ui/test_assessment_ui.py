@@ -40,7 +40,7 @@ async def focused(app, pilot, client_id: int, *instruments: str) -> None:
     for wanted in sorted(FOCUSABLE.index(i) for i in instruments):
         keys += ["down"] * (wanted - position) + ["space"]
         position = wanted
-    await start(app, pilot, client_id, ("tab", *keys, "ctrl+s"))
+    await start(app, pilot, client_id, (*keys, "ctrl+s"))
 
 
 async def answer_all(app, pilot, pick) -> None:
@@ -216,3 +216,21 @@ async def test_results_show_in_the_record_with_a_trend(make_app, seeded):
         row = [str(c) for c in results.get_row_at(0)]
         assert row[0] == "GAD-7 (anxiety)" and row[1] == "0" and row[5] == "▆▁"  # 14 of 21, then 0
         assert row[6] == "14 → 0 improved"
+
+
+async def test_focused_reassessment_keeps_earlier_results_in_the_risk_suggestion(
+        make_app, seeded):
+    """A re-assessment of anxiety alone must not drop the risk a positive PHQ-9 set."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["Ann"], "phq9")
+        await answer_all(app, pilot, lambda q: None if q.item.id == "difficulty" else (
+            "4" if q.item.id != "9" else "1"))  # 24: severe
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await focused(app, pilot, seeded["Ann"], "gad7")
+        await answer_all(app, pilot, lambda q: "1")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.tier == "high" and any("PHQ-9 24" in r for r in summary.reasons)

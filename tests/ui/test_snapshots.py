@@ -61,7 +61,7 @@ def test_safety_screen_snapshot(snap_compare, make_app, seeded):
         await _wait_caseload(pilot)
         pilot.app.start_assessment(seeded["Li"])
         await pilot.pause()
-        await pilot.press("tab", "space", "ctrl+s")  # focused: PHQ-9
+        await pilot.press("space", "ctrl+s")  # focused: PHQ-9
         await pilot.pause()
         await pilot.press(*"11111111", "2")
         await pilot.pause()
@@ -74,7 +74,7 @@ def test_summary_snapshot(snap_compare, make_app, seeded):
         await _wait_caseload(pilot)
         pilot.app.start_assessment(seeded["José"])
         await pilot.pause()
-        await pilot.press("tab", "down", "space", "ctrl+s")  # focused: GAD-7
+        await pilot.press("down", "space", "ctrl+s")  # focused: GAD-7
         await pilot.pause()
         await pilot.press(*"3333333")
         await pilot.pause()

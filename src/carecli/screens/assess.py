@@ -36,11 +36,14 @@ class StartScreen(ModalScreen[list[str] | None]):
         with Vertical(id="start-dialog"):
             yield Static(f"Assess {one_line(self.client_name)}", id="start-title", markup=False)
             yield Static("i  full intake: every step, about 30 minutes\n\nor tick instruments "
-                         "for a focused re-assessment (space ticks), then ctrl+s:",
+                         "for a focused re-assessment (↑↓ and space), then ctrl+s:",
                          markup=False)
             yield SelectionList[str](*[(instrument(i).title, i) for i in FOCUSABLE],
                                      id="start-instruments")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
 
     def action_intake(self) -> None:
         self.dismiss(["intake"])

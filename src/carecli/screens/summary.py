@@ -38,8 +38,10 @@ class SummaryScreen(CareScreen):
         self.previous = previous
         self.context = context
         self.results = self.wizard.results()
+        # a focused re-assessment updates some results; the others still stand
+        standing = {k: r.score for k, r in previous.items()} | self.results
         self.tier, self.reasons = suggest_risk_tier(
-            scores=self.results, chronic_conditions=context.chronic_conditions,
+            scores=standing, chronic_conditions=context.chronic_conditions,
             admissions_last_6_months=context.admissions_last_6_months,
             recent_discharge=context.recent_discharge,
         )
