@@ -36,19 +36,25 @@ def test_form_error_snapshot(snap_compare, make_app, seeded):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=bad_date)
 
 
+async def _assess(pilot, client_id: int, *start_keys: str) -> None:
+    """Start an assessment of `client_id` with the start screen's keys; wait for question 1."""
+    from carecli.screens.wizard import AssessmentScreen
+
+    await _wait_caseload(pilot)
+    pilot.app.start_assessment(client_id)
+    await pilot.pause()
+    await pilot.press(*start_keys)
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, AssessmentScreen):
+            return
+    raise AssertionError("the wizard did not open")
+
+
 def test_wizard_question_snapshot(snap_compare, make_app, seeded):
     async def midway_question(pilot):
         """A Lawton IADL question part-way through the intake, with its running score."""
-        from carecli.screens.wizard import AssessmentScreen
-
-        await _wait_caseload(pilot)
-        pilot.app.start_assessment(seeded["Margaret"])
-        await pilot.pause()
-        await pilot.press("i")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(pilot.app.screen, AssessmentScreen):
-                break
+        await _assess(pilot, seeded["Margaret"], "i")
         await pilot.press("1", "enter", "enter", "1")  # history; medications (none listed)
         await pilot.press(*"111111", *"1111")  # Katz ADL, then four Lawton IADL items
         await pilot.pause()
@@ -58,11 +64,7 @@ def test_wizard_question_snapshot(snap_compare, make_app, seeded):
 
 def test_safety_screen_snapshot(snap_compare, make_app, seeded):
     async def item_nine(pilot):
-        await _wait_caseload(pilot)
-        pilot.app.start_assessment(seeded["Li"])
-        await pilot.pause()
-        await pilot.press("space", "ctrl+s")  # focused: PHQ-9
-        await pilot.pause()
+        await _assess(pilot, seeded["Li"], "space", "ctrl+s")  # focused: PHQ-9
         await pilot.press(*"11111111", "2")
         await pilot.pause()
 
@@ -71,11 +73,7 @@ def test_safety_screen_snapshot(snap_compare, make_app, seeded):
 
 def test_summary_snapshot(snap_compare, make_app, seeded):
     async def to_summary(pilot):
-        await _wait_caseload(pilot)
-        pilot.app.start_assessment(seeded["José"])
-        await pilot.pause()
-        await pilot.press("down", "space", "ctrl+s")  # focused: GAD-7
-        await pilot.pause()
+        await _assess(pilot, seeded["José"], "down", "space", "ctrl+s")  # focused: GAD-7
         await pilot.press(*"3333333")
         await pilot.pause()
         await pilot.pause()
