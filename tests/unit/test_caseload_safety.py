@@ -34,9 +34,12 @@ def test_suicidal_ideation_puts_the_client_first_until_a_noted_contact(db):
     first = _rows(db)[0]
     assert first.id == flagged and "suicidal_ideation" in first.flags
 
-    with db.write() as session:  # an attempt without a note does not clear it
+    with db.write() as session:  # attempts do not clear it, even with a note
         session.add(ContactLog(client_id=flagged, occurred_at=datetime.now(UTC) + timedelta(
             minutes=1), mode="phone", outcome="no_answer", minutes=2))
+        session.add(ContactLog(client_id=flagged, occurred_at=datetime.now(UTC) + timedelta(
+            minutes=1), mode="phone", outcome="voicemail", minutes=2,
+            note="Left a voicemail asking her to call back."))
     assert _rows(db)[0].id == flagged
 
     with db.write() as session:

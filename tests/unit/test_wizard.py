@@ -152,3 +152,10 @@ def test_sparkline_scales_to_the_instrument_range():
     assert sparkline([0, 27], 0, 27) == "▁█"
     assert sparkline([14, 9, 6], 0, 27) == "▅▃▃"
     assert len(sparkline([5] * 10, 0, 27)) == 10
+
+
+def test_focused_phq2_and_phq9_screen_first_like_the_intake():
+    steps = focused_steps(["gad7", "phq9", "phq2"])
+    assert [s.sections for s in steps] == [("phq2", "phq9"), ("gad7",)]
+    wizard = Wizard(steps)
+    assert [q.section for q in wizard.questions()].count("phq9") == 0  # until PHQ-2 positive

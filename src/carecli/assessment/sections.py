@@ -117,4 +117,8 @@ def focused_steps(instrument_ids: list[str]) -> tuple[Step, ...]:
     unknown = [i for i in instrument_ids if i not in FOCUSABLE]
     if unknown or not instrument_ids:
         raise ValueError(f"instruments: choose from {', '.join(FOCUSABLE)}")
+    if {"phq2", "phq9"} <= set(instrument_ids):  # screen first, as in the intake's mood step
+        rest = [i for i in instrument_ids if i not in ("phq2", "phq9")]
+        return (Step("mood", "Mood", ("phq2", "phq9")),) + focused_steps(rest) if rest else (
+            Step("mood", "Mood", ("phq2", "phq9")),)
     return tuple(Step(i, instrument(i).title, (i,)) for i in instrument_ids)

@@ -103,6 +103,7 @@ def complete_assessment(
     answers: dict[str, dict[str, Any]],
     scores: dict[str, Score],
     reconciled: bool = False,
+    today: date | None = None,
 ) -> None:
     """Store the final answers and every score with its instrument version, in one go."""
     with db.write() as session:
@@ -121,7 +122,7 @@ def complete_assessment(
         if reconciled:
             for med in session.scalars(select(Medication).where(
                     Medication.client_id == row.client_id, Medication.stopped_on.is_(None))):
-                med.last_reconciled_on = date.today()
+                med.last_reconciled_on = today or date.today()
         record_change(session, action="complete", entity="assessment", entity_id=row.id,
                       client_id=row.client_id,
                       summary=", ".join(f"{k} {v.total}" for k, v in scores.items()))

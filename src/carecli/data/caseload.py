@@ -50,8 +50,12 @@ CONSENTED_SQL = """
 SELECT DISTINCT client_id FROM consent
 WHERE kind = 'care_management' AND revoked_on IS NULL"""
 
+SCREENED = ("phq2", "phq9", "gad7", "ahc_hrsn")
+"""Instruments whose positive result flags `+screen` (mood and social needs: function and
+fall findings are expected in this population and live in the record instead)."""
+
 SCREENS_SQL = """
-SELECT latest.client_id, s.positive, s.flags, s.domains, a.completed_at
+SELECT latest.client_id, s.instrument_id, s.positive, s.flags, s.domains, a.completed_at
 FROM assessment_score s
 JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
@@ -59,7 +63,9 @@ JOIN assessment a ON a.id = latest.aid"""
 
 NOTES_SQL = """
 SELECT client_id, MAX(occurred_at) FROM contact_log
-WHERE note IS NOT NULL AND note <> '' GROUP BY client_id"""
+WHERE successful AND note IS NOT NULL AND note <> '' GROUP BY client_id"""
+"""The last real conversation with a note: only that follows up a safety flag (a voicemail,
+even with a note, does not)."""
 
 
 def month_start_utc(today: date) -> datetime:
@@ -145,8 +151,8 @@ def _screen_flags(rows, last_note: dict) -> dict[int, set[str]]:
     """Flags from each client's latest completed assessment: positive screens, and safety
     flags until a contact with a note is logged after that assessment (DOMAIN.md)."""
     found: dict[int, set[str]] = defaultdict(set)
-    for client_id, positive, flags, domains, completed_at in rows:
-        if positive:
+    for client_id, instrument_id, positive, flags, domains, completed_at in rows:
+        if positive and instrument_id in SCREENED:
             found[client_id].add("positive_screen")
         noted = last_note.get(client_id)
         if noted is not None and _timestamp(noted) > _timestamp(completed_at):

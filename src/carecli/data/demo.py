@@ -3,8 +3,18 @@
 Each client gets demographics, chronic conditions with ICD-10-CM codes, medicines, a care team,
 family contacts, consents, three to four months of contacts at their risk tier's cadence, check-ins,
 hospital stays and referrals; a few are on hold or discharged, a few are overdue, two or three were
-just discharged from hospital and two or three cannot be reached. Assessments and care plans are
-left empty (add a step to `_Builder.client`).
+just discharged from hospital and two or three cannot be reached. Care plans are left empty.
+
+Assessments: most clients have a completed intake near their enrolment, stored exactly as the
+wizard stores one (same sections, item ids and codes; PHQ-9 only after a positive PHQ-2, its items
+"1" and "2" kept under "phq2"), scored by `carecli.clinical.score` from those very answers. The
+answers follow from one picture of the client (`_Health`: age, risk, conditions, falls, referrals,
+family), so the oldest and frailest need more help and those with depression score higher. About
+a third have one to three focused re-assessments since, whose totals improve, hold or worsen. In
+a caseload of 20 or more one client reported thoughts of self-harm (PHQ-9 item 9), and from 40 one
+more is being hurt (AHC HRSN item 7), each in their latest assessment, after their last logged
+contact (so the flag is still open), with the care manager's safety note. A newly enrolled
+client's intake is in progress, and from 40 one client's focused re-assessment too.
 
 The same seed and `today` give the same data. Contacts happen at local wall-clock times on weekdays,
 so the UTC instants stored follow the computer's time zone, and the one audit row records the real
@@ -12,7 +22,8 @@ time of the build. The fixed tables it draws from live in `demo_catalogue.py`.
 
 Speed: rows go in as SQLAlchemy Core inserts of plain dicts with ids we assign ourselves (no ORM
 objects, no round trips), 1,000 clients at a time, all in one transaction. Core inserts on the
-tables are twice as fast as ORM bulk inserts; 10,000 clients take about 6 s on two cores.
+tables are twice as fast as ORM bulk inserts; 10,000 clients take about 10 s on two cores, of
+which about 4 s go to the assessments (some 480,000 answers, scored with `carecli.clinical.score`).
 """
 
 import random
@@ -22,16 +33,30 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from faker import Faker
 from sqlalchemy import Table, delete, func, insert, select, text
 from sqlmodel import SQLModel
 
+from carecli.assessment.sections import HOME_HAZARDS, INTAKE_STEPS, MEDICATION_TAKING, focused_steps
+from carecli.assessment.wizard import SHARED_WITH_PHQ2, Wizard
+from carecli.clinical import Score, score
 from carecli.clinical.cadence import DEFAULT_CADENCE_DAYS
+from carecli.clinical.instruments import INSTRUMENTS
+from carecli.clinical.instruments.falls import STEADI_ITEMS
+from carecli.clinical.instruments.function import KATZ_ITEMS, LAWTON_ITEMS, LAWTON_POINT_UP_TO
+from carecli.clinical.instruments.gad import GAD7_ITEMS
+from carecli.clinical.instruments.hrsn import HRSN_ITEMS
+from carecli.clinical.instruments.model import Item
+from carecli.clinical.instruments.phq import PHQ2_POSITIVE_AT
 from carecli.data import demo_catalogue as cat
 from carecli.data.db import Database
 from carecli.data.errors import CareDataError
 from carecli.data.models import (
+    Assessment,
+    AssessmentAnswer,
+    AssessmentScore,
     AuditLog,
     CareTeamMember,
     CheckIn,
@@ -54,6 +79,12 @@ P_DUE_TODAY = 0.06
 P_NO_CONSENT = 0.05
 P_ATTEMPTS = 0.2
 """Share of successful contacts preceded by one or two unanswered calls (about 80% reached)."""
+P_INTAKE = 0.9
+"""Share of consented clients with a completed intake (about 85% of all clients)."""
+P_REASSESS = 0.36
+"""Chance of later re-assessments for a client whose intake found something to follow."""
+P_REASSESS_WELL = 0.12
+"""The same for a client whose intake found nothing much (about a third of intakes in all)."""
 
 CLIENT, CONSENT, CONDITION, MEDICATION = (
     m.__table__ for m in (Client, Consent, Condition, Medication)
@@ -64,9 +95,10 @@ TEAM, PERSONAL, STATUS, CONTACT = (
 CHECK_IN, STAY, RESOURCE, REFERRAL, AUDIT = (
     m.__table__ for m in (CheckIn, HospitalStay, CommunityResource, Referral, AuditLog)
 )
+ASSESSMENT, ANSWER, SCORE = (m.__table__ for m in (Assessment, AssessmentAnswer, AssessmentScore))
 INSERT_ORDER: tuple[Table, ...] = (
     RESOURCE, CLIENT, CONSENT, CONDITION, MEDICATION, TEAM, PERSONAL, STATUS, CONTACT, CHECK_IN,
-    STAY, REFERRAL, AUDIT,
+    STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, AUDIT,
 )
 """Parents before children, so every foreign key is satisfied as rows go in."""
 
@@ -78,6 +110,47 @@ LOCAL_LANGUAGE = {"es_MX": ("Spanish", 0.55), "vi_VN": ("Vietnamese", 0.7)}
 ONE_DAY = timedelta(days=1)
 _MBI_LETTERS = "ACDEFGHJKMNPQRTUVWXY"
 _MBI_DIGITS = "0123456789"
+
+FLAG_FOCUS = {"suicidal_ideation": ("phq9", "gad7"), "physical_harm": ("ahc_hrsn",)}
+"""Safety roles -> the re-assessment that raises the flag (the flag is in its first instrument)."""
+DRAFT_ROLES = ("draft_intake", "draft_reassessment")
+ASSESSED_ROLES = frozenset((*FLAG_FOCUS, *DRAFT_ROLES))
+"""Roles that need an active, consented client with assessments."""
+DRAFT_FOCUS = ("phq9", "gad7")
+
+FOLLOW_FROM = {
+    "phq9": 8, "gad7": 8, "ahc_hrsn": 1, "steadi": 2, "katz_adl": 1, "lawton_iadl": 2,
+}
+"""Instruments a re-assessment follows -> the intake level from which it is worth following."""
+STEP = {
+    "phq9": (3, 5), "gad7": (2, 4), "ahc_hrsn": (1, 1), "steadi": (1, 1), "katz_adl": (1, 1),
+    "lawton_iadl": (1, 1),
+}
+"""How far a level moves between assessments when it improves or worsens."""
+TOP = {"phq9": 24, "gad7": 21, "ahc_hrsn": 4, "steadi": 3, "katz_adl": 6, "lawton_iadl": 8}
+"""The highest level: PHQ-9 items 1-8 only (item 9 is 0 but for the one flagged client)."""
+TRENDS, TREND_WEIGHTS = ("improved", "unchanged", "worse"), (55, 25, 20)
+
+PHQ_ITEMS = tuple(str(n) for n in range(1, 9))
+PHQ_WEIGHTS = PHQ_ITEMS + SHARED_WITH_PHQ2
+"""Items 1 and 2 draw twice the points, so depressed clients mostly screen positive."""
+GAD_ITEMS = tuple(item.id for item in GAD7_ITEMS)
+STEADI_IDS = tuple(item.id for item in STEADI_ITEMS)
+LAWTON_LOSS = (
+    "shopping", "transportation", "housekeeping", "food_preparation", "laundry", "finances",
+    "medications", "telephone",
+)
+"""Everyday tasks in the order people usually come to need help with them."""
+HRSN_NEEDS = ("housing", "food", "transportation", "utilities")
+HRSN_NEED_WEIGHTS = (15, 35, 30, 20)
+HOUSING_PROBLEMS = tuple(option.code for option in HRSN_ITEMS[1].options)
+HAZARDS = tuple(option.code for option in HOME_HAZARDS)
+TAKING = tuple(option.code for option in MEDICATION_TAKING)
+TAKING_WEIGHTS = {"taking": 88, "not_taking": 4, "unsure": 8}
+STAY_KINDS = {
+    "inpatient": "Hospital", "emergency": "Emergency department", "observation": "Observation",
+    "skilled_nursing": "Rehab",
+}
 
 
 @dataclass(frozen=True)
@@ -204,6 +277,12 @@ def _assign_roles(rng: random.Random, n: int) -> dict[int, str]:
         wanted.append("admitted")
     if n >= 10:
         wanted += ["revoked"] * (1 if n < 40 else 2)
+    if n >= 20:
+        wanted.append("suicidal_ideation")
+    if n >= 40:
+        wanted += ["physical_harm", "draft_reassessment"]
+    if n >= 5:
+        wanted.append("draft_intake")
     return dict(zip(rng.sample(range(n), len(wanted)), wanted, strict=True))
 
 
@@ -241,6 +320,17 @@ class _Person:
     stay_reason: str | None = None
     post_discharge_call: date | None = None
     touched_at: datetime | None = None
+    remitted: set[str] = field(default_factory=set)
+    """Keys of the conditions in remission."""
+    meds: list[dict] = field(default_factory=list)
+    """The client's medication rows (an intake that reconciles them updates them)."""
+    caregivers: list[tuple[str, str]] = field(default_factory=list)
+    """(given name, relation) of the personal contacts who are caregivers."""
+    stays: list[tuple[str, str, date, date | None, str]] = field(default_factory=list)
+    """(kind, facility, admitted, discharged, reason) of each hospital or facility stay."""
+    needs: set[str] = field(default_factory=set)
+    """The needs the client was referred for."""
+    risk_reason: str = ""
 
     def clear_of_stays(self, day: date) -> date:
         """`day`, or the last weekday before a hospital stay that covers it."""
@@ -248,6 +338,28 @@ class _Person:
             if start <= day <= end:
                 day = _weekday_on_or_before(start - ONE_DAY)
         return day
+
+
+@dataclass(slots=True)
+class _Health:
+    """The client's state that every assessment answer is drawn from.
+
+    `levels` counts problems per instrument: Katz ADL and Lawton IADL items needing help,
+    STEADI yes answers, the PHQ-9 total of items 1-8, the GAD-7 total and the number of positive
+    social-need domains. The orders say which items go first as a level rises."""
+
+    frail: float
+    katz: list[str]
+    lawton: list[str]
+    steadi: list[str]
+    social: list[str]
+    levels: dict[str, int]
+
+    def has(self, instrument_id: str, item_id: str, level: int | None = None) -> bool:
+        """Whether `item_id` is a problem (a yes, a need) at `level` (by default the intake's)."""
+        order = {"katz_adl": self.katz, "lawton_iadl": self.lawton, "steadi": self.steadi}
+        level = self.levels[instrument_id] if level is None else level
+        return item_id in order[instrument_id][:level]
 
 
 @dataclass(frozen=True)
@@ -333,6 +445,7 @@ class _Builder:
         self._referrals(person)
         self._status_change(person)
         self._client_row(person)
+        self._assessments(person)
 
     # The client ----------------------------------------------------------------------------
 
@@ -360,6 +473,8 @@ class _Builder:
         if rng.random() < 0.03:
             override = rng.choice({"high": (5, 10), "moderate": (10, 21), "low": (21, 45)}[tier])
         enrolled = _weekday_on_or_before(today - timedelta(days=rng.randint(30, 1095)))
+        if role == "draft_intake":
+            enrolled = _weekday_on_or_before(today - timedelta(days=rng.randint(3, 8)))
         status, status_on, reason = self._status(role, enrolled)
         return _Person(
             id=self._new_id(CLIENT), role=role, locale=locale, sex=sex, age=age, younger=younger,
@@ -371,7 +486,8 @@ class _Builder:
     def _status(self, role: str | None, enrolled: date) -> tuple[str, date | None, str | None]:
         rng = self.rng
         draw = rng.random()
-        if role in ("recent_discharge", "admitted", "unreachable") or draw >= 0.12:
+        stays_active = role in ("recent_discharge", "admitted", "unreachable", *ASSESSED_ROLES)
+        if stays_active or draw >= 0.12:
             return "active", None, None
         status = "on_hold" if draw < 0.05 else "discharged"
         reasons = cat.HOLD_REASONS if status == "on_hold" else cat.DISCHARGE_REASONS
@@ -413,10 +529,13 @@ class _Builder:
 
     def _risk_reason(self, p: _Person) -> str:
         if p.discharged_on is not None:
-            return f"Discharged {p.discharged_on.isoformat()}: {p.stay_reason}. Lives alone"
-        if p.admitted_on is not None:
-            return f"In hospital since {p.admitted_on.isoformat()}; 2 admissions this year"
-        return self.rng.choice(cat.RISK_REASONS[p.tier])
+            reason = f"Discharged {p.discharged_on.isoformat()}: {p.stay_reason}. Lives alone"
+        elif p.admitted_on is not None:
+            reason = f"In hospital since {p.admitted_on.isoformat()}; 2 admissions this year"
+        else:
+            reason = self.rng.choice(cat.RISK_REASONS[p.tier])
+        p.risk_reason = reason
+        return reason
 
     def _notes(self, p: _Person) -> str:
         lines = [cat.DEMO_NOTE]
@@ -456,6 +575,8 @@ class _Builder:
         for spec in p.conditions:
             name, code = _coded(spec, groups)
             remitted = spec.key in cat.REMITTING and wanted > 2 and rng.random() < 0.15
+            if remitted:
+                p.remitted.add(spec.key)
             self._add(
                 CONDITION, client_id=p.id, name=name, icd10_code=code, chronic=True,
                 onset_on=self._onset(p, spec), status="in_remission" if remitted else "active",
@@ -535,6 +656,7 @@ class _Builder:
                 last_reconciled_on=reconciled if reconciled and reconciled >= started else None,
                 note=note if stopped else ("Over the counter." if prescriber is None else None),
             )
+            p.meds.append(self.rows[MEDICATION][-1])
 
     def _personal_contacts(self, p: _Person) -> None:
         rng, fake = self.rng, self.fakers[p.locale]
@@ -551,6 +673,8 @@ class _Builder:
             caregiver = relation not in ("neighbour", "friend") and rng.random() < caregiving
             health = p.role != "revoked" and (caregiver or rng.random() < 0.3)
             p.relatives.append((name, given, relation, health))
+            if caregiver:
+                p.caregivers.append((given, relation))
             self._add(
                 PERSONAL, client_id=p.id, name=name, relation=relation,
                 phone=self._phone(fake), email=None if rng.random() < 0.8 else (
@@ -573,7 +697,7 @@ class _Builder:
 
     def _consents(self, p: _Person) -> None:
         rng = self.rng
-        p.consented = rng.random() >= P_NO_CONSENT
+        p.consented = rng.random() >= P_NO_CONSENT or p.role in ASSESSED_ROLES
         if p.consented:
             self._consent(p, "care_management", rng.random() < 0.65, p.enrolled_on)
         sharing = [f"{name} ({relation})" for name, _, relation, health in p.relatives if health]
@@ -642,6 +766,7 @@ class _Builder:
         reason: str,
     ) -> None:
         p.blocked.append((admitted, discharged or self.today))
+        p.stays.append((kind, facility, admitted, discharged, reason))
         self._add(
             STAY, client_id=p.id, kind=kind, facility=facility, admitted_on=admitted,
             discharged_on=discharged, reason=reason,
@@ -783,6 +908,7 @@ class _Builder:
             return
         for _ in range(1 if rng.random() < 0.8 else 2):
             need = rng.choice(tuple(cat.REFERRAL_REASONS))
+            p.needs.add(need)
             resource_id, name = rng.choice(self.resource_ids[need])
             status = rng.choices(
                 ("draft", "sent", "accepted", "completed", "declined", "closed"),
@@ -802,6 +928,443 @@ class _Builder:
                 reason=cat.REFERRAL_REASONS[need], status=status, made_on=made,
                 follow_up_on=follow_up, last_update_on=update,
             )
+
+    # Assessments ---------------------------------------------------------------------------
+
+    def _assessments(self, p: _Person) -> None:
+        if p.role == "draft_intake":
+            self._draft(p, ["intake"], self._health(p))
+            return
+        if not p.consented or (p.role not in ASSESSED_ROLES and self.rng.random() >= P_INTAKE):
+            return
+        health = self._health(p)
+        day = self._intake_day(p)
+        meds = _meds_on(p, day)
+        answers = self._intake_answers(p, health, day, meds)
+        self._completed(p, "intake", ["intake"], day, answers)
+        if answers["medications"]["reconciled"]:
+            _mark_reconciled(meds, day)
+        self._reassessments(p, health, day)
+        if p.role == "draft_reassessment":
+            self._draft(p, list(DRAFT_FOCUS), health)
+
+    def _intake_day(self, p: _Person) -> date:
+        """The enrolment day, or a few business days after it."""
+        day = p.enrolled_on
+        for _ in range(self.rng.choice((0, 0, 0, 1, 2, 3, 5, 7))):
+            day = _next_business_day(day)
+        return self._settle(p, day)
+
+    def _completed(
+        self, p: _Person, kind: str, steps: list[str], day: date, answers: dict[str, dict],
+        after: datetime | None = None,
+    ) -> None:
+        rng = self.rng
+        done = _at(day, rng.randint(555, 990))
+        if after is not None and done <= after:
+            done = after + timedelta(minutes=rng.randint(10, 25))
+        minutes = rng.randint(25, 50) if kind == "intake" else rng.randint(5, 20)
+        assessment_id = self._add(
+            ASSESSMENT, client_id=p.id, kind=kind, status="completed",
+            started_at=done - timedelta(minutes=minutes), completed_at=done, steps=steps,
+            current_step=None, note=None,
+        )
+        self._answers(assessment_id, answers)
+        for instrument_id, result in _scores(answers, merge_phq2=kind == "intake"):
+            self._add(
+                SCORE, assessment_id=assessment_id, instrument_id=instrument_id,
+                instrument_version=INSTRUMENTS[instrument_id].version, total=result.total,
+                band=result.band, positive=result.positive, flags=sorted(result.flags),
+                domains=list(result.domains),
+            )
+
+    def _answers(self, assessment_id: int, answers: dict[str, dict]) -> None:
+        for section, items in answers.items():
+            for item_id, value in items.items():
+                self._add(
+                    ANSWER, assessment_id=assessment_id, instrument_id=section, item_id=item_id,
+                    value=value,
+                )
+
+    def _draft(self, p: _Person, steps: list[str], h: _Health) -> None:
+        """An assessment started in the last few days and left part-way, as the wizard saves it:
+        the answers to the questions before its position."""
+        rng = self.rng
+        day = self._settle(p, self.today - timedelta(days=rng.randint(1, 3)))
+        meds = _meds_on(p, self.today)
+        if steps == ["intake"]:
+            plan, answers = INTAKE_STEPS, self._intake_answers(p, h, day, meds)
+        else:
+            plan = focused_steps(steps)
+            answers = {i: self._instrument(i, h.levels[i], h) for i in steps}
+        wizard = Wizard(plan, medications=[(m["id"], m["name"]) for m in meds], answers=answers)
+        questions = wizard.questions()
+        position = min(rng.randint(10, 14), len(questions) - 1)
+        kept: dict[str, dict] = {}
+        for question in questions[:position]:
+            if wizard.value(question) is not None:
+                kept.setdefault(question.section, {})[question.item.id] = wizard.value(question)
+        assessment_id = self._add(
+            ASSESSMENT, client_id=p.id, kind="intake" if steps == ["intake"] else "reassessment",
+            status="draft", started_at=_at(day, rng.randint(540, 960)), completed_at=None,
+            steps=steps, current_step=str(position), note=None,
+        )
+        self._answers(assessment_id, kept)
+
+    # The client's state --------------------------------------------------------------------
+
+    def _health(self, p: _Person) -> _Health:
+        rng, reason = self.rng, p.risk_reason.lower()
+        keys = {c.key for c in p.conditions}
+        frail = self._frailty(p)
+        adl = _clamp(round(rng.gauss(4 * frail - 1.5, 0.9)), 6)
+        iadl = _clamp(max(adl, adl + round(rng.gauss(4 * frail - 0.3, 1.0))), 8)
+        memory = "memory" in reason or bool(keys & {"alzheimers", "dementia"})
+        if memory:
+            iadl = max(iadl, 2)
+        if "independent" in reason:
+            adl = iadl = 0
+        steadi = self._fall_facts(p, keys, frail, reason)
+        social = self._social_needs(p, reason)
+        rest = [d for d in HRSN_NEEDS if d not in social]
+        rng.shuffle(rest)
+        levels = {
+            "katz_adl": adl, "lawton_iadl": iadl, "steadi": steadi.count("yes"),
+            "phq9": self._mood(p, keys, reason), "gad7": self._anxiety(p, keys),
+            "ahc_hrsn": len(social),
+        }
+        order = sorted(STEADI_IDS, key=lambda i: steadi[STEADI_IDS.index(i)] != "yes")
+        return _Health(
+            frail, [item.id for item in KATZ_ITEMS], self._lawton_order(memory, reason),
+            order, social + rest, levels,
+        )
+
+    def _frailty(self, p: _Person) -> float:
+        """About 0 for a well 65-year-old, 1 or more for a very old, high-risk client with
+        dementia or a stroke."""
+        age = 0.0 if p.younger else min(1.0, max(0.0, (p.age - 65) / 30))
+        tier = {"high": 0.35, "moderate": 0.15}.get(p.tier, 0.0)
+        burden = sum(cat.FRAILTY.get(c.key, 0.0) for c in p.conditions)  # a list: fixed order
+        return 0.5 * age + tier + burden + self.rng.gauss(0, 0.12)
+
+    def _lawton_order(self, memory: bool, reason: str) -> list[str]:
+        rank = {task: i + self.rng.gauss(0, 1.2) for i, task in enumerate(LAWTON_LOSS)}
+        if memory:
+            rank["medications"] -= 4
+            rank["finances"] -= 3
+        if "drives" in reason:
+            rank["transportation"] += 6
+        return sorted(LAWTON_LOSS, key=rank.__getitem__)
+
+    def _fall_facts(self, p: _Person, keys: set[str], frail: float, reason: str) -> list[str]:
+        """The STEADI answers: a fall in the risk reason or a stay means a fall this year."""
+        rng = self.rng
+        stays = " ".join(stay[4] for stay in p.stays).lower()
+        fell = "fall" in reason or "fall" in stays or rng.random() < 0.08 + 0.3 * frail
+        unsteady = "walker" in reason or bool(keys & {"parkinsons", "stroke", "paraplegia"})
+        unsteady = unsteady or rng.random() < 0.1 + 0.5 * frail
+        worried = rng.random() < (0.7 if fell or unsteady else 0.08)
+        return ["yes" if fact else "no" for fact in (fell, unsteady, worried)]
+
+    def _mood(self, p: _Person, keys: set[str], reason: str) -> int:
+        rng = self.rng
+        if keys & {"mdd", "bipolar"}:
+            level = rng.randint(3, 9) if "mdd" in p.remitted else rng.randint(8, 19)
+        elif "depression" in reason:
+            level = rng.randint(7, 15)
+        else:
+            level = round(rng.triangular(0, 7, 0))
+            level += 1 if any(cat.GOAL_TAGS.get(key) == "pain" for key in keys) else 0
+        if p.role == "suicidal_ideation":
+            level = max(level, rng.randint(12, 17))
+        return min(level, TOP["phq9"])
+
+    def _anxiety(self, p: _Person, keys: set[str]) -> int:
+        rng = self.rng
+        if "gad" in keys:
+            return rng.randint(2, 7) if "gad" in p.remitted else rng.randint(8, 16)
+        if keys & {"mdd", "bipolar"}:
+            return rng.randint(3, 11)
+        return round(rng.triangular(0, 9, 1))
+
+    def _social_needs(self, p: _Person, reason: str) -> list[str]:
+        """Positive AHC HRSN domains: those the client was referred for or that the risk reason
+        names, and a few more at random."""
+        found = {need for need in HRSN_NEEDS if need in p.needs}
+        if "food" in reason:
+            found.add("food")
+        if "no car" in reason and self.rng.random() < 0.7:
+            found.add("transportation")
+        if self.rng.random() < (0.1 if p.younger else 0.03):
+            found.add(self.rng.choices(HRSN_NEEDS, HRSN_NEED_WEIGHTS)[0])
+        return [need for need in HRSN_NEEDS if need in found]
+
+    # Answers -------------------------------------------------------------------------------
+
+    def _intake_answers(
+        self, p: _Person, h: _Health, day: date, meds: list[dict]
+    ) -> dict[str, dict]:
+        """Every intake section, in the wizard's order and keyed as it keys them."""
+        levels = h.levels
+        answers = {
+            "history": self._history_answers(p, day),
+            "medications": self._medication_answers(meds),
+            "katz_adl": self._instrument("katz_adl", levels["katz_adl"], h),
+            "lawton_iadl": self._instrument("lawton_iadl", levels["lawton_iadl"], h),
+            "steadi": self._instrument("steadi", levels["steadi"], h),
+            **self._mood_answers(h),
+            "ahc_hrsn": self._instrument("ahc_hrsn", levels["ahc_hrsn"], h),
+        }
+        answers["home"] = self._home_answers(p, h, answers["ahc_hrsn"]["2"])
+        answers["caregiver"] = self._caregiver_answers(p, h)
+        answers["goals"] = self._goal_answers(p, h)
+        return answers
+
+    def _instrument(
+        self, instrument_id: str, level: int, h: _Health, flagged: bool = False
+    ) -> dict[str, Any]:
+        """One instrument's answers at `level`, asked on its own (PHQ-9 in full)."""
+        rng = self.rng
+        if instrument_id == "phq9":
+            items = _spread(rng, PHQ_ITEMS, level, PHQ_WEIGHTS)
+            return {**items, "9": 1 if flagged else 0, **self._difficulty(level)}
+        if instrument_id == "gad7":
+            return _spread(rng, GAD_ITEMS, level)
+        if instrument_id == "katz_adl":
+            return {i.id: 0 if h.has("katz_adl", i.id, level) else 1 for i in KATZ_ITEMS}
+        if instrument_id == "lawton_iadl":
+            return {i.id: self._lawton_option(i, h.has("lawton_iadl", i.id, level))
+                    for i in LAWTON_ITEMS}
+        if instrument_id == "steadi":
+            return {i: "yes" if h.has("steadi", i, level) else "no" for i in STEADI_IDS}
+        if instrument_id == "ahc_hrsn":
+            return _hrsn(rng, h.social[:level], harm=flagged)
+        raise ValueError(f"instrument {instrument_id!r}: not drawn by the demo")
+
+    def _lawton_option(self, item: Item, needs_help: bool) -> int:
+        top = LAWTON_POINT_UP_TO[item.id]
+        if needs_help:
+            return self.rng.randint(top + 1, len(item.options))
+        return 1 if top == 1 or self.rng.random() < 0.85 else self.rng.randint(2, top)
+
+    def _mood_answers(self, h: _Health) -> dict[str, dict]:
+        """PHQ-2, then the rest of the PHQ-9 only when the PHQ-2 is positive, then GAD-7."""
+        items = _spread(self.rng, PHQ_ITEMS, h.levels["phq9"], PHQ_WEIGHTS)
+        found = {"phq2": {k: items[k] for k in SHARED_WITH_PHQ2}}
+        if sum(found["phq2"].values()) >= PHQ2_POSITIVE_AT:
+            rest = {k: v for k, v in items.items() if k not in SHARED_WITH_PHQ2}
+            found["phq9"] = {**rest, "9": 0, **self._difficulty(h.levels["phq9"])}
+        found["gad7"] = _spread(self.rng, GAD_ITEMS, h.levels["gad7"])
+        return found
+
+    def _difficulty(self, total: int) -> dict[str, int]:
+        """The optional PHQ-9 difficulty question, left out now and then."""
+        if self.rng.random() < 0.15:
+            return {}
+        return {"difficulty": min(3, total // 7 + self.rng.randint(0, 1))}
+
+    def _history_answers(self, p: _Person, day: date) -> dict[str, Any]:
+        answers: dict[str, Any] = {"reviewed": True}
+        recent = [s for s in p.stays if s[3] and day - timedelta(days=180) <= s[3] <= day]
+        if recent:
+            kind, facility, _admitted, left, reason = recent[-1]
+            answers["changes"] = cat.STAY_CHANGE.format(
+                kind=STAY_KINDS[kind], facility=facility, month=left.strftime("%B %Y"),
+                reason=reason,
+            )
+        elif self.rng.random() < 0.5:
+            answers["changes"] = self.rng.choice(cat.HISTORY_CHANGES)
+        return answers
+
+    def _medication_answers(self, meds: list[dict]) -> dict[str, Any]:
+        """Taking / not taking / unsure for each medicine on the list; reconciled when the
+        client takes them all as listed (most of the time)."""
+        rng = self.rng
+        answers: dict[str, Any] = {}
+        trouble = None
+        for med in meds:
+            taking = rng.choices(TAKING, [TAKING_WEIGHTS[t] for t in TAKING])[0]
+            answers[f"med_{med['id']}"] = taking
+            if taking != "taking" and trouble is None:
+                name = med["name"].split(" (")[0]
+                phrase = rng.choice(cat.ADHERENCE_TROUBLE[taking])
+                trouble = phrase.format(med=name[0].lower() + name[1:])
+        if trouble is not None:
+            answers["adherence"] = trouble
+        elif rng.random() < 0.5:
+            answers["adherence"] = rng.choice(cat.ADHERENCE_FINE)
+        answers["reconciled"] = trouble is None and rng.random() < 0.9
+        return answers
+
+    def _home_answers(self, p: _Person, h: _Health, housing: list[str]) -> dict[str, Any]:
+        rng = self.rng
+        fell = h.has("steadi", "fallen_past_year")
+        count = _clamp(round(rng.gauss(3 * h.frail + fell, 0.9)), 3)
+        seen = set(rng.sample([c for c in HAZARDS if c != "no_smoke_detector"], count))
+        if "no_smoke_detectors" in housing:
+            seen.add("no_smoke_detector")
+        supports = [
+            cat.SUPPORTS[key] for key in self._supports(p, h)
+            if key != "grab_bars" or "no_grab_bars" not in seen
+        ]
+        answers: dict[str, Any] = {"hazards": [c for c in HAZARDS if c in seen]}
+        if supports:
+            answers["supports"] = ", ".join(supports).capitalize()
+        return answers
+
+    def _supports(self, p: _Person, h: _Health) -> list[str]:
+        rng, reason = self.rng, p.risk_reason.lower()
+        keys = {c.key for c in p.conditions}
+        unsteady = h.has("steadi", "unsteady")
+        found = []
+        if keys & {"paraplegia", "cp"}:
+            found.append("wheelchair")
+        elif "walker" in reason or (unsteady and h.frail > 0.3):
+            found.append("walker")
+        elif unsteady:
+            found.append("cane")
+        if h.has("katz_adl", "bathing") or (unsteady and rng.random() < 0.4):
+            found.append("shower_chair")
+        if h.has("katz_adl", "toileting") or h.has("katz_adl", "transferring"):
+            found.append("toilet")
+        if h.levels["katz_adl"] >= 4:
+            found.append("bed")
+        if "oxygen" in reason:
+            found.append("oxygen")
+        alone = "lives alone" in reason or not p.relatives
+        if alone and not p.younger and rng.random() < 0.5:
+            found.append("pendant")
+        if rng.random() < 0.15:
+            found.append("grab_bars")
+        return found
+
+    def _caregiver_answers(self, p: _Person, h: _Health) -> dict[str, Any]:
+        """Who helps, from the personal contacts marked as caregivers."""
+        rng, levels = self.rng, h.levels
+        if not p.caregivers:
+            if "nurse" in p.team and levels["katz_adl"]:
+                return {"who": cat.HOME_AIDE, "hours": rng.randint(6, 12)}
+            if p.relatives:
+                _name, given, relation, _health = p.relatives[0]
+                return {"who": cat.CHECKS_IN.format(who=f"{given} ({relation})"), "hours": 0}
+            return {"who": cat.NO_CAREGIVER, "hours": 0}
+        given, relation = p.caregivers[0]
+        tasks = cat.CARE_TASKS_HEAVY if levels["katz_adl"] else cat.CARE_TASKS_LIGHT
+        who = f"{given} ({relation}): {rng.choice(tasks)}"
+        if len(p.caregivers) > 1:
+            who += "; {} ({}) helps at weekends".format(*p.caregivers[1])
+        hours = min(168, 3 + 2 * levels["lawton_iadl"] + 6 * levels["katz_adl"] + rng.randint(0, 6))
+        strain = rng.choice(cat.STRAIN_HIGH if hours >= 20 else cat.STRAIN_LOW)
+        return {"who": who, "hours": hours, "strain": strain}
+
+    def _goal_answers(self, p: _Person, h: _Health) -> dict[str, Any]:
+        rng = self.rng
+        tags = {cat.GOAL_TAGS[c.key] for c in p.conditions if c.key in cat.GOAL_TAGS}
+        if h.has("steadi", "fallen_past_year"):
+            tags.add("falls")
+        pool = [goal for tag in sorted(tags) for goal in cat.MATTERS_MOST[tag]]
+        if not pool or rng.random() < 0.4:
+            pool = [*cat.MATTERS_MOST[None], *cat.MATTERS_MOST["younger" if p.younger else "older"]]
+        answers = {"matters_most": rng.choice(pool)}
+        if rng.random() < 0.7:
+            answers["change"] = rng.choice(cat.CHANGE_IN_THREE_MONTHS)
+        if rng.random() < 0.6:
+            times = cat.CONTACT_TIMES_WORKING if p.younger and rng.random() < 0.5 else (
+                cat.CONTACT_TIMES
+            )
+            answers["contact_times"] = rng.choice(times)
+        answers["contact_mode"] = self._contact_mode(p, h)
+        return answers
+
+    def _contact_mode(self, p: _Person, h: _Health) -> str:
+        rng = self.rng
+        if p.telehealth and rng.random() < 0.5:
+            return "video"
+        if p.younger and rng.random() < 0.3:
+            return "message"
+        if h.levels["katz_adl"] >= 2 and rng.random() < 0.3:
+            return "home_visit"
+        return "phone"
+
+    # Re-assessments ------------------------------------------------------------------------
+
+    def _reassessments(self, p: _Person, h: _Health, intake_day: date) -> None:
+        """Focused re-assessments since the intake: the levels fall steadily, hold, or hold
+        and then rise at the latest one. A safety role's latest one (in the past week) rises and
+        raises its flag, with the care manager's note, after the client's last logged contact:
+        the flag stays open until a contact with a note follows it."""
+        flag = p.role if p.role in FLAG_FOCUS else None
+        focus = self._focus(h, flag)
+        if not focus:
+            return
+        days = self._follow_up_days(p, intake_day, flag is not None)
+        trend = "worse" if flag else self.rng.choices(TRENDS, TREND_WEIGHTS)[0]
+        levels = {i: h.levels[i] for i in focus}
+        for number, day in enumerate(days, 1):
+            raised = flag if number == len(days) else None
+            answers = {}
+            moving = trend if trend != "worse" or number == len(days) else "unchanged"
+            for i in focus:
+                levels[i] = self._next_level(i, levels[i], moving)
+                answers[i] = self._instrument(
+                    i, levels[i], h, flagged=raised is not None and i == FLAG_FOCUS[raised][0]
+                )
+            after = None
+            if raised:
+                answers["safety"] = {raised: self.rng.choice(cat.SAFETY_ACTIONS[raised])}
+                after = self._last_contact(p)
+            self._completed(p, "reassessment", focus, day, answers, after)
+
+    def _focus(self, h: _Health, flag: str | None) -> list[str]:
+        """The instruments re-assessed (the same each time), or none: a client with nothing
+        much to follow has the yearly depression screen."""
+        rng = self.rng
+        if flag:
+            return list(FLAG_FOCUS[flag])
+        wanted = [i for i, least in FOLLOW_FROM.items() if h.levels[i] >= least]
+        if rng.random() >= (P_REASSESS if wanted else P_REASSESS_WELL):
+            return []
+        if not wanted:
+            return ["phq9"]
+        chosen = {rng.choice(wanted)}
+        if rng.random() < 0.35:
+            chosen.add(rng.choice(wanted))
+        return [i for i in FOLLOW_FROM if i in chosen]
+
+    def _follow_up_days(self, p: _Person, start: date, flagged: bool) -> list[date]:
+        """One to three weekdays spread over the time since the intake (until the client left);
+        for a safety role the last is within the past week."""
+        rng = self.rng
+        end = self.today if p.status == "active" or p.status_on is None else p.status_on
+        span = (end - start).days
+        count = min(rng.choices((1, 2, 3), (45, 35, 20))[0], span // 30)
+        days: list[date] = []
+        for k in range(1, count + 1):
+            offset = span * k // (count + 1) + rng.randint(-5, 5)
+            day = self._settle(p, start + timedelta(days=offset))
+            if (days[-1] if days else start) < day < end:
+                days.append(day)
+        if flagged:
+            recent = self._settle(p, self.today - timedelta(days=rng.randint(1, 6)))
+            last_contact = self._last_contact(p)
+            if last_contact is not None:
+                recent = max(recent, last_contact.astimezone().date())
+            days = [day for day in days if day < recent] + [recent]
+        return days
+
+    def _last_contact(self, p: _Person) -> datetime | None:
+        """The client's latest contact or attempt (each has a note)."""
+        times = [row["occurred_at"] for row in self.rows[CONTACT] if row["client_id"] == p.id]
+        return max(times, default=None)
+
+    def _next_level(self, instrument_id: str, level: int, trend: str) -> int:
+        low, high = STEP[instrument_id]
+        delta = self.rng.randint(low, high)
+        if trend == "unchanged":
+            delta = self.rng.randint(-1, 1) if instrument_id in ("phq9", "gad7") else 0
+        elif trend == "improved":
+            delta = -delta
+        return _clamp(level + delta, TOP[instrument_id])
 
 
 def _condition_pools() -> dict[bool, tuple[list[cat.ConditionSpec], list[int]]]:
@@ -827,3 +1390,78 @@ def _coded(spec: cat.ConditionSpec, groups: set[str]) -> tuple[str, str]:
     if spec.key == "dm" and "ckd" in groups:
         return cat.DIABETES_WITH_CKD
     return spec.name, spec.icd10
+
+
+def _clamp(value: int, top: int) -> int:
+    return min(top, max(0, value))
+
+
+def _meds_on(p: _Person, day: date) -> list[dict]:
+    """The client's medication rows current on `day`, by name (as the wizard lists them)."""
+    current = [
+        m for m in p.meds
+        if m["started_on"] <= day and (m["stopped_on"] is None or m["stopped_on"] > day)
+    ]
+    return sorted(current, key=lambda m: m["name"])
+
+
+def _mark_reconciled(meds: list[dict], day: date) -> None:
+    for med in meds:
+        if med["last_reconciled_on"] is None or med["last_reconciled_on"] < day:
+            med["last_reconciled_on"] = day
+
+
+def _spread(
+    rng: random.Random, keys: tuple[str, ...], total: int, weights: tuple[str, ...] = ()
+) -> dict[str, int]:
+    """`total` points dealt at random to items scored 0-3 (a key listed twice in `weights`
+    draws twice as often)."""
+    values = dict.fromkeys(keys, 0)
+    pool = list(weights or keys)
+    for _ in range(min(total, 3 * len(keys))):
+        key = rng.choice(pool)
+        values[key] += 1
+        if values[key] == 3:
+            pool = [k for k in pool if k != key]
+    return values
+
+
+def _hrsn(rng: random.Random, domains: list[str], harm: bool) -> dict[str, Any]:
+    """AHC HRSN answers positive in exactly `domains` (never the safety domain: items 7-10
+    stay under 11); with `harm`, item 7 is "rarely", which raises physical_harm."""
+    answers: dict[str, Any] = {
+        "1": "steady", "2": [], "3": "never", "4": "never", "5": "no", "6": "no",
+        "7": 1, "8": 1, "9": 1, "10": 1,
+    }
+    if "housing" in domains:
+        if rng.random() < 0.6:
+            answers["1"] = rng.choice(("worried", "worried", "none"))
+        if answers["1"] == "steady" or rng.random() < 0.3:
+            problems = set(rng.sample(HOUSING_PROBLEMS, rng.randint(1, 2)))
+            answers["2"] = [code for code in HOUSING_PROBLEMS if code in problems]
+    if "food" in domains:
+        answers["3"] = rng.choice(("sometimes", "often"))
+        answers["4"] = rng.choice(("never", "sometimes", "often"))
+    if "transportation" in domains:
+        answers["5"] = "yes"
+    if "utilities" in domains:
+        answers["6"] = "shut_off" if rng.random() < 0.15 else "yes"
+    if harm:
+        answers.update({"7": 2, "8": rng.randint(2, 3), "9": rng.randint(1, 2),
+                        "10": rng.randint(2, 3)})
+    elif rng.random() < 0.06:
+        answers[rng.choice(("8", "10"))] = 2
+    return answers
+
+
+def _scores(answers: dict[str, dict], *, merge_phq2: bool) -> list[tuple[str, Score]]:
+    """Each instrument's score from the stored answers, as the wizard scores them: in an intake
+    the PHQ-9 takes its items "1" and "2" from the PHQ-2."""
+    found = []
+    for section, items in answers.items():
+        if section in INSTRUMENTS:
+            given = dict(items)
+            if section == "phq9" and merge_phq2:
+                given.update({k: answers["phq2"][k] for k in SHARED_WITH_PHQ2})
+            found.append((section, score(section, given)))
+    return found

@@ -668,3 +668,148 @@ REFERRAL_REASONS = {
     "caregiver support": "Daughter caregiver exhausted; asked about respite",
     "in-home help": "Cannot manage bathing and housekeeping alone",
 }
+
+# Assessments ----------------------------------------------------------------------------------
+
+FRAILTY = {
+    "alzheimers": 0.35, "dementia": 0.35, "parkinsons": 0.25, "stroke": 0.2, "paraplegia": 0.45,
+    "cp": 0.35, "intellectual": 0.15, "hf": 0.1, "hfref": 0.12, "hfpef": 0.1, "copd": 0.1,
+    "oa_both": 0.1, "oa_knee": 0.05, "ra": 0.08, "amd": 0.05, "pvd": 0.05,
+}
+"""Condition key -> how much it adds to a client's need for help with daily activities."""
+
+GOAL_TAGS = {
+    "dm": "dm", "dm_hyper": "dm", "dm_neuro": "dm", "hf": "hf", "hfref": "hf", "hfpef": "hf",
+    "copd": "breathing", "asthma": "breathing", "mdd": "mood", "gad": "mood", "bipolar": "mood",
+    "pain": "pain", "back_pain": "pain", "oa_knee": "pain", "oa_both": "pain", "ra": "pain",
+    "stroke": "stroke", "nicotine": "smoking", "alzheimers": "memory", "dementia": "memory",
+}
+"""Condition key -> the kind of goal a client with it often names (keys of MATTERS_MOST)."""
+
+MATTERS_MOST: dict[str | None, tuple[str, ...]] = {
+    None: (
+        "Stay in my own home",
+        "Stay out of the hospital this year",
+        "Not be a burden on my family",
+        "Understand what all these pills are for",
+        "Get back to my Tuesday card game",
+        "Cook my own meals again",
+    ),
+    "older": (
+        "Walk to church again",
+        "Stay independent and not go to a nursing home",
+        "Make it to my granddaughter's wedding in June",
+        "Keep driving as long as I safely can",
+        "Go fishing with my son this summer",
+    ),
+    "younger": (
+        "Keep my job and live on my own",
+        "Get my own apartment",
+        "Go back to school for my GED",
+    ),
+    "dm": ("Keep my sugars under control so I can see my grandkids",),
+    "hf": ("Keep the swelling in my legs down so I can get around",),
+    "breathing": ("Breathe well enough to work in my garden",),
+    "mood": ("Feel like myself again",),
+    "pain": ("Have less pain so I can walk the dog",),
+    "stroke": ("Keep my blood pressure down so I don't have another stroke",),
+    "smoking": ("Quit smoking for good",),
+    "memory": ("Stay at home with my family as long as we can",),
+    "falls": ("Not fall again",),
+}
+"""What matters most, in the client's own words: for anyone (None), by age, or by a tag."""
+
+CHANGE_IN_THREE_MONTHS = (
+    "Walk to the mailbox without getting winded",
+    "Have my pills sorted without help",
+    "Not miss any doctor appointments",
+    "Sleep better",
+    "Lose 10 pounds",
+    "Feel less lonely",
+    "Get grab bars put in the bathroom",
+    "No trips to the emergency room",
+    "Pay the electric bill on time",
+    "Get out of the house twice a week",
+)
+CONTACT_TIMES = (
+    "Weekday mornings",
+    "After 10 am",
+    "Afternoons, after 2 pm",
+    "Any weekday",
+    "Tuesdays and Thursdays",
+    "Late morning; not at lunchtime",
+)
+CONTACT_TIMES_WORKING = ("Evenings after 5 on work days", "Lunch break, 12-1", "Fridays")
+
+HISTORY_CHANGES = (
+    "No new diagnoses or hospital visits since the last review.",
+    "Specialist visit last month; no changes to the plan.",
+    "Reports no changes; conditions match the record.",
+    "Flu shot and COVID booster up to date; no new problems.",
+)
+STAY_CHANGE = "{kind} stay at {facility} in {month}: {reason}. Discharge papers reviewed."
+
+ADHERENCE_TROUBLE = {
+    "unsure": (
+        "I forget the {med} at night sometimes.",
+        "I'm not sure what the {med} is for, so I skip it some days.",
+        "The {med} costs too much, so I stretch it out.",
+    ),
+    "not_taking": (
+        "I stopped the {med}; it made me dizzy.",
+        "I ran out of {med} last month and haven't picked it up.",
+    ),
+}
+"""Adherence problems in the client's words, by how they answered about one medicine."""
+ADHERENCE_FINE = (
+    "No problems; uses a weekly pill box.",
+    "No problems taking them.",
+    "Takes them with breakfast and supper; no trouble.",
+)
+
+SUPPORTS = {
+    "walker": "walker", "cane": "cane", "shower_chair": "shower chair",
+    "grab_bars": "grab bars", "pendant": "medical alert pendant", "bed": "hospital bed",
+    "wheelchair": "wheelchair", "oxygen": "home oxygen", "toilet": "raised toilet seat",
+}
+"""Equipment a client may have at home: key -> words in the home section."""
+
+CARE_TASKS_LIGHT = (
+    "groceries and rides to appointments",
+    "fills the pill box and pays the bills",
+    "cooking and laundry on weekends",
+    "phone calls most days and the heavy cleaning",
+)
+CARE_TASKS_HEAVY = (
+    "bathing, dressing and meals",
+    "help in and out of bed, bathing and all meals",
+    "showers, medicines and getting to the toilet at night",
+)
+STRAIN_LOW = (
+    "Managing fine; it's not much.",
+    "Glad to help; works around the job.",
+    "Fine for now.",
+)
+STRAIN_HIGH = (
+    "Tired. Haven't had a day off in months.",
+    "Worried about keeping this up with their own health problems.",
+    "Stressful, but we get by; would like a break now and then.",
+)
+NO_CAREGIVER = "No one helps regularly; manages on their own."
+CHECKS_IN = "No regular help; {who} checks in by phone."
+HOME_AIDE = "Home health aide three mornings a week; no family caregiver."
+
+SAFETY_ACTIONS = {
+    "suicidal_ideation": (
+        "Safety plan reviewed; 988 given; PCP notified same day.",
+        "Asked about plan and means: no plan, no firearms at home. Safety plan made with the "
+        "client; 988 given; PCP and behavioral health notified today.",
+    ),
+    "physical_harm": (
+        "Client safe now; the person does not live with them. Hotline number given; Adult "
+        "Protective Services report made today.",
+        "Spoke privately; client feels safe tonight. DV hotline and APS number given; "
+        "APS report filed; PCP informed.",
+    ),
+}
+"""What the care manager did after a safety flag, as written on the safety screen."""

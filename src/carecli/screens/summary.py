@@ -160,5 +160,6 @@ class SummaryScreen(CareScreen):
             db=db, assessment_id=self.wizard_screen.assessment_id,
             answers=self.wizard.answers, scores=self.results,
             reconciled=self.wizard.answers.get("medications", {}).get("reconciled") is True,
+            today=self.app.today(),
         )
         return True
