@@ -51,9 +51,10 @@ def test_suicidal_ideation_puts_the_client_first_until_a_noted_contact(db):
     assert "suicidal_ideation" not in next(r for r in rows if r.id == flagged).flags
 
 
-def test_a_later_negative_assessment_replaces_the_flag(db):
+def test_a_later_negative_screen_does_not_close_the_flag(db):
+    """Only a follow-up conversation with a note closes a safety finding (DOMAIN.md)."""
     client = create_client(db=db, values={"given_name": "Cy", "family_name": "Moss"})
     _phq9(db, client, item9=2)
     assert "suicidal_ideation" in _rows(db)[0].flags
     _phq9(db, client, item9=0)
-    assert _rows(db)[0].flags == ("no_consent",)
+    assert _rows(db)[0].flags == ("suicidal_ideation", "no_consent")

@@ -159,3 +159,9 @@ def test_focused_phq2_and_phq9_screen_first_like_the_intake():
     assert [s.sections for s in steps] == [("phq2", "phq9"), ("gad7",)]
     wizard = Wizard(steps)
     assert [q.section for q in wizard.questions()].count("phq9") == 0  # until PHQ-2 positive
+
+
+def test_lawton_shows_progress_without_a_misleading_running_sum():
+    wizard = Wizard(focused_steps(["lawton_iadl"]))
+    wizard.answer(4)  # telephone: option 4, scores 0
+    assert wizard.live("lawton_iadl").endswith(": 1 of 8 answered")

@@ -20,6 +20,9 @@ from carecli.clinical.instruments.hrsn import PHYSICAL_HARM_AT, SAFETY_ITEMS, SA
 from carecli.clinical.instruments.model import Item
 
 SHARED_WITH_PHQ2 = ("1", "2")
+SUMMED = {"phq2", "phq9", "gad7", "katz_adl"}
+"""Instruments whose total is the sum of the answer codes, so a running sum means something
+(Lawton's codes are option numbers, scored item by item)."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,8 @@ class Wizard:
         try:
             score = inst.score(answers)
         except ValueError:
-            numbers = [v for k, v in answers.items() if type(v) is int and k != "difficulty"]
+            numbers = [v for k, v in answers.items() if type(v) is int and k != "difficulty"
+                       and section in SUMMED]
             asked = [i for i in inst.items if i.required]
             done = sum(1 for i in asked if i.id in answers)
             running = f"{sum(numbers)} so far, " if numbers else ""

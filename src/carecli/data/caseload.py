@@ -55,11 +55,17 @@ SCREENED = ("phq2", "phq9", "gad7", "ahc_hrsn")
 fall findings are expected in this population and live in the record instead)."""
 
 SCREENS_SQL = """
-SELECT latest.client_id, s.instrument_id, s.positive, s.flags, s.domains, a.completed_at
+SELECT latest.client_id, s.instrument_id, s.positive
 FROM assessment_score s
 JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'
-      GROUP BY client_id) latest ON s.assessment_id = latest.aid
-JOIN assessment a ON a.id = latest.aid"""
+      GROUP BY client_id) latest ON s.assessment_id = latest.aid"""
+
+SAFETY_SQL = """
+SELECT a.client_id, s.flags, s.domains, a.completed_at
+FROM assessment_score s JOIN assessment a ON a.id = s.assessment_id
+WHERE a.status = 'completed' AND s.instrument_id IN ('phq9', 'ahc_hrsn')"""
+"""Every safety finding counts, not only the latest assessment's: a later negative re-screen
+does not close one; a follow-up conversation with a note does."""
 
 NOTES_SQL = """
 SELECT client_id, MAX(occurred_at) FROM contact_log
@@ -88,7 +94,8 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
         scheduled = dict(_all(cur, CHECK_INS_SQL))
         discharged = dict(_all(cur, DISCHARGES_SQL))
         consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL), dict(_all(cur, NOTES_SQL)))
+        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL),
+                                dict(_all(cur, NOTES_SQL)))
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -147,13 +154,14 @@ def _local_day(value) -> date | None:
     return at.replace(tzinfo=UTC).astimezone().date()
 
 
-def _screen_flags(rows, last_note: dict) -> dict[int, set[str]]:
-    """Flags from each client's latest completed assessment: positive screens, and safety
-    flags until a contact with a note is logged after that assessment (DOMAIN.md)."""
+def _screen_flags(latest, findings, last_note: dict) -> dict[int, set[str]]:
+    """`+screen` from each client's latest completed assessment (mood, social needs), and the
+    safety flags of every assessment not yet followed by a noted conversation (DOMAIN.md)."""
     found: dict[int, set[str]] = defaultdict(set)
-    for client_id, instrument_id, positive, flags, domains, completed_at in rows:
+    for client_id, instrument_id, positive in latest:
         if positive and instrument_id in SCREENED:
             found[client_id].add("positive_screen")
+    for client_id, flags, domains, completed_at in findings:
         noted = last_note.get(client_id)
         if noted is not None and _timestamp(noted) > _timestamp(completed_at):
             continue  # followed up

@@ -68,7 +68,8 @@ class FormScreen(ModalScreen[Any]):
             elif spec.kind == "note":
                 yield TextArea(clean(value), id=wid, classes="form-note", compact=True)
             else:
-                yield Input(_as_text(value), placeholder=spec.placeholder, id=wid, compact=True)
+                hint = spec.placeholder or ("required" if spec.required else "optional")
+                yield Input(_as_text(value), placeholder=hint, id=wid, compact=True)
         yield Static("", id=f"error-{spec.key}", classes="form-error")
 
     def on_mount(self) -> None:

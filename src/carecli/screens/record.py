@@ -197,7 +197,8 @@ class RecordScreen(CareScreen):
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         if isinstance(event.data_table, EntryTable):
             self.action_edit()
-        elif self.record is not None and event.cursor_row < len(self.record.history):
+        elif (event.data_table.id == "record-history" and self.record is not None
+              and event.cursor_row < len(self.record.history)):
             self.app.push_screen(DetailScreen(self.record.history[event.cursor_row]))
 
     def action_remove(self) -> None:

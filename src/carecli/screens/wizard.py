@@ -24,7 +24,7 @@ class AssessmentScreen(CareScreen):
     HELP = (
         "Read each question as written. Digits pick an answer (and move on); for a list, "
         "digits tick and untick, then enter. Enter or tab goes to the next question, "
-        "shift+tab or backspace to the one before. Every answer is saved as a draft at once: "
+        "shift+tab (or backspace, outside a typed answer) to the one before. Every answer is saved as a draft at once: "
         "escape leaves and keeps it, and starting the assessment again resumes where you were."
     )
     BINDINGS = [
@@ -135,6 +135,8 @@ class AssessmentScreen(CareScreen):
             more = [f for f in self.wizard.safety_flags() if f not in self.wizard.acknowledged]
             if more:
                 self._raise_safety(more[0])
+            elif self.wizard.current.item.kind not in ("multi", "int", "text"):
+                self.action_next()  # the answer that raised it stands: go on
 
         self.app.push_screen(SafetyScreen(flag), recorded)
 
@@ -162,10 +164,21 @@ class AssessmentScreen(CareScreen):
         self.render_question()
 
     def action_back(self) -> None:
+        self._keep_typed()
         self.wizard.back()
         self.render_question()
 
+    def _keep_typed(self) -> None:
+        """Keep what was typed in a text answer when moving back or leaving (if it is valid)."""
+        if self.wizard.finished or self.wizard.current.item.kind not in ("int", "text"):
+            return
+        try:
+            self.wizard.answer(self.view.typed())
+        except ValueError:
+            return
+
     def action_leave(self) -> None:
+        self._keep_typed()
         self.save()
         self.app.pop_screen()
         self.app.notify("Assessment draft saved: start the assessment again to resume it.")
