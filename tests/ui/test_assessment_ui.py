@@ -1,6 +1,8 @@
 """Drive the assessment wizard by keyboard and check what the database holds."""
 
+from conftest import SIZE
 from sqlalchemy import select
+from test_caseload_ui import loaded
 
 from carecli.data.assessments import find_draft
 from carecli.data.models import Assessment, AssessmentAnswer, AssessmentScore, Client
@@ -10,8 +12,6 @@ from carecli.screens.record import RecordScreen
 from carecli.screens.safety import SafetyScreen
 from carecli.screens.summary import SummaryScreen
 from carecli.screens.wizard import AssessmentScreen
-from conftest import SIZE
-from test_caseload_ui import loaded
 
 
 async def start(app, pilot, client_id: int, choice: tuple[str, ...] = ("i",)) -> None:

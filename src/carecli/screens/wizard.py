@@ -24,8 +24,10 @@ class AssessmentScreen(CareScreen):
     HELP = (
         "Read each question as written. Digits pick an answer (and move on); for a list, "
         "digits tick and untick, then enter. Enter or tab goes to the next question, "
-        "shift+tab (or backspace, outside a typed answer) to the one before. Every answer is saved as a draft at once: "
-        "escape leaves and keeps it, and starting the assessment again resumes where you were."
+        "shift+tab (or backspace, outside a typed answer) to the one before. Every answer is "
+        "saved as a draft at once: escape leaves and keeps it, and starting the assessment "
+        "again resumes where you were. A safety finding stops the wizard until you write what "
+        "you did."
     )
     BINDINGS = [
         Binding("enter,tab", "next", "Next", id="wizard.next", key_display="enter"),

@@ -1,0 +1,192 @@
+"""The demo's contact history: hospital stays, three to four months of contacts at the client's
+cadence (some after one or two unanswered calls), and the check-ins they close or leave open."""
+
+import random
+from datetime import date, timedelta
+
+from carecli.data import demo_catalogue as cat
+from carecli.data.demo_people import (
+    ONE_DAY,
+    _at,
+    _next_business_day,
+    _Person,
+    _previous_business_day,
+    _weekday_on_or_after,
+)
+from carecli.data.demo_rows import CHECK_IN, CONTACT, STAY, _Rows
+
+P_OVERDUE = 0.18
+"""Share of ordinary active clients whose next check-in is already past (roles add a few more)."""
+P_DUE_TODAY = 0.06
+P_ATTEMPTS = 0.2
+"""Share of successful contacts preceded by one or two unanswered calls (about 80% reached)."""
+
+
+class _Contacts:
+    """Writes a client's hospital stays, contacts, unanswered calls and check-ins."""
+
+    def __init__(self, *, rng: random.Random, today: date, rows: _Rows) -> None:
+        self.rng = rng
+        self.today = today
+        self.rows = rows
+
+    def stays(self, p: _Person) -> None:
+        rng, today = self.rng, self.today
+        reasons = [cat.STAY_REASONS[c.key] for c in p.conditions if c.key in cat.STAY_REASONS]
+        reason = rng.choice(reasons or cat.GENERAL_STAY_REASONS)
+        facility = rng.choice(cat.FACILITIES)
+        if p.role == "recent_discharge":
+            p.discharged_on = today - timedelta(days=rng.randint(1, 10))
+            admitted = p.discharged_on - timedelta(days=rng.randint(2, 6))
+            p.stay_reason = reason
+            self._stay(p, "inpatient", facility, admitted, p.discharged_on, reason)
+        elif p.role == "admitted":
+            p.admitted_on = today - timedelta(days=rng.randint(1, 3))
+            self._stay(p, "inpatient", facility, p.admitted_on, None, reason)
+        elif rng.random() < (0.2 if p.tier == "high" else 0.07):
+            end = today - timedelta(days=rng.randint(35, 400))
+            if rng.random() < 0.15:
+                start = end - timedelta(days=rng.randint(10, 25))
+                self._stay(p, "skilled_nursing", rng.choice(cat.SKILLED_NURSING), start, end,
+                           f"Rehab after {reason.lower()}")
+                end = start
+            kind = rng.choices(("inpatient", "emergency", "observation"), (60, 20, 20))[0]
+            length = {"inpatient": rng.randint(2, 8), "emergency": 0, "observation": 1}[kind]
+            self._stay(p, kind, facility, end - timedelta(days=length), end, reason)
+
+    def _stay(
+        self, p: _Person, kind: str, facility: str, admitted: date, discharged: date | None,
+        reason: str,
+    ) -> None:
+        p.blocked.append((admitted, discharged or self.today))
+        p.stays.append((kind, facility, admitted, discharged, reason))
+        self.rows.add(
+            STAY, client_id=p.id, kind=kind, facility=facility, admitted_on=admitted,
+            discharged_on=discharged, reason=reason,
+        )
+
+    def _anchor(self, p: _Person) -> tuple[date, date, str]:
+        """The last successful contact, and the due date and reason of the check-in after it."""
+        rng, today, cadence = self.rng, self.today, p.cadence
+        routine = f"Routine check-in (every {cadence} days)"
+        if p.status != "active":
+            last = p.status_on - timedelta(days=rng.randint(1, cadence))
+            routine += f"; cancelled: client {p.status.replace('_', ' ')}"
+        elif p.role == "admitted":
+            last = p.admitted_on - timedelta(days=rng.randint(1, 4))
+            due = today + ONE_DAY
+            return p.settle(last), due, "In hospital: confirm the discharge date"
+        elif p.role == "recent_discharge":
+            call = _next_business_day(p.discharged_on)
+            if call < today and rng.random() < 0.5:
+                p.post_discharge_call = call
+                return call, call + timedelta(days=cadence), routine
+            last = p.settle(p.blocked[-1][0] - timedelta(days=rng.randint(1, 3)))
+            due = _next_business_day(_next_business_day(p.discharged_on))
+            return last, due, "Transitional care: reach the client within 2 business days"
+        elif p.role == "unreachable":
+            last = today - timedelta(days=cadence + rng.randint(8, 11))
+        else:
+            draw = rng.random()
+            if draw < P_OVERDUE:
+                offset = -rng.randint(1, max(2, min(cadence - 1, 12)))
+            elif draw < P_OVERDUE + P_DUE_TODAY:
+                offset = 0
+            else:
+                offset = rng.randint(1, max(1, cadence - 1))
+            last = min(today + timedelta(days=offset - cadence), today - ONE_DAY)
+        last = p.settle(last)
+        return last, last + timedelta(days=cadence), routine
+
+    def history(self, p: _Person) -> None:
+        rng = self.rng
+        start = max(p.enrolled_on, self.today - timedelta(days=rng.randint(90, 120)))
+        last, due, reason = self._anchor(p)
+        days = [last]
+        while True:
+            day = p.settle(days[-1] - timedelta(days=p.cadence + rng.randint(-1, 2)))
+            if day < start or day <= p.enrolled_on:
+                break
+            days.append(day)
+        if start <= p.enrolled_on < days[-1]:
+            days.append(p.enrolled_on)
+        days.reverse()
+        previous: date | None = None
+        for day in days:
+            self._attempts_before(p, day, previous)
+            contact_id = self._contact(p, day)
+            if previous is not None:
+                self.rows.add(
+                    CHECK_IN, client_id=p.id, due_on=previous + timedelta(days=p.cadence),
+                    reason=f"Routine check-in (every {p.cadence} days)", status="done",
+                    contact_id=contact_id,
+                )
+            previous = day
+        self._open_check_in(p, last, due, reason)
+
+    def _attempts_before(self, p: _Person, day: date, previous: date | None) -> None:
+        if self.rng.random() >= P_ATTEMPTS:
+            return
+        tries = []
+        for _ in range(1 if self.rng.random() < 0.7 else 2):
+            day = _previous_business_day(day)
+            if (previous and day <= previous) or day <= p.enrolled_on:
+                break
+            if p.clear_of_stays(day) != day:
+                break
+            tries.append(day)
+        for day in reversed(tries):
+            self._attempt(p, day)
+
+    def _attempt(self, p: _Person, day: date) -> None:
+        outcome = self.rng.choice(("no_answer", "voicemail"))
+        self.rows.add(
+            CONTACT, client_id=p.id, occurred_at=_at(day, self.rng.randint(540, 990)),
+            mode="phone", outcome=outcome, successful=False, minutes=self.rng.randint(2, 3),
+            with_whom=None, note=self.rng.choice(cat.ATTEMPT_NOTES[outcome]),
+        )
+
+    def _contact(self, p: _Person, day: date) -> int:
+        rng = self.rng
+        mode = rng.choices(("phone", "video", "home_visit", "message"), (70, 10, 10, 10))[0]
+        if mode == "video" and not p.telehealth:
+            mode = "phone"
+        with_whom = None
+        if day == p.enrolled_on:
+            mode = rng.choice(("phone", "home_visit"))
+            note = cat.INTAKE_NOTE.format(how="call" if mode == "phone" else "home visit")
+        elif day == p.post_discharge_call:
+            mode, note = "phone", cat.POST_DISCHARGE_NOTE
+        elif mode == "home_visit":
+            note = rng.choice(cat.HOME_VISIT_NOTES)
+        elif mode == "message":
+            note = rng.choice(cat.MESSAGE_NOTES)
+        elif p.relatives and rng.random() < 0.2:
+            _name, given, relation, _health = rng.choice(p.relatives)
+            with_whom = f"{given} ({relation})"
+            note = rng.choice(cat.FAMILY_NOTES).format(who=with_whom)
+        else:
+            note = self._note(p)
+        low, high = {"phone": (5, 30), "video": (10, 30), "home_visit": (30, 45)}.get(mode, (5, 8))
+        return self.rows.add(
+            CONTACT, client_id=p.id, occurred_at=_at(day, rng.randint(540, 990)), mode=mode,
+            outcome="reached", successful=True, minutes=rng.randint(low, high),
+            with_whom=with_whom, note=note,
+        )
+
+    def _note(self, p: _Person) -> str:
+        notes = [cat.CONDITION_NOTES[c.key] for c in p.conditions if c.key in cat.CONDITION_NOTES]
+        if notes and self.rng.random() < 0.65:
+            return self.rng.choice(self.rng.choice(notes))
+        return self.rng.choice(cat.GENERAL_NOTES)
+
+    def _open_check_in(self, p: _Person, last: date, due: date, reason: str) -> None:
+        if p.role == "unreachable":
+            day = _weekday_on_or_after(last + timedelta(days=p.cadence))
+            for _ in range(3):
+                self._attempt(p, day)
+                day = _next_business_day(day)
+            due, reason = day, "Retry: 3 calls in a row without reaching the client"
+        status = "open" if p.status == "active" else "cancelled"
+        self.rows.add(CHECK_IN, client_id=p.id, due_on=due, reason=reason, status=status,
+                  contact_id=None)
