@@ -54,24 +54,25 @@ SCREENED = ("phq2", "phq9", "gad7", "ahc_hrsn")
 """Instruments whose positive result flags `+screen` (mood and social needs: function and
 fall findings are expected in this population and live in the record instead)."""
 
-SCREENS_SQL = """
-SELECT latest.client_id, s.instrument_id, s.positive
+SCREENS_SQL = f"""
+SELECT DISTINCT latest.client_id
 FROM assessment_score s
 JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'
-      GROUP BY client_id) latest ON s.assessment_id = latest.aid"""
+      GROUP BY client_id) latest ON s.assessment_id = latest.aid
+WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
 SAFETY_SQL = """
-SELECT a.client_id, s.flags, s.domains, a.completed_at
+SELECT a.client_id, s.flags, s.domains
 FROM assessment_score s JOIN assessment a ON a.id = s.assessment_id
-WHERE a.status = 'completed' AND s.instrument_id IN ('phq9', 'ahc_hrsn')"""
-"""Every safety finding counts, not only the latest assessment's: a later negative re-screen
-does not close one; a follow-up conversation with a note does."""
-
-NOTES_SQL = """
-SELECT client_id, MAX(occurred_at) FROM contact_log
-WHERE successful AND note IS NOT NULL AND note <> '' GROUP BY client_id"""
-"""The last real conversation with a note: only that follows up a safety flag (a voicemail,
-even with a note, does not)."""
+WHERE a.status = 'completed' AND s.instrument_id IN ('phq9', 'ahc_hrsn')
+  AND (CAST(s.flags AS TEXT) <> '[]' OR CAST(s.domains AS TEXT) LIKE '%"safety"%')
+  AND NOT EXISTS (
+      SELECT 1 FROM contact_log c
+      WHERE c.client_id = a.client_id AND c.successful AND c.note IS NOT NULL
+        AND c.note <> '' AND c.occurred_at > a.completed_at)"""
+"""Safety findings not yet followed up. Every assessment counts, not only the latest: a later
+negative re-screen does not close a finding; a real conversation with a note logged after it
+does (a voicemail, even with a note, does not)."""
 
 
 def month_start_utc(today: date) -> datetime:
@@ -94,8 +95,7 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
         scheduled = dict(_all(cur, CHECK_INS_SQL))
         discharged = dict(_all(cur, DISCHARGES_SQL))
         consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL),
-                                dict(_all(cur, NOTES_SQL)))
+        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL))
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -154,24 +154,16 @@ def _local_day(value) -> date | None:
     return at.replace(tzinfo=UTC).astimezone().date()
 
 
-def _screen_flags(latest, findings, last_note: dict) -> dict[int, set[str]]:
+def _screen_flags(screened, findings) -> dict[int, set[str]]:
     """`+screen` from each client's latest completed assessment (mood, social needs), and the
-    safety flags of every assessment not yet followed by a noted conversation (DOMAIN.md)."""
+    safety flags of every finding not yet followed up (DOMAIN.md)."""
     found: dict[int, set[str]] = defaultdict(set)
-    for client_id, instrument_id, positive in latest:
-        if positive and instrument_id in SCREENED:
-            found[client_id].add("positive_screen")
-    for client_id, flags, domains, completed_at in findings:
-        noted = last_note.get(client_id)
-        if noted is not None and _timestamp(noted) > _timestamp(completed_at):
-            continue  # followed up
+    for (client_id,) in screened:
+        found[client_id].add("positive_screen")
+    for client_id, flags, domains in findings:
         flags = json.loads(flags) if isinstance(flags, str) else flags
         domains = json.loads(domains) if isinstance(domains, str) else domains
         found[client_id].update(f for f in flags or () if f in SAFETY_FLAGS)
         if "safety" in (domains or ()):
             found[client_id].add("safety")
     return found
-
-
-def _timestamp(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
