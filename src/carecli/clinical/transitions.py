@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import holidays
-
 CONTACT_BUSINESS_DAYS = 2
 VISIT_DAYS_HIGH = 7
 VISIT_DAYS_MODERATE = 14
@@ -32,6 +30,8 @@ class TcmDeadlines:
 
 @lru_cache(maxsize=64)
 def _federal_holidays(year: int) -> frozenset[date]:
+    import holidays  # imported when first needed: it is not on the app's startup path
+
     return frozenset(holidays.country_holidays("US", years=year))
 
 
