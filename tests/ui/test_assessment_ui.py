@@ -234,3 +234,22 @@ async def test_focused_reassessment_keeps_earlier_results_in_the_risk_suggestion
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         assert summary.tier == "high" and any("PHQ-9 24" in r for r in summary.reasons)
+
+
+async def test_start_screen_names_what_is_ticked_and_digits_out_of_range_say_so(
+        make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        app.start_assessment(seeded["Ann"])
+        await pilot.pause()
+        await pilot.press("space", "down", "space")
+        await pilot.pause()
+        assert str(app.screen.query_one("#start-chosen").render()) == (
+            "Chosen: PHQ-9 (depression), GAD-7 (anxiety)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("9")
+        await pilot.pause()
+        assert app.screen.wizard.position == 0
+        assert "from 1 to 4" in str(app.screen.query_one("#wizard-error").render())

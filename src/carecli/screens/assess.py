@@ -40,10 +40,17 @@ class StartScreen(ModalScreen[list[str] | None]):
                          markup=False)
             yield SelectionList[str](*[(instrument(i).title, i) for i in FOCUSABLE],
                                      id="start-instruments")
+            yield Static("Chosen: none yet", id="start-chosen", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        """Say in words what is ticked (the ticks differ only by colour)."""
+        chosen = [instrument(i).title for i in event.selection_list.selected]
+        self.query_one("#start-chosen", Static).update(
+            "Chosen: " + (", ".join(chosen) if chosen else "none yet"))
 
     def action_intake(self) -> None:
         self.dismiss(["intake"])

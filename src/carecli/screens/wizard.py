@@ -102,7 +102,10 @@ class AssessmentScreen(CareScreen):
     # answering ------------------------------------------------------------------------
     def action_pick(self, number: int) -> None:
         q = self.wizard.current
-        if q.item.kind in ("int", "text") or number > len(q.item.options):
+        if q.item.kind in ("int", "text"):
+            return
+        if number > len(q.item.options):
+            self._error(f"Choose an answer from 1 to {len(q.item.options)}.")
             return
         code = q.item.options[number - 1].code
         if q.item.kind == "multi":
