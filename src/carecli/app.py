@@ -23,7 +23,7 @@ class CareApp(App[str]):
     COMMANDS = {ClientCommands, AppCommands}  # not Textual's own (screenshot, maximize, ...)
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and how-to"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
     def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:

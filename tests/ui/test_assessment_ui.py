@@ -253,3 +253,26 @@ async def test_start_screen_names_what_is_ticked_and_digits_out_of_range_say_so(
         await pilot.pause()
         assert app.screen.wizard.position == 0
         assert "from 1 to 4" in str(app.screen.query_one("#wizard-error").render())
+
+
+async def test_quit_works_even_on_the_safety_screen_and_the_flag_returns(make_app, seeded, db):
+    """ctrl+q leaves (the draft is kept); the un-noted finding is raised again on resume."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["Li"], "phq9")
+        await pilot.press(*"11111111", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    draft = find_draft(db=db, client_id=seeded["Li"])
+    assert draft.answers["phq9"]["9"] == 1 and "safety" not in draft.answers
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(again, pilot)
+        again.start_assessment(seeded["Li"])
+        await pilot.pause()
+        await pilot.press("2")  # answering item 9 again
+        await pilot.pause()
+        assert isinstance(again.screen, SafetyScreen)

@@ -22,6 +22,15 @@ from carecli.screens.safety import GUIDANCE
 
 
 class SummaryScreen(CareScreen):
+    HELP = (
+        "Nothing is saved until you choose how to set the risk tier. The suggestion is ours "
+        "(no national standard fixes one): high for a safety finding, 2 or more admissions "
+        "in 6 months, a recent discharge, LACE high or PHQ-9 of 15 or more; moderate for any "
+        "other positive screen, 3 or more chronic conditions or 1 admission in 6 months; low "
+        "otherwise. Results still standing from earlier assessments count too. ctrl+s accepts "
+        "it, k keeps the current tier, o sets another with a reason; escape goes back to the "
+        "questions. Suggested problems are kept with the results for the care plan."
+    )
     BINDINGS = [
         Binding("ctrl+s", "complete('suggested')", "Save, accept suggested tier",
                 id="summary.accept"),
