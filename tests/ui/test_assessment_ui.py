@@ -276,3 +276,24 @@ async def test_quit_works_even_on_the_safety_screen_and_the_flag_returns(make_ap
         await pilot.press("2")  # answering item 9 again
         await pilot.pause()
         assert isinstance(again.screen, SafetyScreen)
+
+
+async def test_a_draft_can_be_discarded_after_asking(make_app, seeded, db):
+    from carecli.screens.confirm import ConfirmScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["Ann"], "gad7")
+        await pilot.press("2", "ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        await pilot.press("ctrl+d", "y")
+        await pilot.pause()
+        assert app.screen is app.caseload
+    assert find_draft(db=db, client_id=seeded["Ann"]) is None
+    with db.read() as session:
+        assert session.scalars(select(Assessment)).all() == []
+        assert session.scalars(select(AssessmentAnswer)).all() == []

@@ -34,6 +34,8 @@ class AssessmentScreen(CareScreen):
         Binding("1", "pick(1)", "Answer", id="wizard.answer", key_display="1-9"),
         Binding("shift+tab,backspace", "back", "Back", id="wizard.back"),
         Binding("escape", "leave", "Save draft & leave", id="wizard.leave"),
+        Binding("ctrl+d", "discard", "Discard", id="wizard.discard",
+                tooltip="Throw this assessment away (asks first)"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
     ]
 
@@ -187,6 +189,25 @@ class AssessmentScreen(CareScreen):
         self.save()
         self.app.pop_screen()
         self.app.notify("Assessment draft saved: start the assessment again to resume it.")
+
+    def action_discard(self) -> None:
+        from carecli.data.assessments import discard_draft
+        from carecli.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                discard_draft(db=self.app.db, assessment_id=self.assessment_id)
+            except CareDataError as exc:
+                self.app.notify(str(exc), severity="error", markup=False)
+                return
+            self.app.pop_screen()
+            self.app.notify("Assessment discarded; nothing of it was kept.")
+            self.app.refresh_caseload(self.client_id)
+
+        self.app.push_screen(ConfirmScreen(
+            "Discard this assessment and every answer in it? This cannot be undone."), answered)
 
     def save(self) -> None:
         from carecli.data.assessments import save_draft
