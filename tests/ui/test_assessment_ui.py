@@ -255,27 +255,93 @@ async def test_start_screen_names_what_is_ticked_and_digits_out_of_range_say_so(
         assert "from 1 to 4" in str(app.screen.query_one("#wizard-error").render())
 
 
-async def test_quit_works_even_on_the_safety_screen_and_the_flag_returns(make_app, seeded, db):
-    """ctrl+q leaves (the draft is kept); the un-noted finding is raised again on resume."""
+async def test_quit_at_the_safety_screen_keeps_the_finding_through_resume_and_discard(
+        make_app, seeded, db):
+    """The issue's reproduction: item 9 "more than half the days", ctrl+q at the safety box;
+    the flag is on the caseload at once and after a restart, resuming shows the safety screen
+    again without answering anything, and discarding the draft keeps the finding."""
+    from carecli.data.assessments import open_findings
+    from carecli.screens.confirm import ConfirmScreen
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await focused(app, pilot, seeded["Li"], "phq9")
-        await pilot.press(*"11111111", "2")
+        await pilot.press(*"11111111", "3")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        li = next(r for r in app.caseload.all_rows if r.id == seeded["Li"])
+        assert "suicidal_ideation" in li.flags  # on the caseload before any note
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
     draft = find_draft(db=db, client_id=seeded["Li"])
-    assert draft.answers["phq9"]["9"] == 1 and "safety" not in draft.answers
+    assert draft.answers["phq9"]["9"] == 2 and "safety" not in draft.answers
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await loaded(again, pilot)
+        table = await loaded(again, pilot)
+        assert table.rows[0].id == seeded["Li"]  # heads the work
+        assert "suicidal_ideation" in table.rows[0].flags
         again.start_assessment(seeded["Li"])
-        await pilot.pause()
-        await pilot.press("2")  # answering item 9 again
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(again.screen, SafetyScreen)  # without answering item 9 again
+        await pilot.press("ctrl+d")  # the wizard's keys wait for the note
         await pilot.pause()
         assert isinstance(again.screen, SafetyScreen)
+        await pilot.press(*"Called 988 with her", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(again.screen, AssessmentScreen)
+        assert "suicidal ideation" in str(again.screen.query_one("#wizard-live").render())
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        assert "kept on the record" in str(again.screen.query_one("#confirm-question").render())
+        await pilot.press("y")
+        await pilot.pause()
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        assert again.screen is again.caseload
+        assert "suicidal_ideation" in next(
+            r for r in again.caseload.all_rows if r.id == seeded["Li"]).flags
+    assert find_draft(db=db, client_id=seeded["Li"]) is None
+    (finding,) = open_findings(db=db, client_id=seeded["Li"])
+    assert finding.answers == {"9": 2} and finding.action_note == "Called 988 with her"
+
+
+async def test_a_safety_finding_is_never_called_negative_or_improved(make_app, seeded, db):
+    """PHQ-9 of 7 before, now 3 with item 9: the flag comes first, no "negative", no
+    "improved", in the live score and in the summary."""
+    from carecli.clinical import score
+    from carecli.data.assessments import complete_assessment, start_assessment
+
+    before = {str(i): 1 for i in range(1, 8)} | {"8": 0, "9": 0}
+    earlier = start_assessment(db=db, client_id=seeded["Li"], kind="reassessment",
+                               steps=["phq9"])
+    complete_assessment(db=db, assessment_id=earlier, answers={"phq9": before},
+                        scores={"phq9": score("phq9", before)})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await focused(app, pilot, seeded["Li"], "phq9")
+        await pilot.press(*"22111111", "2")
+        await pilot.pause()
+        await pilot.press(*"Talked it through; safety plan", "ctrl+s")
+        await pilot.pause()
+        live = str(app.screen.query_one("#wizard-live").render())
+        assert "⚠ suicidal ideation" in live and "negative" not in live
+        await pilot.press("1", "enter")  # the difficulty item, then the summary
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        (line,) = app.screen.result_lines()
+        assert line.total == "3" and line.alarms == ("suicidal ideation",)
+        assert "improved" not in line.change and line.change.startswith("7 → 3")
+        from rich.console import Console
+
+        console = Console(record=True, width=140)
+        console.print(app.screen._results_table())
+        shown = console.export_text()
+        assert "negative" not in shown and "⚠ suicidal ideation" in shown
 
 
 async def test_a_draft_can_be_discarded_after_asking(make_app, seeded, db):
@@ -297,3 +363,29 @@ async def test_a_draft_can_be_discarded_after_asking(make_app, seeded, db):
     with db.read() as session:
         assert session.scalars(select(Assessment)).all() == []
         assert session.scalars(select(AssessmentAnswer)).all() == []
+
+
+async def test_the_record_shows_an_open_finding_with_its_answer_and_action(make_app, seeded,
+                                                                          db):
+    from carecli.data.assessments import save_draft, start_assessment
+    from test_record_ui import open_record
+
+    draft = start_assessment(db=db, client_id=seeded["José"], kind="reassessment",
+                             steps=["ahc_hrsn"])
+    save_draft(db=db, assessment_id=draft, position=7, answers={"ahc_hrsn": {"7": 4}})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        record = await open_record(app, pilot, seeded["José"])
+        shown = _rendered(record.query_one("#record-overview").render())
+        assert "⚠ Safety: follow up today" in shown
+        assert "Physical harm" in shown and "physically hurt you?”: Fairly often" in shown
+        assert "nothing noted yet" in shown
+        assert "harm risk" in _rendered(record.query_one("#record-banner").render())
+
+
+def _rendered(visual) -> str:
+    from rich.console import Console
+
+    console = Console(record=True, width=200)
+    console.print(getattr(visual, "_renderable", visual))
+    return console.export_text()

@@ -248,6 +248,7 @@ CHILD_TABLES = (
     "consent", "condition", "medication", "care_team_member", "personal_contact", "contact_log",
     "check_in", "hospital_stay", "referral", "status_change", "assessment", "assessment_answer",
     "assessment_score", "care_plan", "care_plan_problem", "goal", "intervention",
+    "safety_finding",
 )
 
 GRANDCHILD_TABLES = {
@@ -286,6 +287,9 @@ def _full_client(db: Database, given: str, today: date) -> int:
                                        item_id="q1", value=2))
         session.add(m.AssessmentScore(assessment_id=assessment.id, instrument_id="phq9",
                                       instrument_version="1", total=12, flags=["x"]))
+        session.add(m.SafetyFinding(client_id=client_id, assessment_id=assessment.id,
+                                    flag="suicidal_ideation", instrument_id="phq9",
+                                    answers={"9": 1}))
         problem = m.CarePlanProblem(care_plan_id=plan.id, description="Breathless")
         session.add(problem)
         session.flush()

@@ -14,9 +14,8 @@ from carecli.assessment.sections import (
     Step,
     medication_items,
 )
-from carecli.clinical import Score, instrument
+from carecli.clinical import SAFETY_NAMES, Score, instrument, safety_flags
 from carecli.clinical.instruments import INSTRUMENTS
-from carecli.clinical.instruments.hrsn import PHYSICAL_HARM_AT, SAFETY_ITEMS, SAFETY_POSITIVE_AT
 from carecli.clinical.instruments.model import Item
 
 SHARED_WITH_PHQ2 = ("1", "2")
@@ -169,6 +168,8 @@ class Wizard:
             return ""
         inst = instrument(section)
         answers = self.section_answers(section)
+        alarms = [SAFETY_NAMES[f] for f in safety_flags({section: answers})]
+        alarm = f"⚠ {', '.join(alarms)} · " if alarms else ""
         try:
             score = inst.score(answers)
         except ValueError:
@@ -177,23 +178,15 @@ class Wizard:
             asked = [i for i in inst.items if i.required]
             done = sum(1 for i in asked if i.id in answers)
             running = f"{sum(numbers)} so far, " if numbers else ""
-            return f"{inst.title}: {running}{done} of {len(asked)} answered"
-        parts = [f"{inst.title}: {score.total}" if score.total is not None else inst.title]
+            return f"{inst.title}: {alarm}{running}{done} of {len(asked)} answered"
+        parts = [f"{inst.title}: {alarm}{score.total}" if score.total is not None
+                 else f"{inst.title}: {alarm}".rstrip(": ")]
         if score.band:
             parts.append(score.band.replace("_", " "))
-        parts.append("positive" if score.positive else "negative")
+        if score.positive or not alarms:  # a safety finding is never called negative
+            parts.append("positive" if score.positive else "negative")
         return " · ".join(parts)
 
     def safety_flags(self) -> list[str]:
-        """Safety findings in the answers so far (each interrupts the wizard once)."""
-        found = []
-        phq9 = self.answers.get("phq9", {})
-        if isinstance(phq9.get("9"), int) and phq9["9"] >= 1 and "phq9" in self.scored_sections():
-            found.append("suicidal_ideation")
-        hrsn = self.answers.get("ahc_hrsn", {})
-        if isinstance(hrsn.get("7"), int) and hrsn["7"] >= PHYSICAL_HARM_AT:
-            found.append("physical_harm")
-        if all(isinstance(hrsn.get(i), int) for i in SAFETY_ITEMS):
-            if sum(hrsn[i] for i in SAFETY_ITEMS) >= SAFETY_POSITIVE_AT:
-                found.append("safety")
-        return found
+        """Safety findings in the answers so far (each interrupts the wizard until noted)."""
+        return safety_flags(self.answers)

@@ -13,22 +13,36 @@ Public API (see DOMAIN.md):
   (`contact_by`, `visit_by`, `period_ends`).
 - `suggest_problems(scores) -> list[SuggestedProblem]` and `suggest_risk_tier(...)`: care-plan
   problems and a risk tier suggested by an assessment, for the care manager to accept or change.
+- `safety_triggers(answers)` / `safety_flags(answers)` and `SAFETY_FLAGS`: the safety findings
+  (suicidal ideation, physical harm, interpersonal safety) in an assessment's answers so far.
 """
 
 from carecli.clinical.billing import CCM_FIRST_MARK, ccm_codes
 from carecli.clinical.instruments import INSTRUMENTS, instrument, score
 from carecli.clinical.instruments.model import Score
+from carecli.clinical.safety import (
+    SAFETY_FLAGS,
+    SAFETY_NAMES,
+    SafetyTrigger,
+    safety_flags,
+    safety_triggers,
+)
 from carecli.clinical.suggestions import SuggestedProblem, suggest_problems, suggest_risk_tier
 from carecli.clinical.transitions import TcmDeadlines, tcm_deadlines
 
 __all__ = [
     "CCM_FIRST_MARK",
     "INSTRUMENTS",
+    "SAFETY_FLAGS",
+    "SAFETY_NAMES",
+    "SafetyTrigger",
     "Score",
     "SuggestedProblem",
     "TcmDeadlines",
     "ccm_codes",
     "instrument",
+    "safety_flags",
+    "safety_triggers",
     "score",
     "suggest_problems",
     "suggest_risk_tier",

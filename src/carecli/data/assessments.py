@@ -2,21 +2,27 @@
 and read earlier results for comparison and trends."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
-from carecli.clinical import Score, instrument
+from carecli.assessment.answers import SAFETY_SECTION, check_answers, check_position
+
+from carecli.clinical import Score, instrument, safety_triggers
 from carecli.data.audit import record_change
+from carecli.data.clients import apply_risk
 from carecli.data.db import Database
-from carecli.data.errors import NotFound
+from carecli.data.errors import InvalidInput, NotFound
+from carecli.data.inputs import RiskDecision, validate
 from carecli.data.models import (
     Assessment,
     AssessmentAnswer,
     AssessmentScore,
     Client,
+    ContactLog,
     Medication,
+    SafetyFinding,
 )
 from carecli.data.types import utcnow
 from carecli.domain.history import local_date
@@ -31,6 +37,19 @@ class Draft:
     current_step: str | None
     position: int
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OpenFinding:
+    """A safety finding still waiting for a noted follow-up."""
+
+    id: int
+    flag: str
+    instrument_id: str
+    answers: dict[str, Any]
+    found_at: datetime
+    action_note: str | None
+    assessment_id: int | None
 
 
 @dataclass(frozen=True)
@@ -52,12 +71,21 @@ def start_assessment(*, db: Database, client_id: int, kind: str, steps: list[str
 
 
 def save_draft(*, db: Database, assessment_id: int, answers: dict[str, dict[str, Any]],
-               position: int) -> None:
-    """Replace the draft's answers with `answers` and remember where the wizard is."""
+               position: int) -> list[str]:
+    """Replace the draft's answers with `answers` and remember where the wizard is. A safety
+    finding among them is kept from this moment on, in its own row (it outlives the draft).
+    Returns the draft's safety flags still waiting for a note of the action taken."""
+    answers = _checked(answers)
+    try:
+        position = check_position(position)
+    except ValueError as exc:
+        raise InvalidInput({"position": str(exc)}) from None
     with db.write() as session:
         row = _draft(session, assessment_id)
         _replace_answers(session, assessment_id, answers)
         row.current_step = str(position)
+        findings = _keep_findings(session, row, answers)
+        return [f.flag for f in findings if f.action_note is None]
 
 
 def _replace_answers(session, assessment_id: int, answers: dict[str, dict[str, Any]]) -> None:
@@ -68,6 +96,37 @@ def _replace_answers(session, assessment_id: int, answers: dict[str, dict[str, A
             if value is not None:
                 session.add(AssessmentAnswer(assessment_id=assessment_id, instrument_id=section,
                                              item_id=item_id, value=value))
+
+
+def _checked(answers: Any) -> dict[str, dict[str, Any]]:
+    try:
+        return check_answers(answers)
+    except ValueError as exc:
+        raise InvalidInput({"answers": str(exc)}) from None
+
+
+def _keep_findings(session, row: Assessment, answers: dict[str, dict[str, Any]]
+                   ) -> list[SafetyFinding]:
+    """Store each safety finding of `answers` not stored yet, and the notes written for them;
+    returns every finding of the assessment."""
+    stored = {f.flag: f for f in session.scalars(
+        select(SafetyFinding).where(SafetyFinding.assessment_id == row.id))}
+    for trigger in safety_triggers(answers):
+        if trigger.flag not in stored:
+            finding = SafetyFinding(client_id=row.client_id, assessment_id=row.id,
+                                    flag=trigger.flag, instrument_id=trigger.instrument_id,
+                                    answers=dict(trigger.answers))
+            session.add(finding)
+            stored[trigger.flag] = finding
+            record_change(session, action="safety", entity="assessment", entity_id=row.id,
+                          client_id=row.client_id, summary=f"safety finding: {trigger.flag}")
+    for flag, note in answers.get(SAFETY_SECTION, {}).items():
+        finding = stored.get(flag)
+        if finding is not None and finding.action_note is None:
+            finding.action_note = note
+            finding.noted_at = utcnow()
+    session.flush()
+    return list(stored.values())
 
 
 def find_draft(*, db: Database, client_id: int) -> Draft | None:
@@ -88,12 +147,19 @@ def find_draft(*, db: Database, client_id: int) -> Draft | None:
                      int(row.current_step or 0), answers)
 
 
-def discard_draft(*, db: Database, assessment_id: int) -> None:
+def discard_draft(*, db: Database, assessment_id: int) -> list[str]:
+    """Delete a draft and its answers, except its safety findings: those are kept with the
+    answers that raised them (a disclosure is never lost). Returns the flags kept."""
     with db.write() as session:
         row = _draft(session, assessment_id)
+        kept = sorted(session.scalars(select(SafetyFinding.flag).where(
+            SafetyFinding.assessment_id == row.id)))
+        summary = "draft discarded" + (f"; safety findings kept: {', '.join(kept)}"
+                                       if kept else "")
         record_change(session, action="delete", entity="assessment", entity_id=row.id,
-                      client_id=row.client_id, summary="draft discarded")
+                      client_id=row.client_id, summary=summary)
         session.delete(row)
+        return kept
 
 
 def complete_assessment(
@@ -102,13 +168,19 @@ def complete_assessment(
     assessment_id: int,
     answers: dict[str, dict[str, Any]],
     scores: dict[str, Score],
+    risk: dict[str, Any] | None = None,
     reconciled: bool = False,
     today: date | None = None,
 ) -> None:
-    """Store the final answers and every score with its instrument version, in one go."""
+    """Store the final answers, every score with its instrument version and, when `risk` is
+    given (`risk_tier`, `risk_reason`, `by_hand`), the risk tier decided: one transaction, so
+    a failure leaves the draft exactly as it was."""
+    answers = _checked(answers)
+    decision = validate(RiskDecision, risk) if risk is not None else None
     with db.write() as session:
         row = _draft(session, assessment_id)
         _replace_answers(session, assessment_id, answers)
+        _keep_findings(session, row, answers)
         for instrument_id, result in scores.items():
             session.add(AssessmentScore(
                 assessment_id=assessment_id, instrument_id=instrument_id,
@@ -123,9 +195,26 @@ def complete_assessment(
             for med in session.scalars(select(Medication).where(
                     Medication.client_id == row.client_id, Medication.stopped_on.is_(None))):
                 med.last_reconciled_on = today or date.today()
+        if decision is not None:
+            apply_risk(session, row.client_id, decision)
         record_change(session, action="complete", entity="assessment", entity_id=row.id,
                       client_id=row.client_id,
                       summary=", ".join(f"{k} {v.total}" for k, v in scores.items()))
+
+
+def open_findings(*, db: Database, client_id: int) -> list[OpenFinding]:
+    """The client's safety findings not yet followed up by a reached contact with a note,
+    newest first (findings of drafts and of discarded drafts included)."""
+    with db.read() as session:
+        rows = session.scalars(
+            select(SafetyFinding).where(SafetyFinding.client_id == client_id)
+            .order_by(SafetyFinding.found_at.desc(), SafetyFinding.id.desc())).all()
+        followed = session.scalar(select(func.max(ContactLog.occurred_at)).where(
+            ContactLog.client_id == client_id, ContactLog.successful.is_(True),
+            ContactLog.note.is_not(None), ContactLog.note != ""))
+    return [OpenFinding(f.id, f.flag, f.instrument_id, dict(f.answers or {}), f.found_at,
+                        f.action_note, f.assessment_id)
+            for f in rows if followed is None or followed <= f.found_at]
 
 
 def latest_results(*, db: Database, client_id: int, before: int | None = None

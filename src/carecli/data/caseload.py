@@ -70,9 +70,19 @@ WHERE a.status = 'completed' AND s.instrument_id IN ('phq9', 'ahc_hrsn')
       SELECT 1 FROM contact_log c
       WHERE c.client_id = a.client_id AND c.successful AND c.note IS NOT NULL
         AND c.note <> '' AND c.occurred_at > a.completed_at)"""
-"""Safety findings not yet followed up. Every assessment counts, not only the latest: a later
-negative re-screen does not close a finding; a real conversation with a note logged after it
-does (a voicemail, even with a note, does not)."""
+"""Safety findings of completed assessments not yet followed up. Every assessment counts, not
+only the latest: a later negative re-screen does not close a finding; a real conversation with
+a note logged after it does (a voicemail, even with a note, does not)."""
+
+FINDINGS_SQL = """
+SELECT f.client_id, f.flag
+FROM safety_finding f
+WHERE NOT EXISTS (
+      SELECT 1 FROM contact_log c
+      WHERE c.client_id = f.client_id AND c.successful AND c.note IS NOT NULL
+        AND c.note <> '' AND c.occurred_at > f.found_at)"""
+"""Safety findings kept from the moment their answer was saved (drafts, discarded drafts and
+completed assessments alike), not yet followed up by a noted conversation."""
 
 
 def month_start_utc(today: date) -> datetime:
@@ -95,7 +105,8 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
         scheduled = dict(_all(cur, CHECK_INS_SQL))
         discharged = dict(_all(cur, DISCHARGES_SQL))
         consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL))
+        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL),
+                                 _all(cur, FINDINGS_SQL))
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -154,16 +165,18 @@ def _local_day(value) -> date | None:
     return at.replace(tzinfo=UTC).astimezone().date()
 
 
-def _screen_flags(screened, findings) -> dict[int, set[str]]:
+def _screen_flags(screened, scored, kept) -> dict[int, set[str]]:
     """`+screen` from each client's latest completed assessment (mood, social needs), and the
     safety flags of every finding not yet followed up (DOMAIN.md)."""
     found: dict[int, set[str]] = defaultdict(set)
     for (client_id,) in screened:
         found[client_id].add("positive_screen")
-    for client_id, flags, domains in findings:
+    for client_id, flags, domains in scored:
         flags = json.loads(flags) if isinstance(flags, str) else flags
         domains = json.loads(domains) if isinstance(domains, str) else domains
         found[client_id].update(f for f in flags or () if f in SAFETY_FLAGS)
         if "safety" in (domains or ()):
             found[client_id].add("safety")
+    for client_id, flag in kept:
+        found[client_id].add(flag)
     return found

@@ -74,14 +74,19 @@ def set_risk(*, db: Database, client_id: int, tier: str, reason: str | None,
     """Record the risk tier decided after an assessment (suggested, or chosen with a reason)."""
     data = validate(RiskDecision, {"risk_tier": tier, "risk_reason": reason, "by_hand": by_hand})
     with db.write() as session:
-        client = _get(session, client_id)
-        client.risk_tier = data.risk_tier
-        client.risk_reason = data.risk_reason
-        client.risk_set_by_hand = data.by_hand
-        client.updated_at = utcnow()
-        record_change(session, action="risk", entity="client", entity_id=client_id,
-                      client_id=client_id, summary=f"{data.risk_tier.value}"
-                      + (" (by hand)" if data.by_hand else " (suggested)"))
+        apply_risk(session, client_id, data)
+
+
+def apply_risk(session, client_id: int, data: RiskDecision) -> None:
+    """Set the client's risk tier inside the caller's transaction."""
+    client = _get(session, client_id)
+    client.risk_tier = data.risk_tier
+    client.risk_reason = data.risk_reason
+    client.risk_set_by_hand = data.by_hand
+    client.updated_at = utcnow()
+    record_change(session, action="risk", entity="client", entity_id=client_id,
+                  client_id=client_id, summary=f"{data.risk_tier.value}"
+                  + (" (by hand)" if data.by_hand else " (suggested)"))
 
 
 def get_client(*, db: Database, client_id: int) -> Client:

@@ -173,6 +173,24 @@ class AssessmentScore(SQLModel, table=True):
     domains: list[str] = Field(default_factory=list, sa_type=JSON)
 
 
+class SafetyFinding(SQLModel, table=True):
+    """A safety finding, kept from the moment its answer was saved until a noted follow-up:
+    it outlives its assessment (a discarded draft keeps it, with the answers that raised it)."""
+
+    __tablename__ = "safety_finding"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    assessment_id: int | None = _fk("assessment.id", nullable=True, ondelete="SET NULL")
+    flag: str = Field(max_length=40)
+    instrument_id: str = Field(max_length=40)
+    answers: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    """The answers that raised it, item id -> code, as given."""
+    found_at: datetime = _ts(default_factory=utcnow, index=True)
+    action_note: str | None = Field(default=None, max_length=TEXT_MAX)
+    """What the care manager did at once (the safety screen's required note)."""
+    noted_at: datetime | None = _ts(nullable=True, default=None)
+
+
 class CarePlan(SQLModel, table=True):
     __tablename__ = "care_plan"
     id: int | None = Field(default=None, primary_key=True)

@@ -5,7 +5,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from carecli.data.assessments import PastResult, find_draft, score_history
+from carecli.data.assessments import (
+    OpenFinding,
+    PastResult,
+    find_draft,
+    open_findings,
+    score_history,
+)
 from carecli.data.db import Database
 from carecli.data.entries import ENTRY_KINDS
 from carecli.data.errors import NotFound
@@ -33,6 +39,8 @@ class ClientRecord:
     """Completed results per instrument, oldest first (for the trend)."""
     draft_kind: str | None = None
     """The kind of the assessment in progress, if one is."""
+    findings: list[OpenFinding] = field(default_factory=list)
+    """Safety findings waiting for a noted follow-up, newest first."""
 
 
 def load_record(*, db: Database, client_id: int) -> ClientRecord:
@@ -60,6 +68,7 @@ def load_record(*, db: Database, client_id: int) -> ClientRecord:
     record.results = score_history(db=db, client_id=client_id)
     draft = find_draft(db=db, client_id=client_id)
     record.draft_kind = draft.kind if draft else None
+    record.findings = open_findings(db=db, client_id=client_id)
     return record
 
 

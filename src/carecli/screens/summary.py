@@ -87,8 +87,11 @@ class SummaryScreen(CareScreen):
         for column in ("Instrument", "Total", "Band", "Result", "Last time", "Change"):
             table.add_column(column)
         for line in self.result_lines():
-            result = Text("positive" if line.positive else "negative",
-                          "bold red" if line.positive else "green")
+            result = Text("⚠ " + ", ".join(line.alarms) + "  " if line.alarms else "",
+                          "bold red")
+            if line.positive or not line.alarms:  # a safety finding is never "negative"
+                result.append("positive" if line.positive else "negative",
+                              "bold red" if line.positive else "green")
             for flag in line.flags:
                 result.append(f"  {flag}", "bold red")
             for domain in line.domains:
@@ -157,17 +160,15 @@ class SummaryScreen(CareScreen):
         self.app.assessment_done(self.wizard_screen.client_id)
 
     def _save(self, tier: str | None, reason: str | None, by_hand: bool) -> bool:
-        """Complete the assessment (and set the risk tier); raises on invalid input."""
+        """Complete the assessment and set the risk tier, in one transaction; raises on
+        invalid input."""
         from carecli.data.assessments import complete_assessment
-        from carecli.data.clients import set_risk
 
-        db = self.app.db
-        if tier is not None:
-            set_risk(db=db, client_id=self.wizard_screen.client_id, tier=tier, reason=reason,
-                     by_hand=by_hand)
+        risk = None if tier is None else {"risk_tier": tier, "risk_reason": reason,
+                                          "by_hand": by_hand}
         complete_assessment(
-            db=db, assessment_id=self.wizard_screen.assessment_id,
-            answers=self.wizard.answers, scores=self.results,
+            db=self.app.db, assessment_id=self.wizard_screen.assessment_id,
+            answers=self.wizard.answers, scores=self.results, risk=risk,
             reconciled=self.wizard.answers.get("medications", {}).get("reconciled") is True,
             today=self.app.today(),
         )

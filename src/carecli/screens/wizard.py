@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from carecli.assessment.sections import SECTION_TITLES
 from carecli.assessment.wizard import Wizard
+from carecli.clinical import SAFETY_NAMES
 from carecli.clinical.instruments import INSTRUMENTS
 from carecli.data.errors import CareDataError
 from carecli.plain import one_line, plain
@@ -49,6 +50,8 @@ class AssessmentScreen(CareScreen):
         self.wizard = wizard
         self.context = context or {}
         """What the record already says, shown above a section's questions for review."""
+        self._flags_shown = set(wizard.safety_flags())
+        """Safety flags the caseload already shows for this draft."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,6 +66,13 @@ class AssessmentScreen(CareScreen):
         self.sub_title = f"{'Intake' if self.kind == 'intake' else 'Re-assessment'}: " + one_line(
             self.client_name)
         self.render_question()
+        self.call_after_refresh(self._raise_pending_safety)
+
+    def _raise_pending_safety(self) -> None:
+        """A resumed draft whose safety finding has no note yet asks for it before anything."""
+        pending = [f for f in self.wizard.safety_flags() if f not in self.wizard.acknowledged]
+        if pending:
+            self._raise_safety(pending[0])
 
     # showing --------------------------------------------------------------------------
     def render_question(self) -> None:
@@ -194,22 +204,34 @@ class AssessmentScreen(CareScreen):
         from carecli.data.assessments import discard_draft
         from carecli.screens.confirm import ConfirmScreen
 
+        flags = self.wizard.safety_flags()
+        question = "Discard this assessment and every answer in it? This cannot be undone."
+        if flags:
+            question = (f"Discard this assessment? Its safety finding ({_names(flags)}) and the "
+                        "answer that raised it are kept on the record until a follow-up is "
+                        "noted; every other answer is thrown away.")
+
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                discard_draft(db=self.app.db, assessment_id=self.assessment_id)
+                kept = discard_draft(db=self.app.db, assessment_id=self.assessment_id)
             except CareDataError as exc:
                 self.app.notify(str(exc), severity="error", markup=False)
                 return
             self.app.pop_screen()
-            self.app.notify("Assessment discarded; nothing of it was kept.")
+            if kept:
+                self.app.notify(f"Assessment discarded. The safety finding ({_names(kept)}) "
+                                "is kept on the record until a follow-up is noted.",
+                                severity="warning", timeout=10)
+            else:
+                self.app.notify("Assessment discarded; nothing of it was kept.")
             self.app.refresh_caseload(self.client_id)
 
-        self.app.push_screen(ConfirmScreen(
-            "Discard this assessment and every answer in it? This cannot be undone."), answered)
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def save(self) -> None:
+        """Save the draft; a safety finding it holds shows on the caseload at once."""
         from carecli.data.assessments import save_draft
 
         try:
@@ -217,3 +239,12 @@ class AssessmentScreen(CareScreen):
                        answers=self.wizard.answers, position=self.wizard.position)
         except CareDataError as exc:
             self.app.notify(str(exc), severity="error", markup=False)
+            return
+        flags = set(self.wizard.safety_flags())
+        if flags != self._flags_shown:
+            self._flags_shown = flags
+            self.app.refresh_caseload(self.client_id)
+
+
+def _names(flags) -> str:
+    return ", ".join(SAFETY_NAMES[f] for f in flags)

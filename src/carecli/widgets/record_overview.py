@@ -6,6 +6,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from carecli.assessment.report import answer_words
+from carecli.clinical import SAFETY_NAMES
 from carecli.clinical.billing import ccm_codes
 from carecli.clinical.cadence import cadence_days
 from carecli.clinical.people import age_on
@@ -59,6 +61,9 @@ def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) 
         ("Hospital stays", _stays_summary(record, today)),
     ])
     parts = []
+    if record.findings:
+        parts += [Text("⚠ Safety: follow up today", "bold red underline"),
+                  findings_table(record), Text("")]
     if row is not None:
         parts += [Text("At a glance", "bold underline"), glance(row, today), Text("")]
     parts += [Text("Person", "bold underline"), person, Text(""),
@@ -66,6 +71,21 @@ def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) 
     if c.notes:
         parts += [Text(""), Text("Notes", "bold underline"), plain(c.notes)]
     return Group(*parts)
+
+
+def findings_table(record: ClientRecord) -> Table:
+    """Each open safety finding: when, the answer that raised it, and what was done at once."""
+    rows = []
+    for f in record.findings:
+        said = Text(f"{f.found_at.astimezone().date()}  {answer_words(f.instrument_id, f.answers)}")
+        said.append("\n  Done at once: ", "bold")
+        if f.action_note:
+            said.append_text(plain(one_line(f.action_note)))
+        else:
+            said.append("nothing noted yet (resume the assessment: A)", "bold red")
+        rows.append((SAFETY_NAMES[f.flag].capitalize(), said))
+    rows.append(("", Text("Stays until a reached contact with a note is logged.", "dim")))
+    return _pairs(rows)
 
 
 def _consent_summary(record: ClientRecord) -> Text:

@@ -1,0 +1,174 @@
+"""A safety finding is kept from the moment its answer is saved: in a draft, after a discarded
+draft, and until a reached contact with a note follows it. Draft answers are checked at the
+boundary."""
+
+import math
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from carecli.clinical import score
+from carecli.data.assessments import (
+    complete_assessment,
+    discard_draft,
+    find_draft,
+    open_findings,
+    save_draft,
+    start_assessment,
+)
+from carecli.data.caseload import load_caseload
+from carecli.data.clients import create_client, get_client
+from carecli.data.errors import InvalidInput
+from carecli.data.models import Assessment, AssessmentAnswer, AuditLog, ContactLog, SafetyFinding
+
+TODAY = date(2026, 11, 24)
+
+
+def _client(db) -> int:
+    return create_client(db=db, values={"given_name": "Ida", "family_name": "Rowe"})
+
+
+def _flags(db, client_id: int) -> tuple[str, ...]:
+    return next(r for r in load_caseload(db=db, today=TODAY) if r.id == client_id).flags
+
+
+def _draft_with_item9(db, client_id: int, value: int = 2) -> int:
+    assessment = start_assessment(db=db, client_id=client_id, kind="reassessment",
+                                  steps=["phq9"])
+    pending = save_draft(db=db, assessment_id=assessment,
+                         answers={"phq9": {"1": 0, "9": value}}, position=2)
+    assert pending == ["suicidal_ideation"]
+    return assessment
+
+
+def test_a_draft_answer_flags_the_caseload_at_once(db):
+    client = _client(db)
+    _draft_with_item9(db, client)
+    assert "suicidal_ideation" in _flags(db, client)
+    (finding,) = open_findings(db=db, client_id=client)
+    assert finding.flag == "suicidal_ideation" and finding.answers == {"9": 2}
+    assert finding.action_note is None
+
+
+def test_saving_again_keeps_one_finding_and_stores_the_note(db):
+    client = _client(db)
+    assessment = _draft_with_item9(db, client)
+    pending = save_draft(db=db, assessment_id=assessment, position=2, answers={
+        "phq9": {"1": 0, "9": 2}, "safety": {"suicidal_ideation": "Called 988 with her."}})
+    assert pending == []
+    (finding,) = open_findings(db=db, client_id=client)
+    assert finding.action_note == "Called 988 with her."
+    draft = find_draft(db=db, client_id=client)
+    assert draft.answers["safety"] == {"suicidal_ideation": "Called 988 with her."}
+
+
+def test_a_changed_answer_does_not_withdraw_a_disclosure(db):
+    client = _client(db)
+    assessment = _draft_with_item9(db, client)
+    save_draft(db=db, assessment_id=assessment, answers={"phq9": {"1": 0, "9": 0}}, position=2)
+    assert "suicidal_ideation" in _flags(db, client)
+
+
+def test_discarding_a_draft_keeps_the_finding_and_its_answer(db):
+    client = _client(db)
+    assessment = _draft_with_item9(db, client, value=3)
+    assert discard_draft(db=db, assessment_id=assessment) == ["suicidal_ideation"]
+    with db.read() as session:
+        assert session.get(Assessment, assessment) is None
+        assert session.scalars(select(AssessmentAnswer)).all() == []
+        (kept,) = session.scalars(select(SafetyFinding)).all()
+        audit = session.scalars(select(AuditLog.summary).where(
+            AuditLog.action == "delete")).one()
+    assert kept.assessment_id is None and kept.answers == {"9": 3}
+    assert "safety findings kept: suicidal_ideation" in audit
+    assert "suicidal_ideation" in _flags(db, client)
+
+
+def test_discarding_a_draft_without_a_finding_keeps_nothing(db):
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["gad7"])
+    save_draft(db=db, assessment_id=assessment, answers={"gad7": {"1": 3}}, position=1)
+    assert discard_draft(db=db, assessment_id=assessment) == []
+    assert open_findings(db=db, client_id=client) == []
+
+
+def _contact(db, client_id: int, outcome: str, note: str | None) -> None:
+    with db.write() as session:
+        session.add(ContactLog(client_id=client_id, mode="phone", outcome=outcome,
+                               successful=outcome == "reached", note=note,
+                               occurred_at=datetime.now(UTC) + timedelta(minutes=1)))
+
+
+def test_only_a_reached_contact_with_a_note_closes_a_draft_finding(db):
+    client = _client(db)
+    discard_draft(db=db, assessment_id=_draft_with_item9(db, client))
+    _contact(db, client, "voicemail", "Left a message.")
+    _contact(db, client, "reached", "")
+    assert "suicidal_ideation" in _flags(db, client)
+    _contact(db, client, "reached", "Safety plan made; daughter staying tonight.")
+    assert "suicidal_ideation" not in _flags(db, client)
+    assert open_findings(db=db, client_id=client) == []
+
+
+def test_hrsn_findings_are_kept_from_a_draft(db):
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment",
+                                  steps=["ahc_hrsn"])
+    pending = save_draft(db=db, assessment_id=assessment, position=9,
+                         answers={"ahc_hrsn": {"7": 3, "8": 5, "9": 4}})
+    assert pending == ["physical_harm", "safety"]
+    assert {"physical_harm", "safety"} <= set(_flags(db, client))
+
+
+@pytest.mark.parametrize("answers", [
+    {"phq9": {"9": "x" * 1_000_000}},
+    {"phq9": {"9": math.nan}},
+    {"phq9": {"9": 7}},
+    {"phq9": {"12": 1}},
+    {"no_such_instrument": {"1": 1}},
+    {"goals": {"matters_most": "x" * 1_000_000}},
+    {"safety": {"suicidal_ideation": ""}},
+    {"safety": {"made_up": "note"}},
+    {"phq9": [1, 2, 3]},
+    "not answers at all",
+])
+def test_save_draft_refuses_answers_the_wizard_could_not_give(db, answers):
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["phq9"])
+    save_draft(db=db, assessment_id=assessment, answers={"phq9": {"1": 2}}, position=1)
+    with pytest.raises(InvalidInput):
+        save_draft(db=db, assessment_id=assessment, answers=answers, position=1)
+    assert find_draft(db=db, client_id=client).answers == {"phq9": {"1": 2}}
+
+
+@pytest.mark.parametrize("position", [-1, 10**9, 1.5, "3", None])
+def test_save_draft_refuses_a_position_that_is_not_a_question(db, position):
+    assessment = start_assessment(db=db, client_id=_client(db), kind="reassessment",
+                                  steps=["phq9"])
+    with pytest.raises(InvalidInput):
+        save_draft(db=db, assessment_id=assessment, answers={}, position=position)
+
+
+def _phq9_answers(item9: int) -> dict:
+    return {str(i): 0 for i in range(1, 9)} | {"9": item9}
+
+
+def test_completion_and_risk_decision_are_one_transaction(db):
+    client = _client(db)
+    before = get_client(db=db, client_id=client).risk_tier
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["phq9"])
+    answers = {"phq9": _phq9_answers(1)}
+    with pytest.raises(InvalidInput):  # chosen by hand without a reason
+        complete_assessment(db=db, assessment_id=assessment, answers=answers,
+                            scores={"phq9": score("phq9", answers["phq9"])},
+                            risk={"risk_tier": "low", "risk_reason": None, "by_hand": True})
+    assert find_draft(db=db, client_id=client) is not None
+    assert get_client(db=db, client_id=client).risk_tier == before
+    complete_assessment(db=db, assessment_id=assessment, answers=answers,
+                        scores={"phq9": score("phq9", answers["phq9"])},
+                        risk={"risk_tier": "high", "risk_reason": "SI", "by_hand": False})
+    assert find_draft(db=db, client_id=client) is None
+    assert get_client(db=db, client_id=client).risk_tier == "high"
+    (finding,) = open_findings(db=db, client_id=client)
+    assert finding.assessment_id == assessment
