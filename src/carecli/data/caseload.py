@@ -106,7 +106,7 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
 
 _UNREADABLE = (ValueError, TypeError, OverflowError)
 """What a malformed stored value raises when read: text '2026-02-30' in a date column, a cadence
-of 'abc', a date so late that a cadence runs off the calendar on this computer's clock."""
+of 'abc', a timestamp that lies past 9999-12-31 on this computer's clock, a name stored as bytes."""
 
 
 def _row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
@@ -122,38 +122,34 @@ def _row(c, today, conditions, contacts, scheduled, discharged, consented, scree
 def _client_row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
     (client_id, family, given, preferred, born, risk, status, phone, enrolled, cadence) = c
     last_success_at, minutes, failed_since = contacts.get(client_id, (None, 0, 0))
-    unread: list[str] = []  # what this row could not read
-
-    def read(parse, *values):
-        try:
-            return parse(*values)
-        except _UNREADABLE:
-            unread.append(parse.__name__)
-            return None
-
-    last = read(_local_day, last_success_at)
+    left_at, due_at = discharged.get(client_id), scheduled.get(client_id)
+    last, left, planned = _local_day(last_success_at), _day(left_at), _day(due_at)
+    born_on, enrolled_on = _day(born), _day(enrolled)
+    try:
+        every = cadence_days(risk, cadence)
+    except _UNREADABLE:
+        every = None
     flags = set(screens.get(client_id, ()))
-    if recently_discharged(read(_day, discharged.get(client_id)), today):
+    if recently_discharged(left, today):
         flags.add("recent_discharge")
     if is_unreachable(failed_since or 0):
         flags.add("unreachable")
     if client_id not in consented:
         flags.add("no_consent")
-    enrolled_on, every = read(_day, enrolled), read(cadence_days, risk, cadence)
-    planned = read(_day, scheduled.get(client_id))
+    if (every is None or enrolled_on is None or status not in _STATUSES
+            or (born_on is None and born is not None) or (last is None and last_success_at)
+            or (left is None and left_at) or (planned is None and due_at)):
+        flags.add("data_problem")
     due = None
     if status == "active" and planned is not None:
         due = planned
     elif status == "active" and every and (last or enrolled_on):
         due = next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
-    age = age_on(read(_day, born), today)
-    if unread or status not in _STATUSES:
-        flags.add("data_problem")
     conds = tuple(conditions.get(client_id, ()))
     ordered = _ordered(flags)
     return CaseloadRow(
         id=client_id, family_name=family, given_name=given, preferred_name=preferred,
-        age=age, risk_tier=risk, status=status, conditions=conds,
+        age=age_on(born_on, today), risk_tier=risk, status=status, conditions=conds,
         phone=phone, next_due=due, last_contact=last, minutes_this_month=int(minutes or 0),
         flags=ordered,
         search_text=search_key(
@@ -188,20 +184,26 @@ def _all(cur, sql: str) -> list[tuple]:
 
 
 def _day(value) -> date | None:
-    """A date column as `date` (SQLite gives ISO text, a server gives `date`)."""
+    """A date column as `date` (SQLite gives ISO text, a server gives `date`); None when the
+    stored value is not a date (the row is then flagged)."""
     if value is None or type(value) is date:
         return value
-    if isinstance(value, datetime):
-        return value.date()
-    return date.fromisoformat(value[:10])
+    try:
+        return value.date() if isinstance(value, datetime) else date.fromisoformat(value[:10])
+    except _UNREADABLE:
+        return None
 
 
 def _local_day(value) -> date | None:
-    """A stored UTC timestamp as the calendar day on this computer's clock."""
+    """A stored UTC timestamp as the calendar day on this computer's clock; None when the
+    stored value is not a timestamp, or lies past 9999-12-31 on this clock."""
     if value is None:
         return None
-    at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return at.replace(tzinfo=UTC).astimezone().date()
+    try:
+        at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+        return at.replace(tzinfo=UTC).astimezone().date()
+    except _UNREADABLE:
+        return None
 
 
 def _screen_flags(screened, findings) -> dict[int, set[str]]:
