@@ -8,12 +8,15 @@ from contextlib import closing
 from datetime import date, timedelta
 
 import pytest
+from rich.console import Console
 
 from carecli.clinical import score
 from carecli.data.assessments import complete_assessment, start_assessment
 from carecli.data.caseload import load_caseload
 from carecli.data.clients import create_client
+from carecli.data.record import load_record
 from carecli.domain.caseload import CaseloadFilter, view
+from carecli.widgets.record_overview import overview
 
 
 def write(db_path, sql: str, *params) -> None:
@@ -127,3 +130,12 @@ def test_a_safety_finding_stays_on_a_row_that_cannot_be_read(db, db_path, today,
     row = rows_by_id(db, today)[odd]
     assert row.flags[0] == "suicidal_ideation" and "data_problem" in row.flags
     assert row.family_name == "Test"
+
+
+def test_the_record_of_someone_born_after_today_shows_no_age(db, db_path, today, two_clients):
+    _, odd = two_clients
+    write(db_path, "UPDATE client SET date_of_birth = '9999-12-31' WHERE id = ?", odd)
+    console = Console(width=100, record=True)
+    console.print(overview(load_record(db=db, client_id=odd), today))
+    born = next(line for line in console.export_text().splitlines() if "Date of birth" in line)
+    assert born.split() == ["Date", "of", "birth", "9999-12-31"]
