@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from carecli.clinical import CCM_FIRST_MARK, ccm_codes
@@ -14,7 +14,9 @@ from carecli.clinical.cadence import (
     is_unreachable,
     next_due,
 )
+from carecli.clinical.dates import days_after
 from carecli.clinical.people import RECENT_DISCHARGE_DAYS, age_on, recently_discharged
+from carecli.clinical.transitions import tcm_deadlines
 
 TODAY = date(2026, 11, 24)
 
@@ -255,3 +257,54 @@ def test_recently_discharged_edges(days_ago: int, recent: bool) -> None:
 
 def test_never_discharged_is_not_recent() -> None:
     assert recently_discharged(None, TODAY) is False
+
+
+# --- dates at the ends of the calendar (a stored 9999-12-31 must not stop the caseload) -------
+
+ANY_DAY = st.dates(min_value=date.min, max_value=date.max)
+
+
+def test_next_due_after_the_last_day_is_the_last_day() -> None:
+    due = next_due(last_success=None, enrolled_on=date(9999, 12, 31), cadence=14)
+    assert due == date.max
+
+
+@given(ANY_DAY, st.integers(min_value=1, max_value=10**6), st.none() | ANY_DAY)
+def test_next_due_never_raises(enrolled: date, cadence: int, last: date | None) -> None:
+    due = next_due(last_success=last, enrolled_on=enrolled, cadence=cadence)
+    start = last or enrolled
+    assert start < due <= date.max or start == due == date.max
+    assert due == date.max or (due - start).days == cadence
+
+
+@given(ANY_DAY, st.integers(min_value=-(10**9), max_value=10**9))
+def test_days_after_stays_in_the_calendar(day: date, days: int) -> None:
+    moved = days_after(day, days)
+    assert date.min <= moved <= date.max
+    if date.min < moved < date.max:
+        assert (moved - day).days == days
+
+
+@given(ANY_DAY, ANY_DAY)
+def test_age_and_discharge_window_never_raise(born: date, today: date) -> None:
+    age = age_on(born, today)
+    assert age is None if born > today else 0 <= age <= 9998
+    recent = recently_discharged(born, today)
+    assert recent is (0 <= (today - born).days < RECENT_DISCHARGE_DAYS)
+
+
+def test_age_of_a_birth_date_after_today_is_unknown() -> None:
+    assert age_on(date(9999, 12, 31), TODAY) is None
+
+
+@settings(max_examples=40, deadline=None)  # each new year loads its holidays
+@given(ANY_DAY, st.booleans())
+@example(date.max, True)
+def test_tcm_deadlines_never_raise(discharge: date, high: bool) -> None:
+    deadlines = tcm_deadlines(discharge, high)
+    assert discharge < deadlines.contact_by or deadlines.contact_by == date.max
+    assert deadlines.contact_by <= date.max and deadlines.period_ends <= date.max
+
+
+def test_recently_discharged_on_the_first_day_of_the_calendar() -> None:
+    assert recently_discharged(date.min, date.min) is True

@@ -287,7 +287,7 @@ def test_missing_client(db: Database) -> None:
 
 
 def test_change_status_keeps_history(db: Database) -> None:
-    client_id = create_client(db=db, values=client())
+    client_id = create_client(db=db, values=client(enrolled_on="2026-01-05"))
     with pytest.raises(InvalidInput) as info:
         change_status(db=db, client_id=client_id, values={"to_status": "on_hold"})
     assert info.value.errors == {"reason": "is required: say why"}

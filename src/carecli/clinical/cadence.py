@@ -1,6 +1,8 @@
 """Check-in cadence by risk tier, and when the next check-in falls due (DOMAIN.md defaults)."""
 
-from datetime import date, timedelta
+from datetime import date
+
+from carecli.clinical.dates import days_after
 
 DEFAULT_CADENCE_DAYS = {"high": 7, "moderate": 14, "low": 30}
 """Our defaults; no national standard fixes contact cadence by risk."""
@@ -25,10 +27,11 @@ def next_due(
     *, last_success: date | None, enrolled_on: date, cadence: int, scheduled: date | None = None
 ) -> date:
     """The next check-in date: an explicitly scheduled one wins, else cadence after the last
-    successful contact (or after enrolment when there has been none)."""
+    successful contact (or after enrolment when there has been none). A date past 9999-12-31
+    is 9999-12-31 (`date.max`)."""
     if scheduled is not None:
         return scheduled
-    return (last_success or enrolled_on) + timedelta(days=cadence)
+    return days_after(last_success or enrolled_on, cadence)
 
 
 def is_unreachable(failed_attempts_since_last_success: int) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from carecli.clinical.dates import days_after
+
 CONTACT_BUSINESS_DAYS = 2
 VISIT_DAYS_HIGH = 7
 VISIT_DAYS_MODERATE = 14
@@ -48,12 +50,15 @@ def is_business_day(day: date) -> bool:
 
 
 def business_days_after(day: date, n: int) -> date:
-    """The `n`th business day after `day` (`day` itself never counts; n ≥ 1)."""
+    """The `n`th business day after `day` (`day` itself never counts; n ≥ 1); `date.max` when
+    the calendar ends first."""
     day = _check_date("day", day)
     if type(n) is not int or n < 1:
         raise ValueError(f"n: must be a whole number of at least 1, got {n!r}")
     found = 0
     while found < n:
+        if day == date.max:
+            return day
         day += timedelta(days=1)
         if is_business_day(day):
             found += 1
@@ -66,6 +71,6 @@ def tcm_deadlines(discharge: date, high_complexity: bool) -> TcmDeadlines:
     visit_days = VISIT_DAYS_HIGH if high_complexity else VISIT_DAYS_MODERATE
     return TcmDeadlines(
         contact_by=business_days_after(discharge, CONTACT_BUSINESS_DAYS),
-        visit_by=discharge + timedelta(days=visit_days),
-        period_ends=discharge + timedelta(days=PERIOD_EXTRA_DAYS),
+        visit_by=days_after(discharge, visit_days),
+        period_ends=days_after(discharge, PERIOD_EXTRA_DAYS),
     )

@@ -13,10 +13,12 @@ from datetime import UTC, date, datetime, time
 from carecli.clinical.cadence import cadence_days, is_unreachable, next_due
 from carecli.clinical.people import age_on, recently_discharged
 from carecli.domain.caseload import FLAG_LABELS, CaseloadRow, search_key
+from carecli.domain.enums import ClientStatus
 
 SAFETY_FLAGS = ("suicidal_ideation", "physical_harm")
 """Flags of a score that stay on the caseload until a contact note follows the assessment."""
 _FLAG_ORDER = {flag: i for i, flag in enumerate(FLAG_LABELS)}
+_STATUSES = frozenset(ClientStatus)
 
 CLIENTS_SQL = """
 SELECT id, family_name, given_name, preferred_name, date_of_birth, risk_tier, status, phone,
@@ -113,28 +115,52 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
     ]
 
 
+_UNREADABLE = (ValueError, TypeError, OverflowError)
+"""What a malformed stored value raises when read: text '2026-02-30' in a date column, a cadence
+of 'abc', a timestamp that lies past 9999-12-31 on this computer's clock, a name stored as bytes."""
+
+
 def _row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
+    """One client's row. A value this row cannot read (another program, an old version) leaves
+    its cell blank and flags the row `data_problem`; it never stops the caseload opening."""
+    try:
+        return _client_row(c, today, conditions, contacts, scheduled, discharged, consented,
+                           screens)
+    except _UNREADABLE:
+        return _unreadable_row(c, screens.get(c[0], ()))
+
+
+def _client_row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
     (client_id, family, given, preferred, born, risk, status, phone, enrolled, cadence) = c
     last_success_at, minutes, failed_since = contacts.get(client_id, (None, 0, 0))
-    last = _local_day(last_success_at)
+    left_at, due_at = discharged.get(client_id), scheduled.get(client_id)
+    last, left, planned = _local_day(last_success_at), _day(left_at), _day(due_at)
+    born_on, enrolled_on = _day(born), _day(enrolled)
+    try:
+        every = cadence_days(risk, cadence)
+    except _UNREADABLE:
+        every = None
     flags = set(screens.get(client_id, ()))
-    if recently_discharged(_day(discharged.get(client_id)), today):
+    if recently_discharged(left, today):
         flags.add("recent_discharge")
     if is_unreachable(failed_since or 0):
         flags.add("unreachable")
     if client_id not in consented:
         flags.add("no_consent")
-    conds = tuple(conditions.get(client_id, ()))
-    ordered = tuple(sorted(flags, key=lambda f: _FLAG_ORDER.get(f, len(_FLAG_ORDER))))
+    if (every is None or enrolled_on is None or status not in _STATUSES
+            or (born_on is None and born is not None) or (last is None and last_success_at)
+            or (left is None and left_at) or (planned is None and due_at)):
+        flags.add("data_problem")
     due = None
-    if status == "active":
-        due = next_due(
-            last_success=last, enrolled_on=_day(enrolled), cadence=cadence_days(risk, cadence),
-            scheduled=_day(scheduled.get(client_id)),
-        )
+    if status == "active" and planned is not None:
+        due = planned
+    elif status == "active" and every and (last or enrolled_on):
+        due = next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
+    conds = tuple(conditions.get(client_id, ()))
+    ordered = _ordered(flags)
     return CaseloadRow(
         id=client_id, family_name=family, given_name=given, preferred_name=preferred,
-        age=age_on(_day(born), today), risk_tier=risk, status=status, conditions=conds,
+        age=age_on(born_on, today), risk_tier=risk, status=status, conditions=conds,
         phone=phone, next_due=due, last_contact=last, minutes_this_month=int(minutes or 0),
         flags=ordered,
         search_text=search_key(
@@ -143,26 +169,52 @@ def _row(c, today, conditions, contacts, scheduled, discharged, consented, scree
     )
 
 
+def _unreadable_row(c, screen_flags) -> CaseloadRow:
+    """A client whose row could not be built: the name, any safety flags, and a warning."""
+    client_id, family, given, preferred, _, risk, status, phone = (
+        c[0], *(None if v is None else str(v) for v in c[1:8])
+    )
+    flags = _ordered({*screen_flags, "data_problem"})
+    return CaseloadRow(
+        id=client_id, family_name=family or "", given_name=given or "",
+        preferred_name=preferred, age=None, risk_tier=risk or "", status=status or "",
+        conditions=(), phone=phone, next_due=None, last_contact=None, minutes_this_month=0,
+        flags=flags,
+        search_text=search_key(family, given, preferred, phone,
+                               *(FLAG_LABELS.get(f, f) for f in flags)),
+    )
+
+
+def _ordered(flags: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(flags, key=lambda f: _FLAG_ORDER.get(f, len(_FLAG_ORDER))))
+
+
 def _all(cur, sql: str) -> list[tuple]:
     cur.execute(sql)
     return cur.fetchall()
 
 
 def _day(value) -> date | None:
-    """A date column as `date` (SQLite gives ISO text, a server gives `date`)."""
+    """A date column as `date` (SQLite gives ISO text, a server gives `date`); None when the
+    stored value is not a date (the row is then flagged)."""
     if value is None or type(value) is date:
         return value
-    if isinstance(value, datetime):
-        return value.date()
-    return date.fromisoformat(value[:10])
+    try:
+        return value.date() if isinstance(value, datetime) else date.fromisoformat(value[:10])
+    except _UNREADABLE:
+        return None
 
 
 def _local_day(value) -> date | None:
-    """A stored UTC timestamp as the calendar day on this computer's clock."""
+    """A stored UTC timestamp as the calendar day on this computer's clock; None when the
+    stored value is not a timestamp, or lies past 9999-12-31 on this clock."""
     if value is None:
         return None
-    at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return at.replace(tzinfo=UTC).astimezone().date()
+    try:
+        at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+        return at.replace(tzinfo=UTC).astimezone().date()
+    except _UNREADABLE:
+        return None
 
 
 def _screen_flags(screened, scored, kept) -> dict[int, set[str]]:

@@ -53,6 +53,9 @@ def change_status(*, db: Database, client_id: int, values: dict[str, Any]) -> No
         client = _get(session, client_id)
         if client.status == data.to_status:
             raise InvalidInput({"to_status": f"the client is already {data.to_status.value}"})
+        if data.effective_on < client.enrolled_on:
+            raise InvalidInput({"effective_on": "is before the client's enrolment on "
+                                f"{client.enrolled_on.isoformat()}"})
         session.add(
             StatusChange(
                 client_id=client_id, from_status=client.status, to_status=data.to_status,

@@ -1,10 +1,16 @@
 """Validated input models (the XCreate/XUpdate family): every write passes through one of these.
 
-They strip whitespace, turn empty optional text into None, refuse empty names, unreal dates and
-over-long text, and keep a phone number exactly as typed once it looks like one.
+They strip whitespace and NUL characters, turn blank optional text into None, refuse names with
+nothing visible in them, unreal or implausible dates and over-long text, and keep a phone number
+exactly as typed once it looks like one.
+
+Dates are checked against this computer's clock (`date.today()`): no date before 1900, none in
+the future for what has already happened (birth, enrolment, consent, a status change), and at
+most five years ahead for what may be planned (a medication's start or stop).
 """
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Any
 
@@ -36,6 +42,13 @@ _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PHONE_CHARS = re.compile(r"^[0-9+()\-.\s/x#ext]*$", re.IGNORECASE)
 _ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")  # U07.1, U09.9 are real
+_UNSEEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+"""Unicode categories that show nothing on their own: controls, format characters (zero-width
+U+200B-U+200D, U+2060, U+FEFF), spaces, and marks that only decorate another character."""
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+"""Hangul fillers: letters by category, blank on screen."""
+EARLIEST = date(1900, 1, 1)
+PLAN_AHEAD_YEARS = 5
 
 
 def parse_date(value: Any) -> date | None:
@@ -57,9 +70,29 @@ def parse_date(value: Any) -> date | None:
         raise ValueError(f"{text} is not a real date") from None
 
 
+def visible(text: str) -> bool:
+    """Whether `text` shows anything: at least one character that is not a control, format,
+    space or combining character (a name of NULs or zero-width spaces shows nothing)."""
+    return any(
+        unicodedata.category(ch) not in _UNSEEN and ch not in _BLANK_LETTERS for ch in text
+    )
+
+
+def _without_nul(value: Any) -> Any:
+    """NUL is never stored: PostgreSQL refuses it in text and SQLite tools cut text at it."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def _empty_to_none(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
+    value = _without_nul(value)
+    if isinstance(value, str) and not visible(value):
         return None
+    return value
+
+
+def _shows_something(value: str) -> str:
+    if not visible(value):
+        raise ValueError("is required")
     return value
 
 
@@ -87,14 +120,37 @@ def _icd10(value: str | None) -> str | None:
     return code
 
 
+def _since_1900(value: date | None) -> date | None:
+    if value is not None and value < EARLIEST:
+        raise ValueError("is before 1900")
+    return value
+
+
 def _not_future(value: date | None) -> date | None:
     if value is not None and value > date.today():
         raise ValueError("is in the future")
     return value
 
 
+def _not_far_ahead(value: date | None) -> date | None:
+    today = date.today()
+    try:
+        limit = today.replace(year=today.year + PLAN_AHEAD_YEARS)
+    except ValueError:  # 29 February
+        limit = date(today.year + PLAN_AHEAD_YEARS, 3, 1)
+    if value is not None and value > limit:
+        raise ValueError(f"is more than {PLAN_AHEAD_YEARS} years ahead")
+    return value
+
+
 def required_text(max_length: int) -> Any:
-    return Annotated[str, StringConstraints(min_length=1, max_length=max_length)]
+    """Required text: NULs removed, and something visible left once whitespace is stripped."""
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length),
+        BeforeValidator(_without_nul),
+        AfterValidator(_shows_something),
+    ]
 
 
 def optional_text(max_length: int, *after: AfterValidator) -> Any:
@@ -105,9 +161,15 @@ def optional_text(max_length: int, *after: AfterValidator) -> Any:
     ]
 
 
-OptDate = Annotated[date | None, BeforeValidator(parse_date)]
-PastDate = Annotated[date | None, BeforeValidator(parse_date), AfterValidator(_not_future)]
-ReqDate = Annotated[date, BeforeValidator(parse_date)]
+_PAST = (BeforeValidator(parse_date), AfterValidator(_since_1900), AfterValidator(_not_future))
+PastDate = Annotated[date | None, *_PAST]
+"""Something that has happened (or not: blank is None): 1900 to today."""
+ReqPastDate = Annotated[date, *_PAST]
+PlanDate = Annotated[
+    date | None, BeforeValidator(parse_date), AfterValidator(_since_1900),
+    AfterValidator(_not_far_ahead),
+]
+"""A date that may lie ahead: 1900 to five years from today."""
 Name = required_text(NAME_MAX)
 OptName = optional_text(NAME_MAX)
 OptText = optional_text(TEXT_MAX)
@@ -134,19 +196,21 @@ class ClientCreate(InputModel):
     phone: Phone = None
     email: Email = None
     address: optional_text(400) = None
-    enrolled_on: ReqDate = Field(default_factory=date.today)
+    enrolled_on: ReqPastDate = Field(default_factory=date.today)
     risk_tier: RiskTier = RiskTier.MODERATE
     risk_reason: optional_text(400) = None
     cadence_days: Cadence = None
     insurance_id: optional_text(40) = None
     notes: OptText = None
 
-    @field_validator("date_of_birth")
-    @classmethod
-    def _plausible_birth(cls, value: date | None) -> date | None:
-        if value is not None and value.year < 1900:
-            raise ValueError("is before 1900")
-        return value
+    @model_validator(mode="after")
+    def _born_before_enrolment(self) -> "ClientCreate":
+        if self.date_of_birth and self.date_of_birth > self.enrolled_on:
+            raise PydanticCustomError(
+                "date_order", "date_of_birth: is after the enrolment date {enrolled}",
+                {"field": "date_of_birth", "enrolled": self.enrolled_on.isoformat()},
+            )
+        return self
 
 
 class ClientUpdate(ClientCreate):
@@ -154,12 +218,13 @@ class ClientUpdate(ClientCreate):
 
 
 class StatusChangeInput(InputModel):
-    """The change applies at once, so its effective date is today or earlier."""
+    """The change applies at once, so its effective date is today or earlier (and not before
+    the client's enrolment: `clients.change_status` checks that against the stored client)."""
 
     to_status: ClientStatus
     # validate_default: a missing reason must also be refused, not only a blank one
     reason: optional_text(400) = Constraint(default=None, validate_default=True)
-    effective_on: Annotated[ReqDate, AfterValidator(_not_future)] = Field(
+    effective_on: ReqPastDate = Field(
         default_factory=date.today
     )
 
@@ -188,10 +253,10 @@ class RiskDecision(InputModel):
 
 class ConsentInput(InputModel):
     kind: ConsentKind = ConsentKind.CARE_MANAGEMENT
-    given_on: ReqDate
+    given_on: ReqPastDate
     method: ConsentMethod
     witnessed_by: OptName = None
-    revoked_on: OptDate = None
+    revoked_on: PastDate = None
     note: OptText = None
 
 
@@ -220,8 +285,8 @@ class MedicationInput(InputModel):
     route: optional_text(40) = None
     frequency: optional_text(80) = None
     prescriber: OptName = None
-    started_on: OptDate = None
-    stopped_on: OptDate = None
+    started_on: PlanDate = None
+    stopped_on: PlanDate = None
     last_reconciled_on: PastDate = None
     note: OptText = None
 

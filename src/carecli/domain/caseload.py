@@ -10,6 +10,7 @@ FLAG_LABELS = {
     "suicidal_ideation": "SI risk",
     "physical_harm": "harm risk",
     "safety": "safety risk",
+    "data_problem": "⚠ check record",
     "recent_discharge": "post-hospital",
     "unreachable": "unreachable",
     "positive_screen": "+screen",

@@ -12,6 +12,7 @@ from carecli.plain import one_line
 
 RISK_STYLE = {"high": "bold red", "moderate": "yellow", "low": "green"}
 URGENT_FLAGS = {"suicidal_ideation", "physical_harm"}
+FLAG_STYLE = {**dict.fromkeys(URGENT_FLAGS, "bold red"), "data_problem": "bold yellow"}
 
 
 def name_cell(row: CaseloadRow, _today: date) -> Text:
@@ -73,7 +74,7 @@ def flags_cell(row: CaseloadRow, _today: date) -> Text:
     for flag in row.flags:
         if text:
             text.append(" ")
-        text.append(FLAG_LABELS.get(flag, flag), "bold red" if flag in URGENT_FLAGS else "magenta")
+        text.append(FLAG_LABELS.get(flag, flag), FLAG_STYLE.get(flag, "magenta"))
     return text
 
 

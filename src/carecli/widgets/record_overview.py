@@ -30,7 +30,7 @@ def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
 def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) -> Group:
     c = record.client
     age = age_on(c.date_of_birth, today)
-    born = f"{c.date_of_birth.isoformat()} (age {age})" if c.date_of_birth else "not recorded"
+    born = str(c.date_of_birth or "not recorded") + ("" if age is None else f" (age {age})")
     status = Text(label(c.status), "bold" if c.status == "active" else "bold yellow")
     if c.status != "active":
         status.append(f" since {c.status_changed_on or '?'}: ")
