@@ -8,9 +8,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from carecli.data.assessment_view import AssessmentListing
 from carecli.data.record import ClientRecord
 from carecli.domain.caseload import FLAG_LABELS
 from carecli.domain.enums import label
+from carecli.domain.history import instrument_name
 from carecli.plain import one_line
 from carecli.screens import editing
 from carecli.screens.base import CareScreen
@@ -39,7 +41,9 @@ class RecordScreen(CareScreen):
         "adds, e or enter edits the highlighted entry, d removes it (after asking). On "
         "Overview, e edits the client's details and a records a consent. h puts the client "
         "on hold, x discharges, r reactivates: each asks for a reason and keeps the full "
-        "history. Every save is one transaction; escape in a form leaves the record untouched."
+        "history. On Assessments, enter opens a completed assessment answer by answer (tab "
+        "moves to the list of every one). Every save is one transaction; escape in a form "
+        "leaves the record untouched."
     )
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Caseload", id="record.back"),
@@ -59,6 +63,7 @@ class RecordScreen(CareScreen):
         super().__init__()
         self.client_id = client_id
         self.record: ClientRecord | None = None
+        self.completed: list[AssessmentListing] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,6 +78,10 @@ class RecordScreen(CareScreen):
                         yield DataTable(id="record-history", cursor_type="row", zebra_stripes=True)
                     elif key == "assessments":
                         yield ResultsTable(id="record-results")
+                        yield Static("Completed assessments (enter opens one answer by answer)",
+                                     id="record-assessments-title")
+                        yield DataTable(id="record-assessments", cursor_type="row",
+                                        zebra_stripes=True)
                     else:
                         yield EntryTable(key, id=f"entries-{key}")
         yield Footer()
@@ -81,6 +90,8 @@ class RecordScreen(CareScreen):
         self.title = "carecli"
         history = self.query_one("#record-history", DataTable)
         history.add_columns("Date", "What", "Minutes", "Detail")
+        self.query_one("#record-assessments", DataTable).add_columns(
+            "Completed", "Kind", "Instruments", "Safety")
         self.reload()
 
     @property
@@ -89,18 +100,21 @@ class RecordScreen(CareScreen):
 
     @work(thread=True, exclusive=True, group="record", exit_on_error=False)
     def reload(self) -> None:
+        from carecli.data.assessment_view import completed_assessments
         from carecli.data.record import load_record
 
         if not self.app.wait_for_db():
             return
         record = load_record(db=self.app.db, client_id=self.client_id)
-        self.app.call_from_thread(self._show, record)
+        done = completed_assessments(db=self.app.db, client_id=self.client_id)
+        self.app.call_from_thread(self._show, record, done)
 
     def _saved(self, _result: object = None) -> None:
         self.reload()
 
-    def _show(self, record: ClientRecord) -> None:
+    def _show(self, record: ClientRecord, done: list[AssessmentListing]) -> None:
         self.record = record
+        self.completed = done
         c = record.client
         self.sub_title = one_line(f"{c.family_name}, {c.given_name}")
         self.refresh_summary()
@@ -114,6 +128,14 @@ class RecordScreen(CareScreen):
                 event.on.isoformat(), Text(one_line(event.title)),
                 "" if event.minutes is None else str(event.minutes),
                 Text(one_line(event.detail)[:120]),
+            )
+        listing = self.query_one("#record-assessments", DataTable)
+        listing.clear()
+        for item in done:
+            listing.add_row(
+                item.completed_on.isoformat(), label(item.kind),
+                ", ".join(instrument_name(i) for i in item.instruments),
+                Text(", ".join(FLAG_LABELS.get(f, f) for f in item.flags), "bold red"),
             )
         self._focus_tab()
         self.refresh_bindings()
@@ -199,7 +221,23 @@ class RecordScreen(CareScreen):
             self.action_edit()
         elif (event.data_table.id == "record-history" and self.record is not None
               and event.cursor_row < len(self.record.history)):
-            self.app.push_screen(DetailScreen(self.record.history[event.cursor_row]))
+            self.app.push_screen(DetailScreen.of_event(self.record.history[event.cursor_row]))
+        elif event.data_table.id == "record-assessments" and event.cursor_row < len(
+                self.completed):
+            self.open_assessment(self.completed[event.cursor_row].id)
+        elif event.data_table.id == "record-results" and event.row_key.value is not None:
+            latest = next((a for a in self.completed if event.row_key.value in a.instruments),
+                          None)
+            if latest is not None:
+                self.open_assessment(latest.id)
+
+    @work(thread=True, group="record-open", exit_on_error=False)
+    def open_assessment(self, assessment_id: int) -> None:
+        """A completed assessment, answer by answer."""
+        from carecli.data.assessment_view import read_assessment
+
+        view = read_assessment(db=self.app.db, assessment_id=assessment_id)
+        self.app.call_from_thread(self.app.push_screen, DetailScreen.of_assessment(view))
 
     def action_remove(self) -> None:
         key = self.active_tab
