@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from carecli.data.assessment_view import AssessmentListing
 from carecli.data.record import ClientRecord
-from carecli.domain.caseload import FLAG_LABELS
+from carecli.domain.caseload import FLAG_LABELS, SAFETY
 from carecli.domain.enums import label
 from carecli.domain.history import instrument_name
 from carecli.plain import one_line
@@ -21,12 +21,12 @@ from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
 from carecli.widgets.results_table import ResultsTable
 
-TABS = (
+TABS = (  # short titles: all eight fit on an 80-column terminal
     ("overview", "1 Overview"),
     ("condition", "2 Conditions"),
-    ("medication", "3 Medications"),
-    ("care_team", "4 Care team"),
-    ("personal_contact", "5 Family & contacts"),
+    ("medication", "3 Meds"),
+    ("care_team", "4 Team"),
+    ("personal_contact", "5 Family"),
     ("consent", "6 Consent"),
     ("history", "7 History"),
     ("assessments", "8 Assessments"),
@@ -46,14 +46,17 @@ class RecordScreen(CareScreen):
         "leaves the record untouched."
     )
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Caseload", id="record.back"),
+        Binding("escape", "app.pop_screen", "Back", id="record.back",
+                tooltip="Back to the caseload"),
         Binding("a", "add", "Add", id="record.add", tooltip="Add an entry to this tab"),
         Binding("e", "edit", "Edit", id="record.edit",
                 tooltip="Edit the highlighted entry, or the client's details on Overview"),
         Binding("d,delete", "remove", "Remove", id="record.remove"),
-        Binding("h", "status('on_hold')", "Hold", id="record.hold", tooltip="Put on hold"),
-        Binding("x", "status('discharged')", "Discharge", id="record.discharge"),
-        Binding("r", "status('active')", "Reactivate", id="record.reactivate"),
+        # status changes are rarer: in F1 help, not the footer (it stays readable at 80 columns)
+        Binding("h", "status('on_hold')", "Hold", id="record.hold", show=False,
+                tooltip="Put on hold"),
+        Binding("x", "status('discharged')", "Discharge", id="record.discharge", show=False),
+        Binding("r", "status('active')", "Reactivate", id="record.reactivate", show=False),
         Binding("A", "assess", "Assess", id="record.assess",
                 tooltip="Start or resume an assessment (intake or focused)"),
         *[Binding(str(i), f"tab('{key}')", show=False) for i, (key, _) in enumerate(TABS, 1)],
@@ -91,7 +94,7 @@ class RecordScreen(CareScreen):
         history = self.query_one("#record-history", DataTable)
         history.add_columns("Date", "What", "Minutes", "Detail")
         self.query_one("#record-assessments", DataTable).add_columns(
-            "Completed", "Kind", "Instruments", "Safety")
+            "Completed", "Kind", "Safety", "Instruments")
         self.reload()
 
     @property
@@ -134,8 +137,8 @@ class RecordScreen(CareScreen):
         for item in done:
             listing.add_row(
                 item.completed_on.isoformat(), label(item.kind),
-                ", ".join(instrument_name(i) for i in item.instruments),
                 Text(", ".join(FLAG_LABELS.get(f, f) for f in item.flags), "bold red"),
+                ", ".join(instrument_name(i) for i in item.instruments),
             )
         self._focus_tab()
         self.refresh_bindings()
@@ -151,18 +154,23 @@ class RecordScreen(CareScreen):
         )
 
     def _banner(self, record: ClientRecord) -> Text:
+        """Safety flags right after the name, so that a narrow terminal never cuts them off."""
         c = record.client
+        row = self.app.caseload_row(self.client_id)
+        flags = row.flags if row is not None else ()
         text = Text(one_line(f"{c.family_name}, {c.given_name}"), "bold")
         if c.preferred_name:
             text.append(f" ({one_line(c.preferred_name)})")
+        for flag in (f for f in flags if f in SAFETY):
+            text.append(f"  ⚠ {FLAG_LABELS[flag]}", "bold red")
         text.append(f"   {label(c.risk_tier)} risk   {label(c.status)}")
         if c.phone:
             text.append(f"   ☎ {one_line(c.phone)}")
+        others = [FLAG_LABELS.get(f, f) for f in flags if f not in SAFETY]
+        if others:
+            text.append("   " + "  ".join(others), "bold magenta")
         if record.draft_kind:
             text.append(f"   {label(record.draft_kind)} in progress (A resumes)", "bold yellow")
-        row = self.app.caseload_row(self.client_id)
-        if row is not None and row.flags:
-            text.append("   " + "  ".join(FLAG_LABELS.get(f, f) for f in row.flags), "bold magenta")
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
