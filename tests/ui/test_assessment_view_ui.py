@@ -46,13 +46,13 @@ async def test_a_completed_intake_opens_answer_by_answer_from_the_record(make_ap
             await pilot.pause()
             detail = app.screen
             assert isinstance(detail, DetailScreen), where
-            text = str(detail.query_one("#detail-text").render())
+            text = "\n".join(str(line.render()) for line in detail.query(".detail-line"))
             heading = str(detail.query_one("#detail-title").render())
             assert "Intake completed" in heading
             # a question as worded, with the answer as worded (label, not code)
             assert ("Having little interest in doing things, or little enjoyment from them\n"
-                    "    → Nearly every day") in text
-            assert "How you prefer we keep in touch\n    → Home visit" in text
+                    "→ Nearly every day") in text
+            assert "How you prefer we keep in touch\n→ Home visit" in text
             # free text in full, as typed (markup shown, not applied)
             assert "→ Daughter [b]Ada[/b], shopping" in text
             assert "→ Stay in my own home" in text

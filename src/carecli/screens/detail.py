@@ -15,13 +15,17 @@ from carecli.plain import one_line, plain
 from carecli.screens.safety import GUIDANCE
 
 
+Block = tuple[int, Text]
+"""A paragraph and its indent level: wrapped lines keep the indent."""
+
+
 class DetailScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="detail.close")]
 
-    def __init__(self, heading: Text, body: Text) -> None:
+    def __init__(self, heading: Text, blocks: list[Block]) -> None:
         super().__init__()
         self.heading = heading
-        self.body = body
+        self.blocks = blocks
 
     @classmethod
     def of_event(cls, event: HistoryEvent) -> "DetailScreen":
@@ -29,53 +33,53 @@ class DetailScreen(ModalScreen[None]):
         heading.append_text(plain(one_line(event.title), "bold"))
         if event.minutes is not None:
             heading.append(f"  ({event.minutes} min)")
-        return cls(heading, plain(event.detail or "No note."))
+        return cls(heading, [(0, plain(event.detail or "No note."))])
 
     @classmethod
     def of_assessment(cls, view: AssessmentView) -> "DetailScreen":
         heading = Text(f"{label(view.kind)} completed {view.completed_on.isoformat()}", "bold")
-        return cls(heading, assessment_text(view))
+        return cls(heading, assessment_blocks(view))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-dialog"):
             yield Static(self.heading, id="detail-title")
-            with VerticalScroll():
-                yield Static(self.body, id="detail-text")
+            with VerticalScroll(id="detail-body"):
+                for indent, text in self.blocks:
+                    yield Static(text, classes=f"detail-line indent-{indent}")
         yield Footer()
 
 
-def assessment_text(view: AssessmentView) -> Text:
+def assessment_blocks(view: AssessmentView) -> list[Block]:
     """Safety findings first, then each section's questions with the answers as worded."""
-    text = Text()
+    blocks: list[Block] = []
     if view.safety:
-        text.append("⚠ Safety findings\n", "bold red")
+        blocks.append((0, Text("⚠ Safety findings", "bold red")))
         for finding in view.safety:
             title = GUIDANCE[finding.flag][0] if finding.flag in GUIDANCE else label(finding.flag)
-            text.append(f"  {title}\n", "bold")
-            text.append("    What was done: ", "dim")
-            text.append_text(plain(finding.note or "no note was written", "bold"))
-            text.append("\n")
-        text.append("\n")
+            blocks.append((1, Text(title, "bold")))
+            done = Text("What was done: ", "dim")
+            done.append_text(plain(finding.note or "no note was written", "bold"))
+            blocks.append((2, done))
     for section in view.sections:
-        _section(text, section)
-    return text
+        blocks += _section(section)
+    return blocks
 
 
-def _section(text: Text, section: SectionView) -> None:
-    text.append(section.title, "bold underline")
+def _section(section: SectionView) -> list[Block]:
+    title = Text(section.title, "bold underline")
     if section.score is not None:
-        text.append("   ")
-        text.append_text(_score(section.score))
-    text.append("\n")
+        title.append("   ")
+        title.append_text(_score(section.score))
+    blocks: list[Block] = [(0, title)]
     for answer in section.answers:
-        text.append(f"  {answer.question}\n", "dim")
-        text.append("    → ")
+        blocks.append((1, Text(answer.question, "dim")))
+        worded = Text("→ ")
         if answer.answer:
-            text.append_text(plain(answer.answer, "italic" if answer.free_text else ""))
+            worded.append_text(plain(answer.answer, "italic" if answer.free_text else ""))
         else:
-            text.append("not answered", "dim")
-        text.append("\n")
-    text.append("\n")
+            worded.append("not answered", "dim")
+        blocks.append((2, worded))
+    return blocks
 
 
 def _score(score: ScoreView) -> Text:
