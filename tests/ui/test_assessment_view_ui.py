@@ -2,7 +2,6 @@
 
 from conftest import SIZE
 from test_assessment_ui import answer_all, plain_answers, start
-from test_caseload_ui import loaded
 
 from carecli.screens.detail import DetailScreen
 from carecli.screens.record import RecordScreen

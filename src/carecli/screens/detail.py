@@ -14,7 +14,6 @@ from carecli.domain.history import HistoryEvent
 from carecli.plain import one_line, plain
 from carecli.screens.safety import GUIDANCE
 
-
 Block = tuple[int, Text]
 """A paragraph and its indent level: wrapped lines keep the indent."""
 
