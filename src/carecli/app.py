@@ -175,6 +175,23 @@ class CareApp(App[str]):
 
         assess.finish(self, client_id)
 
+    async def action_quit(self) -> None:
+        """Quit at once, unless text typed into an open form would be lost: then ask."""
+        from carecli.screens.confirm import ConfirmScreen
+        from carecli.screens.form import QUIT_QUESTION, typing_would_be_lost
+
+        if isinstance(self.screen, ConfirmScreen) and self.screen.question == QUIT_QUESTION:
+            return  # already asking
+        if not typing_would_be_lost(self.screen_stack):
+            self.exit()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(QUIT_QUESTION), answered)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

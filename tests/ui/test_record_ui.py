@@ -238,7 +238,7 @@ async def test_history_row_opens_in_full(make_app, seeded):
         await pilot.press("7", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
-        assert app.screen.event.detail == "Weight stable."
+        assert [str(s.render()) for s in app.screen.query(".detail-line")] == ["Weight stable."]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)

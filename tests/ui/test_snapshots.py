@@ -13,10 +13,21 @@ def test_caseload_snapshot(snap_compare, make_app, seeded):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_wait_caseload)
 
 
-def test_record_snapshot(snap_compare, make_app, seeded):
-    async def open_margaret(pilot):
+def test_caseload_80x24_snapshot(snap_compare, make_app, seeded):
+    """The smallest usual terminal: flags column and every footer key in view."""
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_wait_caseload)
+
+
+def test_record_80x24_snapshot(snap_compare, make_app, seeded):
+    """All eight record tabs and the footer's keys fit in 80 columns."""
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        run_before=_opener(seeded["Margaret"]))
+
+
+def _opener(client_id: int):
+    async def open_record(pilot):
         await _wait_caseload(pilot)
-        pilot.app.open_client(seeded["Margaret"])
+        pilot.app.open_client(client_id)
         for _ in range(50):
             await pilot.pause()
             if getattr(pilot.app.screen, "record", None) is not None:
@@ -24,7 +35,11 @@ def test_record_snapshot(snap_compare, make_app, seeded):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_margaret)
+    return open_record
+
+
+def test_record_snapshot(snap_compare, make_app, seeded):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_opener(seeded["Margaret"]))
 
 
 def test_form_error_snapshot(snap_compare, make_app, seeded):

@@ -26,7 +26,7 @@ from carecli.data.models import (
     StatusChange,
 )
 from carecli.domain.enums import label
-from carecli.domain.history import HistoryEvent, local_date, timeline
+from carecli.domain.history import HistoryEvent, local_date, score_words, timeline
 
 
 @dataclass
@@ -73,12 +73,7 @@ def load_record(*, db: Database, client_id: int) -> ClientRecord:
 
 
 def _score_words(s: AssessmentScore) -> str:
-    words = f"{s.instrument_id} {s.total}" if s.total is not None else s.instrument_id
-    if s.band:
-        words += f" {s.band.replace('_', ' ')}"
-    if s.flags:
-        words += " (" + ", ".join(f.replace("_", " ") for f in s.flags) + ")"
-    return words
+    return score_words(s.instrument_id, s.total, s.band, s.flags or ())
 
 
 def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryEvent]:

@@ -34,15 +34,17 @@ class CaseloadScreen(CareScreen):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="caseload.filter",
                 tooltip="Type to filter by name, condition or phone"),
-        Binding("n", "app.new_client", "New client", id="caseload.new"),
+        Binding("n", "app.new_client", "New", id="caseload.new", tooltip="Add a new client"),
         Binding("a", "assess", "Assess", id="caseload.assess",
                 tooltip="Start or resume an assessment of the highlighted client"),
         Binding("s", "sort", "Sort", id="caseload.sort", tooltip="Sort by the next column"),
         Binding("S", "reverse", "Reverse", id="caseload.reverse", show=False),
-        Binding("f", "cycle_status", "Status", id="caseload.status",
+        # f, t and o are named in the line above the table (and in F1 help), not the footer
+        Binding("f", "cycle_status", "Status", id="caseload.status", show=False,
                 tooltip="Show active / on hold / discharged / everyone"),
-        Binding("t", "cycle_risk", "Risk", id="caseload.risk", tooltip="Filter by risk tier"),
-        Binding("o", "toggle_overdue", "Overdue", id="caseload.overdue",
+        Binding("t", "cycle_risk", "Risk", id="caseload.risk", show=False,
+                tooltip="Filter by risk tier"),
+        Binding("o", "toggle_overdue", "Overdue", id="caseload.overdue", show=False,
                 tooltip="Show only clients whose check-in is overdue"),
         Binding("escape", "clear_filter", "Clear", id="caseload.clear", show=False),
     ]

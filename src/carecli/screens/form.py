@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
@@ -131,10 +131,14 @@ class FormScreen(ModalScreen[Any]):
             first.focus()
             first.scroll_visible()
 
+    def holds_typing(self) -> bool:
+        """True when a field differs from what the form opened with."""
+        return self.is_mounted and self.values() != self.untouched
+
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
         """Close; when something was typed, ask first so a stray escape loses nothing."""
-        if self.values() == self.untouched:
+        if not self.holds_typing():
             self.dismiss(None)
             return
 
@@ -143,6 +147,22 @@ class FormScreen(ModalScreen[Any]):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen("Discard what you typed in this form?"), answered)
+
+
+QUIT_QUESTION = "Discard what you typed and quit?"
+
+
+def typing_would_be_lost(screens: list[Screen]) -> bool:
+    """True when quitting now would throw away text typed into an open form or into the
+    safety screen's note (neither is saved until its ctrl+s)."""
+    from carecli.screens.safety import SafetyScreen
+
+    for screen in screens:
+        if isinstance(screen, FormScreen) and screen.holds_typing():
+            return True
+        if isinstance(screen, SafetyScreen) and screen.query_one(TextArea).text.strip():
+            return True
+    return False
 
 
 def _yes_no(value: bool) -> str:

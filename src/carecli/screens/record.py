@@ -8,9 +8,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from carecli.data.assessment_view import AssessmentListing
 from carecli.data.record import ClientRecord
-from carecli.domain.caseload import FLAG_LABELS
+from carecli.domain.caseload import FLAG_LABELS, SAFETY
 from carecli.domain.enums import label
+from carecli.domain.history import instrument_name
 from carecli.plain import one_line
 from carecli.screens import editing
 from carecli.screens.base import CareScreen
@@ -19,12 +21,12 @@ from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
 from carecli.widgets.results_table import ResultsTable
 
-TABS = (
+TABS = (  # short titles: all eight fit on an 80-column terminal
     ("overview", "1 Overview"),
     ("condition", "2 Conditions"),
-    ("medication", "3 Medications"),
-    ("care_team", "4 Care team"),
-    ("personal_contact", "5 Family & contacts"),
+    ("medication", "3 Meds"),
+    ("care_team", "4 Team"),
+    ("personal_contact", "5 Family"),
     ("consent", "6 Consent"),
     ("history", "7 History"),
     ("assessments", "8 Assessments"),
@@ -39,17 +41,22 @@ class RecordScreen(CareScreen):
         "adds, e or enter edits the highlighted entry, d removes it (after asking). On "
         "Overview, e edits the client's details and a records a consent. h puts the client "
         "on hold, x discharges, r reactivates: each asks for a reason and keeps the full "
-        "history. Every save is one transaction; escape in a form leaves the record untouched."
+        "history. On Assessments, enter opens a completed assessment answer by answer (tab "
+        "moves to the list of every one). Every save is one transaction; escape in a form "
+        "leaves the record untouched."
     )
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Caseload", id="record.back"),
+        Binding("escape", "app.pop_screen", "Back", id="record.back",
+                tooltip="Back to the caseload"),
         Binding("a", "add", "Add", id="record.add", tooltip="Add an entry to this tab"),
         Binding("e", "edit", "Edit", id="record.edit",
                 tooltip="Edit the highlighted entry, or the client's details on Overview"),
         Binding("d,delete", "remove", "Remove", id="record.remove"),
-        Binding("h", "status('on_hold')", "Hold", id="record.hold", tooltip="Put on hold"),
-        Binding("x", "status('discharged')", "Discharge", id="record.discharge"),
-        Binding("r", "status('active')", "Reactivate", id="record.reactivate"),
+        # status changes are rarer: in F1 help, not the footer (it stays readable at 80 columns)
+        Binding("h", "status('on_hold')", "Hold", id="record.hold", show=False,
+                tooltip="Put on hold"),
+        Binding("x", "status('discharged')", "Discharge", id="record.discharge", show=False),
+        Binding("r", "status('active')", "Reactivate", id="record.reactivate", show=False),
         Binding("A", "assess", "Assess", id="record.assess",
                 tooltip="Start or resume an assessment (intake or focused)"),
         *[Binding(str(i), f"tab('{key}')", show=False) for i, (key, _) in enumerate(TABS, 1)],
@@ -59,6 +66,7 @@ class RecordScreen(CareScreen):
         super().__init__()
         self.client_id = client_id
         self.record: ClientRecord | None = None
+        self.completed: list[AssessmentListing] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,6 +81,10 @@ class RecordScreen(CareScreen):
                         yield DataTable(id="record-history", cursor_type="row", zebra_stripes=True)
                     elif key == "assessments":
                         yield ResultsTable(id="record-results")
+                        yield Static("Completed assessments (enter opens one answer by answer)",
+                                     id="record-assessments-title")
+                        yield DataTable(id="record-assessments", cursor_type="row",
+                                        zebra_stripes=True)
                     else:
                         yield EntryTable(key, id=f"entries-{key}")
         yield Footer()
@@ -81,6 +93,8 @@ class RecordScreen(CareScreen):
         self.title = "carecli"
         history = self.query_one("#record-history", DataTable)
         history.add_columns("Date", "What", "Minutes", "Detail")
+        self.query_one("#record-assessments", DataTable).add_columns(
+            "Completed", "Kind", "Safety", "Instruments")
         self.reload()
 
     @property
@@ -89,18 +103,21 @@ class RecordScreen(CareScreen):
 
     @work(thread=True, exclusive=True, group="record", exit_on_error=False)
     def reload(self) -> None:
+        from carecli.data.assessment_view import completed_assessments
         from carecli.data.record import load_record
 
         if not self.app.wait_for_db():
             return
         record = load_record(db=self.app.db, client_id=self.client_id)
-        self.app.call_from_thread(self._show, record)
+        done = completed_assessments(db=self.app.db, client_id=self.client_id)
+        self.app.call_from_thread(self._show, record, done)
 
     def _saved(self, _result: object = None) -> None:
         self.reload()
 
-    def _show(self, record: ClientRecord) -> None:
+    def _show(self, record: ClientRecord, done: list[AssessmentListing]) -> None:
         self.record = record
+        self.completed = done
         c = record.client
         self.sub_title = one_line(f"{c.family_name}, {c.given_name}")
         self.refresh_summary()
@@ -114,6 +131,14 @@ class RecordScreen(CareScreen):
                 event.on.isoformat(), Text(one_line(event.title)),
                 "" if event.minutes is None else str(event.minutes),
                 Text(one_line(event.detail)[:120]),
+            )
+        listing = self.query_one("#record-assessments", DataTable)
+        listing.clear()
+        for item in done:
+            listing.add_row(
+                item.completed_on.isoformat(), label(item.kind),
+                Text(", ".join(FLAG_LABELS.get(f, f) for f in item.flags), "bold red"),
+                ", ".join(instrument_name(i) for i in item.instruments),
             )
         self._focus_tab()
         self.refresh_bindings()
@@ -129,18 +154,23 @@ class RecordScreen(CareScreen):
         )
 
     def _banner(self, record: ClientRecord) -> Text:
+        """Safety flags right after the name, so that a narrow terminal never cuts them off."""
         c = record.client
+        row = self.app.caseload_row(self.client_id)
+        flags = row.flags if row is not None else ()
         text = Text(one_line(f"{c.family_name}, {c.given_name}"), "bold")
         if c.preferred_name:
             text.append(f" ({one_line(c.preferred_name)})")
+        for flag in (f for f in flags if f in SAFETY):
+            text.append(f"  ⚠ {FLAG_LABELS[flag]}", "bold red")
         text.append(f"   {label(c.risk_tier)} risk   {label(c.status)}")
         if c.phone:
             text.append(f"   ☎ {one_line(c.phone)}")
+        others = [FLAG_LABELS.get(f, f) for f in flags if f not in SAFETY]
+        if others:
+            text.append("   " + "  ".join(others), "bold magenta")
         if record.draft_kind:
             text.append(f"   {label(record.draft_kind)} in progress (A resumes)", "bold yellow")
-        row = self.app.caseload_row(self.client_id)
-        if row is not None and row.flags:
-            text.append("   " + "  ".join(FLAG_LABELS.get(f, f) for f in row.flags), "bold magenta")
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -199,7 +229,23 @@ class RecordScreen(CareScreen):
             self.action_edit()
         elif (event.data_table.id == "record-history" and self.record is not None
               and event.cursor_row < len(self.record.history)):
-            self.app.push_screen(DetailScreen(self.record.history[event.cursor_row]))
+            self.app.push_screen(DetailScreen.of_event(self.record.history[event.cursor_row]))
+        elif event.data_table.id == "record-assessments" and event.cursor_row < len(
+                self.completed):
+            self.open_assessment(self.completed[event.cursor_row].id)
+        elif event.data_table.id == "record-results" and event.row_key.value is not None:
+            latest = next((a for a in self.completed if event.row_key.value in a.instruments),
+                          None)
+            if latest is not None:
+                self.open_assessment(latest.id)
+
+    @work(thread=True, group="record-open", exit_on_error=False)
+    def open_assessment(self, assessment_id: int) -> None:
+        """A completed assessment, answer by answer."""
+        from carecli.data.assessment_view import read_assessment
+
+        view = read_assessment(db=self.app.db, assessment_id=assessment_id)
+        self.app.call_from_thread(self.app.push_screen, DetailScreen.of_assessment(view))
 
     def action_remove(self) -> None:
         key = self.active_tab

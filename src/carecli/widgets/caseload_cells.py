@@ -6,7 +6,7 @@ from functools import lru_cache
 from rich.text import Text
 
 from carecli.clinical.billing import CCM_FIRST_MARK
-from carecli.domain.caseload import FLAG_LABELS, CaseloadRow
+from carecli.domain.caseload import FLAG_LABELS, SAFETY, CaseloadRow
 from carecli.domain.enums import label
 from carecli.plain import one_line
 
@@ -70,8 +70,17 @@ def minutes_cell(row: CaseloadRow, _today: date) -> Text:
 
 
 def flags_cell(row: CaseloadRow, _today: date) -> Text:
+    return _flags(row.flags)
+
+
+def safety_cell(row: CaseloadRow, _today: date) -> Text:
+    """The flags column of a narrow terminal: safety flags only, which are never dropped."""
+    return _flags(tuple(f for f in row.flags if f in SAFETY))
+
+
+def _flags(flags: tuple[str, ...]) -> Text:
     text = Text()
-    for flag in row.flags:
+    for flag in sorted(flags, key=lambda f: f not in SAFETY):  # safety first: never cut off
         if text:
             text.append(" ")
         text.append(FLAG_LABELS.get(flag, flag), FLAG_STYLE.get(flag, "magenta"))
@@ -93,13 +102,17 @@ COLUMNS = (
 MIN_FLEX = 12
 NARROW = {"name": 22, "flags": 14}
 """Widths the widest columns shrink to before any column is hidden."""
-DROP_ORDER = ("status", "conditions", "age", "last_contact")
+DROP_ORDER = ("status", "conditions", "age", "last_contact", "minutes")
 """Columns hidden, in this order, when the terminal is too narrow for all of them."""
+SAFETY_COLUMN = ("flags", "Safety", 11, safety_cell)
+"""What the flags column becomes when even that is too wide; the name then takes the rest."""
 
 
 @lru_cache(maxsize=8)
 def layout(total: int) -> list[tuple[tuple, int]]:
-    """The columns that fit in `total` cells, each with its width (the flex one takes the rest)."""
+    """The columns that fit in `total` cells, each with its width (the flex one takes the rest).
+    Safety flags are never dropped: on the narrowest terminals the flags column keeps only
+    them and moves beside the name, so whatever is cut off at the right edge is not them."""
     shown = list(COLUMNS)
     widths = {key: width for key, _, width, _ in COLUMNS}
 
@@ -112,5 +125,12 @@ def layout(total: int) -> list[tuple[tuple, int]]:
         if needed() <= total:
             break
         shown = [c for c in shown if c[0] != key]
+    if needed() > total:
+        shown = [SAFETY_COLUMN if c[0] == "flags" else c for c in shown]
+        widths.update(name=None, flags=SAFETY_COLUMN[2])
+    if needed() > total:
+        shown.insert(1, shown.pop(shown.index(SAFETY_COLUMN)))
+    if all(widths[c[0]] for c in shown) and total > needed():
+        widths["flags"] += total - needed()  # no flexible column left: flags take the rest
     fixed = sum(widths[c[0]] or 0 for c in shown) + len(shown) + 1
     return [(c, widths[c[0]] or max(MIN_FLEX, total - fixed)) for c in shown]

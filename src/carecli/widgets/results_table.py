@@ -25,10 +25,11 @@ class ResultsTable(DataTable):
             low, high = inst.total_range if inst and inst.total_range else (0, max(totals or [1]))
             before = history[-2].score.total if len(history) > 1 else None
             moved = change(instrument_id, before, latest.score.total)
-            result = Text("positive" if latest.score.positive else "negative",
-                          "bold red" if latest.score.positive else "green")
-            for flag in sorted(latest.score.flags):
-                result.append(f" {label(flag)}", "bold red")
+            result = Text(" ".join(label(f) for f in sorted(latest.score.flags)), "bold red")
+            if latest.score.positive:  # the flag first; a flagged result is never "negative"
+                result.append(" positive" if result else "positive", "bold red")
+            elif not result:
+                result.append("negative", "green")
             self.add_row(
                 inst.title if inst else instrument_id,
                 "" if latest.score.total is None else str(latest.score.total),
@@ -36,4 +37,5 @@ class ResultsTable(DataTable):
                 result, latest.on.isoformat(),
                 Text(sparkline(totals, low, high), "cyan"),
                 f"{before} → {latest.score.total} {moved}" if moved else "",
+                key=instrument_id,
             )
