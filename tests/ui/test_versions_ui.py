@@ -163,3 +163,22 @@ async def test_a_form_is_left_alone_when_the_replacement_is_noticed(
         await settle(app, pilot)
 
         assert app.screen is form and form.query_one("#field-given_name").value == "Zoë"
+
+
+async def test_a_row_of_the_replaced_caseload_does_not_open_someone_else(
+    make_app, seeded, db, db_path, today
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        other = open_database(resolve_database(str(db_path)))
+        build_demo(db=other, clients=8, seed=4, today=today, force=True)
+        other.dispose()
+
+        app.open_client(seeded["Li"])  # enter on a row still showing the old caseload
+        await settle(app, pilot)
+        await settle(app, pilot)
+
+        assert app.screen is app.caseload
+        assert "replaced by another program" in _notified(app)
+        assert len(app.caseload.all_rows) == 8

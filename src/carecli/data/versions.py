@@ -47,7 +47,7 @@ def read_generation(session: Any) -> str | None:
     return session.execute(text("SELECT generation FROM carecli_meta")).scalar()
 
 
-def check_generation(session: Any, opened: str) -> None:
+def check_generation(session: Any, opened: str | None) -> None:
     """Inside a write transaction: refuse when the database is not the one opened."""
     if read_generation(session) != opened:
         raise DatabaseReplaced(REPLACED)
