@@ -14,6 +14,9 @@ from carecli.data.reader import SqliteReader
 from carecli.screens.caseload import CaseloadScreen
 from carecli.screens.help import HelpScreen
 
+GENERATION_CHECK_S = 3.0
+"""How often the app looks whether another program replaced the database (one small read)."""
+
 
 class CareApp(App[str]):
     """Exits with return code 1 and the reason as its result when the database fails."""
@@ -36,6 +39,8 @@ class CareApp(App[str]):
             self.db_ready.set()
         self.reader = SqliteReader(location.path) if location.path is not None else None
         self.caseload = CaseloadScreen()
+        self.reopening = False
+        """The database was found replaced and the caseload is being read again."""
 
     def today(self) -> date:
         return self.fixed_today or date.today()
@@ -45,6 +50,7 @@ class CareApp(App[str]):
         self.push_screen(self.caseload)
         if self.db is None:
             self.open_database()
+        self.set_interval(GENERATION_CHECK_S, self.look_for_replacement)
 
     def on_unmount(self) -> None:
         if self.db is not None:
@@ -60,6 +66,7 @@ class CareApp(App[str]):
         whole-file integrity check: each step starts once the one before is on screen."""
         from carecli.data.errors import CareDataError
         from carecli.data.precheck import FileState, inspect_file, verify_integrity
+        from carecli.data.versions import remember_generation
 
         path = self.location.path
         try:
@@ -69,6 +76,7 @@ class CareApp(App[str]):
             from carecli.data.db import open_database
 
             db = open_database(self.location, verify=False)
+            remember_generation(db)
             self.call_from_thread(self._database_ready, db)
             if not rows_shown:
                 self._load_rows(self.rows_source())
@@ -93,13 +101,51 @@ class CareApp(App[str]):
         from textual.worker import WorkerState
 
         if event.state is WorkerState.ERROR:
-            from carecli.data.errors import CareDataError, describe_failure
+            from carecli.data.errors import CareDataError, DatabaseReplaced, describe_failure
 
             error = event.worker.error
-            if isinstance(error, CareDataError):
+            if isinstance(error, DatabaseReplaced):
+                self.database_replaced(str(error))
+            elif isinstance(error, CareDataError):
                 self.notify(str(error), severity="error", markup=False, timeout=10)
             else:
                 self.exit(describe_failure(error), 1)
+
+    # a database replaced by another program ---------------------------------------------
+    @work(thread=True, group="generation", exit_on_error=False)
+    def look_for_replacement(self) -> None:
+        from carecli.data.versions import was_replaced
+
+        if self.db is not None and was_replaced(self.db):
+            self.call_from_thread(self._replaced_underneath)
+
+    def _replaced_underneath(self) -> None:
+        """Noticed without a write: leave an open form alone (its save will be refused, and
+        it keeps the text meanwhile); otherwise back to the caseload, reloaded."""
+        from textual.screen import ModalScreen
+
+        if not isinstance(self.screen, ModalScreen) and not self.reopening:
+            from carecli.data.versions import NOTICED
+
+            self.database_replaced(NOTICED)
+
+    def database_replaced(self, message: str) -> None:
+        """Another program replaced the database (its ids now name other people): nothing was
+        written; go back to the caseload and read it again."""
+        self.notify(message, severity="warning", markup=False, timeout=10)
+        self.action_show_caseload()
+        self.reopening = True
+        self._reopen_replaced()
+
+    @work(thread=True, group="replaced", exit_on_error=False)
+    def _reopen_replaced(self) -> None:
+        from carecli.data.versions import remember_generation
+
+        try:
+            remember_generation(self.db)
+            self.call_from_thread(self.refresh_caseload)
+        finally:
+            self.reopening = False
 
     # navigation -----------------------------------------------------------------------
     def caseload_rows(self):

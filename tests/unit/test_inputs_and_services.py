@@ -257,7 +257,7 @@ def test_create_update_get_client(db: Database) -> None:
 
     values = client_values(stored)
     values.update(family_name="Lee-Park", risk_tier="low", notes="Moved in with daughter.")
-    update_client(db=db, client_id=client_id, values=values)
+    update_client(db=db, client_id=client_id, version=stored.version, values=values)
     updated = get_client(db=db, client_id=client_id)
     assert updated.family_name == "Lee-Park"
     assert updated.risk_tier == "low"
@@ -272,7 +272,7 @@ def test_create_update_get_client(db: Database) -> None:
 def test_client_values_round_trip(db: Database) -> None:
     client_id = create_client(db=db, values=client(date_of_birth="1950-07-19", cadence_days=5))
     before = get_client(db=db, client_id=client_id)
-    update_client(db=db, client_id=client_id, values=client_values(before))
+    update_client(db=db, client_id=client_id, version=1, values=client_values(before))
     after = get_client(db=db, client_id=client_id)
     assert client_values(after) == client_values(before)
 
@@ -281,7 +281,7 @@ def test_missing_client(db: Database) -> None:
     with pytest.raises(NotFound):
         get_client(db=db, client_id=42)
     with pytest.raises(NotFound):
-        update_client(db=db, client_id=42, values=client())
+        update_client(db=db, client_id=42, version=1, values=client())
     with pytest.raises(NotFound):
         change_status(db=db, client_id=42, values={"to_status": "on_hold", "reason": "x"})
 
@@ -328,11 +328,11 @@ def test_failing_validation_leaves_database_unchanged(db: Database) -> None:
 
     attempts = [
         lambda: create_client(db=db, values=client(family_name=" ")),
-        lambda: update_client(db=db, client_id=client_id,
+        lambda: update_client(db=db, client_id=client_id, version=1,
                               values={**stored, "phone": "call me", "family_name": "Changed"}),
         lambda: change_status(db=db, client_id=client_id, values={"to_status": "nowhere"}),
         lambda: add_entry(db=db, kind="medication", client_id=client_id, values={"name": ""}),
-        lambda: update_entry(db=db, kind="condition", entry_id=condition_id,
+        lambda: update_entry(db=db, kind="condition", entry_id=condition_id, version=1,
                              values={"name": "COPD", "icd10_code": "bad"}),
     ]
     for attempt in attempts:
@@ -375,11 +375,11 @@ def test_add_update_remove_entry(db: Database, kind: str) -> None:
     assert row.id == entry_id and row.client_id == client_id
     assert list_entries(db=db, kind=kind, client_id=other_id) == []
 
-    update_entry(db=db, kind=kind, entry_id=entry_id, values=edited)
+    update_entry(db=db, kind=kind, entry_id=entry_id, version=row.version, values=edited)
     [row] = list_entries(db=db, kind=kind, client_id=client_id)
     assert getattr(row, field) == expected
 
-    remove_entry(db=db, kind=kind, entry_id=entry_id)
+    remove_entry(db=db, kind=kind, entry_id=entry_id, version=row.version)
     assert list_entries(db=db, kind=kind, client_id=client_id) == []
     assert audit_rows(db)[2:] == [
         ("create", kind, entry_id, client_id),
@@ -387,9 +387,9 @@ def test_add_update_remove_entry(db: Database, kind: str) -> None:
         ("delete", kind, entry_id, client_id),
     ]
     with pytest.raises(NotFound):
-        remove_entry(db=db, kind=kind, entry_id=entry_id)
+        remove_entry(db=db, kind=kind, entry_id=entry_id, version=row.version)
     with pytest.raises(NotFound):
-        update_entry(db=db, kind=kind, entry_id=entry_id, values=edited)
+        update_entry(db=db, kind=kind, entry_id=entry_id, version=row.version, values=edited)
 
 
 def test_entry_for_missing_client_is_not_saved(db: Database) -> None:

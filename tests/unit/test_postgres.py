@@ -41,7 +41,7 @@ def test_demo_caseload_and_hand_edits_on_postgres(pg) -> None:
     assert any("recent_discharge" in r.flags for r in rows)
     client_id = create_client(db=pg, values={"given_name": "Ann", "family_name": "[/] Smith"})
     entry = add_entry(db=pg, kind="condition", client_id=client_id, values={"name": "COPD"})
-    remove_entry(db=pg, kind="condition", entry_id=entry)
+    remove_entry(db=pg, kind="condition", entry_id=entry, version=1)
     change_status(db=pg, client_id=client_id, values={"to_status": "on_hold", "reason": "away"})
     record = load_record(db=pg, client_id=client_id)
     assert record.client.family_name == "[/] Smith" and record.client.status == "on_hold"

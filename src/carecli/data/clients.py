@@ -1,4 +1,7 @@
-"""Commands and queries about clients themselves: create, edit, change status, count."""
+"""Commands and queries about clients themselves: create, edit, change status, count.
+
+Every change to an existing client names the `version` it was read at, and is refused
+(`ChangedElsewhere`) when another window changed the client since."""
 
 from typing import Any
 
@@ -16,6 +19,9 @@ from carecli.data.inputs import (
 )
 from carecli.data.models import Client, StatusChange
 from carecli.data.types import utcnow
+from carecli.data.versions import check_version
+
+THIS_CLIENT = "this client"
 
 
 def create_client(*, db: Database, values: dict[str, Any]) -> int:
@@ -31,10 +37,12 @@ def create_client(*, db: Database, values: dict[str, Any]) -> int:
         return client.id
 
 
-def update_client(*, db: Database, client_id: int, values: dict[str, Any]) -> None:
+def update_client(*, db: Database, client_id: int, version: int,
+                  values: dict[str, Any]) -> None:
     data = validate(ClientUpdate, values)
     with db.write() as session:
         client = _get(session, client_id)
+        check_version(client, version, THIS_CLIENT)
         changes = data.model_dump()
         if changes["risk_tier"] != client.risk_tier or changes["risk_reason"] != client.risk_reason:
             client.risk_set_by_hand = True
@@ -46,11 +54,14 @@ def update_client(*, db: Database, client_id: int, values: dict[str, Any]) -> No
         )
 
 
-def change_status(*, db: Database, client_id: int, values: dict[str, Any]) -> None:
-    """Put on hold, discharge or reactivate; the reason and date are kept in the history."""
+def change_status(*, db: Database, client_id: int, values: dict[str, Any],
+                  version: int | None = None) -> None:
+    """Put on hold, discharge or reactivate; the reason and date are kept in the history.
+    A form passes the `version` it was opened on (refused if the client changed since)."""
     data = validate(StatusChangeInput, values)
     with db.write() as session:
         client = _get(session, client_id)
+        check_version(client, version, THIS_CLIENT)
         if client.status == data.to_status:
             raise InvalidInput({"to_status": f"the client is already {data.to_status.value}"})
         if data.effective_on < client.enrolled_on:
@@ -73,16 +84,19 @@ def change_status(*, db: Database, client_id: int, values: dict[str, Any]) -> No
 
 
 def set_risk(*, db: Database, client_id: int, tier: str, reason: str | None,
-             by_hand: bool) -> None:
-    """Record the risk tier decided after an assessment (suggested, or chosen with a reason)."""
+             by_hand: bool, version: int | None = None) -> None:
+    """Record the risk tier decided after an assessment (suggested, or chosen with a reason);
+    refused when the client is no longer at `version` (when given)."""
     data = validate(RiskDecision, {"risk_tier": tier, "risk_reason": reason, "by_hand": by_hand})
     with db.write() as session:
-        apply_risk(session, client_id, data)
+        apply_risk(session, client_id, data, version)
 
 
-def apply_risk(session, client_id: int, data: RiskDecision) -> None:
-    """Set the client's risk tier inside the caller's transaction."""
+def apply_risk(session, client_id: int, data: RiskDecision, version: int | None = None) -> None:
+    """Set the client's risk tier inside the caller's transaction (refused when the client is
+    no longer at `version`, when given)."""
     client = _get(session, client_id)
+    check_version(client, version, THIS_CLIENT)
     client.risk_tier = data.risk_tier
     client.risk_reason = data.risk_reason
     client.risk_set_by_hand = data.by_hand

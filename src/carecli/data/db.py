@@ -12,11 +12,18 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from carecli.config import DatabaseLocation
-from carecli.data.errors import DatabaseOpenError, DatabaseWriteError
+from carecli.data.errors import ChangedElsewhere, DatabaseOpenError, DatabaseWriteError
 from carecli.data.precheck import FileState, create_file, inspect_file, verify_integrity
+from carecli.data.versions import (
+    NEW_GENERATION,
+    check_generation,
+    edited_elsewhere,
+    read_generation,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_PRAGMAS = (
@@ -68,6 +75,8 @@ class Database:
         self.engine = engine
         is_sqlite = engine.dialect.name == "sqlite"
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite else engine
+        self.generation: str | None = None
+        """The database generation this process works on (see `data/versions.py`)."""
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -76,12 +85,19 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A transaction that commits on success and rolls back on any error."""
+        """A transaction that commits on success and rolls back on any error; refused when
+        the database was replaced since this process opened it, or a row changed meanwhile."""
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                if self.generation is None:
+                    self.generation = read_generation(session)
+                check_generation(session, self.generation)
                 yield session
+            self.generation = session.info.get(NEW_GENERATION, self.generation)
         except (OperationalError, IntegrityError) as exc:
             raise DatabaseWriteError(_write_failure(exc)) from exc
+        except StaleDataError:
+            raise ChangedElsewhere(edited_elsewhere("it")) from None
 
     @contextmanager
     def raw(self) -> Iterator:

@@ -42,6 +42,7 @@ from carecli.data.demo_people import _assign_roles
 from carecli.data.demo_records import _Records
 from carecli.data.demo_rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
 from carecli.data.errors import CareDataError
+from carecli.data.versions import new_generation
 
 BATCH_CLIENTS = 1_000
 
@@ -81,6 +82,7 @@ def build_demo(
         if force:
             for table in reversed(SQLModel.metadata.sorted_tables):
                 session.execute(delete(table))
+            new_generation(session)  # open windows must not write into the new caseload
         first_ids = {
             t: (session.scalar(select(func.max(t.c.id))) or 0) + 1 for t in INSERT_ORDER
         }

@@ -1,5 +1,8 @@
 """Add, edit and remove the entries of a client record: consents, conditions, medications,
-care-team members and personal contacts. One registry describes each kind."""
+care-team members and personal contacts. One registry describes each kind.
+
+Editing or removing an entry names the `version` it was read at, and is refused
+(`ChangedElsewhere`) when another window changed it since."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -9,7 +12,7 @@ from sqlmodel import SQLModel
 
 from carecli.data.audit import record_change
 from carecli.data.db import Database
-from carecli.data.errors import NotFound
+from carecli.data.errors import ChangedElsewhere, NotFound
 from carecli.data.inputs import (
     CareTeamInput,
     ConditionInput,
@@ -27,6 +30,7 @@ from carecli.data.models import (
     Medication,
     PersonalContact,
 )
+from carecli.data.versions import check_version
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,20 @@ def add_entry(*, db: Database, kind: str, client_id: int, values: dict[str, Any]
         return row.id
 
 
-def update_entry(*, db: Database, kind: str, entry_id: int, values: dict[str, Any]) -> None:
+def get_entry(*, db: Database, kind: str, entry_id: int) -> Any:
+    """One entry as it is now (a form opens on this, not on a row shown a while ago)."""
+    spec = ENTRY_KINDS[kind]
+    with db.read() as session:
+        return _get(session, spec, entry_id)
+
+
+def update_entry(*, db: Database, kind: str, entry_id: int, version: int,
+                 values: dict[str, Any]) -> None:
     spec = ENTRY_KINDS[kind]
     data = validate(spec.input, values)
     with db.write() as session:
         row = _get(session, spec, entry_id)
+        check_version(row, version, f"this {spec.noun}")
         for key, value in data.model_dump().items():
             setattr(row, key, value)
         record_change(
@@ -89,10 +102,16 @@ def update_entry(*, db: Database, kind: str, entry_id: int, values: dict[str, An
         )
 
 
-def remove_entry(*, db: Database, kind: str, entry_id: int) -> None:
+def remove_entry(*, db: Database, kind: str, entry_id: int, version: int) -> None:
+    """Remove the entry as it was shown (at `version`); if it changed since, nothing is removed."""
     spec = ENTRY_KINDS[kind]
     with db.write() as session:
         row = _get(session, spec, entry_id)
+        if row.version != version:
+            raise ChangedElsewhere(
+                f"This {spec.noun} was changed in another window since it was shown, so it was "
+                "not removed; the record now shows it as it is."
+            )
         session.delete(row)
         record_change(
             session, action="delete", entity=kind, entity_id=entry_id, client_id=row.client_id

@@ -13,6 +13,15 @@ class DatabaseWriteError(CareDataError):
     """A change could not be saved (disk full, read-only, locked); the database is unchanged."""
 
 
+class ChangedElsewhere(CareDataError):
+    """The row was changed in another window since it was read; nothing was written."""
+
+
+class DatabaseReplaced(CareDataError):
+    """The database was replaced (say, `carecli demo --force`) since this process opened it: ids
+    it holds may now name other people, so nothing was written."""
+
+
 class NotFound(CareDataError):
     """The row asked for does not exist (any more)."""
 

@@ -2,12 +2,15 @@
 
 Table models do not validate: input reaches them only through the models in `inputs.py`.
 Rows of a client cascade on delete at the database level, so nothing is ever orphaned.
+Rows a form edits are `Versioned`: every update bumps their `version`, and an update or delete
+of a version that is no longer the stored one changes nothing (see `data/versions.py`).
 """
 
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from carecli.data.types import UTCDateTime, utcnow
@@ -36,7 +39,28 @@ def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> An
     )
 
 
-class Client(SQLModel, table=True):
+class Versioned(SQLModel):
+    """A row edited through forms: SQLAlchemy bumps `version` on every ORM update and adds
+    `AND version = <as loaded>` to it, so a write over a newer version fails."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr  # type: ignore[misc]
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class DatabaseMeta(SQLModel, table=True):
+    """One row: the database's generation, a random token replaced whenever its clients are
+    replaced wholesale (`carecli demo --force`), so an open app notices it is not the same
+    caseload any more and ids it holds mean other people now."""
+
+    __tablename__ = "carecli_meta"
+    id: int = Field(default=1, primary_key=True)
+    generation: str = Field(max_length=32)
+
+
+class Client(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     given_name: str = Field(max_length=NAME_MAX)
     family_name: str = Field(max_length=NAME_MAX, index=True)
@@ -63,7 +87,7 @@ class Client(SQLModel, table=True):
     updated_at: datetime = _ts(default_factory=utcnow)
 
 
-class Consent(SQLModel, table=True):
+class Consent(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     kind: str = Field(max_length=40)
@@ -74,7 +98,7 @@ class Consent(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=TEXT_MAX)
 
 
-class Condition(SQLModel, table=True):
+class Condition(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     name: str = Field(max_length=200)
@@ -85,7 +109,7 @@ class Condition(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=TEXT_MAX)
 
 
-class Medication(SQLModel, table=True):
+class Medication(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     name: str = Field(max_length=200)
@@ -99,7 +123,7 @@ class Medication(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=TEXT_MAX)
 
 
-class CareTeamMember(SQLModel, table=True):
+class CareTeamMember(Versioned, table=True):
     __tablename__ = "care_team_member"
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
@@ -112,7 +136,7 @@ class CareTeamMember(SQLModel, table=True):
     is_primary: bool = False
 
 
-class PersonalContact(SQLModel, table=True):
+class PersonalContact(Versioned, table=True):
     __tablename__ = "personal_contact"
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()

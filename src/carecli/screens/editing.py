@@ -1,5 +1,8 @@
 """Opening the right form for each change (client, entries, status) and saving through the
-data layer. Screens call these; `done` runs after a successful save."""
+data layer. Screens call these; `done` runs after a successful save.
+
+A form opens on the row as it is now and saves against the version it opened on, so a change
+made meanwhile in another window is refused (the form keeps the text) instead of undone."""
 
 from collections.abc import Callable
 from datetime import date
@@ -9,7 +12,7 @@ from typing import Any
 from textual.app import App
 
 from carecli.data import clients, entries
-from carecli.data.errors import CareDataError
+from carecli.data.errors import CareDataError, ChangedElsewhere, DatabaseReplaced
 from carecli.domain.enums import label
 from carecli.forms import CLIENT_FORM, ENTRY_FORMS, STATUS_FORM
 from carecli.plain import one_line
@@ -31,9 +34,18 @@ def reported(action: Callable[..., None]) -> Callable[..., None]:
         try:
             action(app, *args)
         except CareDataError as exc:
-            app.notify(str(exc), severity="error", markup=False)
+            report(app, exc)
 
     return run
+
+
+def report(app: App, error: CareDataError) -> None:
+    """A refused change in one sentence; a replaced database also takes the app back to the
+    caseload, reloaded."""
+    if isinstance(error, DatabaseReplaced):
+        app.database_replaced(str(error))
+    else:
+        app.notify(str(error), severity="error", markup=False)
 
 
 def _after(app: App, done: Callable[..., Any], message: str) -> Callable[[Any], None]:
@@ -66,13 +78,14 @@ def edit_client(app: App, client_id: int, done: Callable[..., Any]) -> None:
             title=f"Edit {one_line(client.given_name)} {one_line(client.family_name)}",
             fields=CLIENT_FORM, values=clients.client_values(client),
             submit=lambda values: clients.update_client(
-                db=app.db, client_id=client_id, values=values
+                db=app.db, client_id=client_id, version=client.version, values=values
             ),
         ),
         _after(app, done, "Client details saved."),
     )
 
 
+@reported
 def edit_entry(app: App, client_id: int, kind: str, entry: Any | None,
                done: Callable[..., Any]) -> None:
     noun = entries.ENTRY_KINDS[kind].noun
@@ -80,8 +93,11 @@ def edit_entry(app: App, client_id: int, kind: str, entry: Any | None,
         title, values = f"Add {noun}", _entry_defaults(kind, app.today())
         submit = lambda v: entries.add_entry(db=app.db, kind=kind, client_id=client_id, values=v)  # noqa: E731
     else:
+        entry = entries.get_entry(db=app.db, kind=kind, entry_id=entry.id)
         title, values = f"Edit {noun}", entries.entry_values(kind, entry)
-        submit = lambda v: entries.update_entry(db=app.db, kind=kind, entry_id=entry.id, values=v)  # noqa: E731
+        submit = lambda v: entries.update_entry(  # noqa: E731
+            db=app.db, kind=kind, entry_id=entry.id, version=entry.version, values=v
+        )
     app.push_screen(
         FormScreen(title=title, fields=ENTRY_FORMS[kind], values=values, submit=submit),
         _after(app, done, f"{noun.capitalize()} saved."),
@@ -103,9 +119,13 @@ def remove_entry(app: App, kind: str, entry: Any, done: Callable[..., Any]) -> N
     def confirmed(yes: bool | None) -> None:
         if yes:
             try:
-                entries.remove_entry(db=app.db, kind=kind, entry_id=entry.id)
+                entries.remove_entry(
+                    db=app.db, kind=kind, entry_id=entry.id, version=entry.version
+                )
             except CareDataError as exc:
-                app.notify(str(exc), severity="error", markup=False)
+                report(app, exc)
+                if isinstance(exc, ChangedElsewhere):
+                    done()  # show the entry as it is now
                 return
             app.notify(f"{noun.capitalize()} removed.", markup=False)
             app.refresh_caseload()
@@ -126,7 +146,8 @@ def change_status(app: App, client_id: int, to_status: str, done: Callable[..., 
             title=STATUS_TITLES[to_status].format(name=name), fields=fields,
             values={"effective_on": app.today()},
             submit=lambda v: clients.change_status(
-                db=app.db, client_id=client_id, values={**v, "to_status": to_status}
+                db=app.db, client_id=client_id, version=client.version,
+                values={**v, "to_status": to_status},
             ),
         ),
         _after(app, done, f"{name} is now {label(to_status).lower()}; their history is kept."),

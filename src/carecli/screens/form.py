@@ -1,5 +1,6 @@
 """A generic modal form built from `FieldSpec`s: validates through the data layer, shows each
-error beside its field, and saves in one transaction or not at all."""
+error beside its field, and saves in one transaction or not at all. A refused save (say, the
+row changed in another window) leaves the form open with everything typed."""
 
 from collections.abc import Callable
 from datetime import date
@@ -13,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from carecli.data.errors import CareDataError, InvalidInput
+from carecli.data.errors import CareDataError, DatabaseReplaced, InvalidInput
 from carecli.forms import FieldSpec
 from carecli.plain import clean, one_line, plain
 from carecli.screens.confirm import ConfirmScreen
@@ -104,6 +105,9 @@ class FormScreen(ModalScreen[Any]):
             result = self.submit(self.values())
         except InvalidInput as exc:
             self._show_errors(exc.errors)
+            return
+        except DatabaseReplaced as exc:
+            self.app.database_replaced(str(exc))
             return
         except CareDataError as exc:
             message.update(plain(str(exc), "bold red"))

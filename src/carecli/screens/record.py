@@ -105,8 +105,12 @@ class RecordScreen(CareScreen):
     def reload(self) -> None:
         from carecli.data.assessment_view import completed_assessments
         from carecli.data.record import load_record
+        from carecli.data.versions import NOTICED, was_replaced
 
         if not self.app.wait_for_db():
+            return
+        if was_replaced(self.app.db):  # opened from a caseload row of the database before
+            self.app.call_from_thread(self.app.database_replaced, NOTICED)
             return
         record = load_record(db=self.app.db, client_id=self.client_id)
         done = completed_assessments(db=self.app.db, client_id=self.client_id)
