@@ -79,7 +79,7 @@ def run_demo(location, *, clients: int, seed: int, force: bool) -> int:
         print("carecli: --clients must be at least 1", file=sys.stderr)
         return 2
     from carecli.data.db import open_database
-    from carecli.data.demo import build_demo
+    from carecli.demo import build_demo
 
     db = open_database(location)
     summary = build_demo(db=db, clients=clients, seed=seed, force=force)

@@ -30,7 +30,7 @@ def pg():
 def test_demo_caseload_and_hand_edits_on_postgres(pg) -> None:
     from carecli.data.caseload import load_caseload
     from carecli.data.clients import change_status, create_client
-    from carecli.data.demo import build_demo
+    from carecli.demo import build_demo
     from carecli.data.entries import add_entry, remove_entry
     from carecli.data.record import load_record
 

@@ -8,12 +8,12 @@ about a third focused re-assessments since, and from 20 clients one (from 40 two
 safety flag. Care plans are left empty.
 
 Here live `build_demo`, `DemoSummary`, the inserts and `_Builder`, which runs the steps for each
-client in order. The steps live in `demo_clients.py` (who the client is, their client row),
-`demo_records.py` (conditions, care team, medicines, family, consents, referrals),
-`demo_contacts.py` (hospital stays, contacts, check-ins) and `demo_assessments.py` (assessments;
-the answers in `demo_answers.py`, drawn from the client's `_Health` in `demo_health.py`); shared
-helpers are in `demo_people.py`, the tables and row-making in `demo_rows.py`, and the fixed tables
-the demo draws from in `demo_catalogue.py`.
+client in order. The steps live beside it in this package: `clients.py` (who the client is, their
+client row), `records.py` (conditions, care team, medicines, family, consents, referrals),
+`contacts.py` (hospital stays, contacts, check-ins) and `assessments.py` (assessments; the answers
+in `answers.py`, drawn from the client's `_Health` in `health.py`); shared helpers are in
+`people.py`, the tables and row-making in `rows.py`, and the fixed tables the demo draws from in
+`catalogue.py`.
 
 The same seed and `today` give the same data: one random stream runs through all the steps, so
 their order matters. Contacts happen at local wall-clock times on weekdays, so the UTC instants
@@ -35,12 +35,12 @@ from sqlalchemy import Table, delete, func, insert, select, text
 from sqlmodel import SQLModel
 
 from carecli.data.db import Database
-from carecli.data.demo_assessments import _Assessments
-from carecli.data.demo_clients import LOCALES, _Clients
-from carecli.data.demo_contacts import _Contacts
-from carecli.data.demo_people import _assign_roles
-from carecli.data.demo_records import _Records
-from carecli.data.demo_rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
+from carecli.demo.assessments import _Assessments
+from carecli.demo.clients import LOCALES, _Clients
+from carecli.demo.contacts import _Contacts
+from carecli.demo.people import _assign_roles
+from carecli.demo.records import _Records
+from carecli.demo.rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
 from carecli.data.errors import CareDataError
 
 BATCH_CLIENTS = 1_000
