@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     from carecli.config import resolve_database
     from carecli.data.errors import CareDataError
 
-    location = resolve_database(args.db)
     try:
+        location = resolve_database(args.db)
         if args.command == "demo":
             return run_demo(location, clients=args.clients, seed=args.seed, force=args.force)
         return run_app(location)
