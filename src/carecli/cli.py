@@ -10,6 +10,9 @@ import sys
 
 from carecli import __version__
 
+MAX_CLIENTS = 100_000
+"""The largest demo caseload: ten times a big team's, built in a couple of minutes."""
+
 COMMANDS_HELP = """Without a command, carecli opens the app.
 
 The database is the file given by --db, else CARECLI_DATABASE_URL (a SQLAlchemy URL,
@@ -33,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="fill the database with a demo caseload",
                           description="Fill the database with a realistic synthetic caseload.")
     demo.add_argument("--clients", type=int, default=60, metavar="N",
-                      help="how many clients (default 60)")
+                      help=f"how many clients, 1 to {MAX_CLIENTS:,} (default 60)")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="random seed; the same seed gives the same caseload (default 1)")
     demo.add_argument("--force", action="store_true",
@@ -75,14 +78,46 @@ def run_app(location) -> int:
 
 
 def run_demo(location, *, clients: int, seed: int, force: bool) -> int:
-    if clients < 1:
-        print("carecli: --clients must be at least 1", file=sys.stderr)
+    if not 1 <= clients <= MAX_CLIENTS:
+        print(f"carecli: --clients takes a number from 1 to {MAX_CLIENTS:,}, not {clients:,}.",
+              file=sys.stderr)
         return 2
     from carecli.data.db import open_database
     from carecli.demo import build_demo
 
     db = open_database(location)
-    summary = build_demo(db=db, clients=clients, seed=seed, force=force)
-    print(f"Demo caseload: {summary.clients} clients written to {location.display} "
+    progress = Progress(clients, sys.stderr)
+    try:
+        summary = build_demo(db=db, clients=clients, seed=seed, force=force, progress=progress)
+    finally:
+        progress.close()
+    print(f"Demo caseload: {summary.clients:,} clients written to {location.display} "
           f"in {summary.seconds:.1f} s.")
     return 0
+
+
+class Progress:
+    """"Building 5,000 clients… 40%" on `stream`: rewritten in place on a terminal; otherwise
+    (a log, a pipe) a plain line at the start and at each further quarter."""
+
+    def __init__(self, total: int, stream) -> None:
+        self.total = total
+        self.stream = stream
+        self.in_place = stream.isatty()
+        self.quarter = -1
+
+    def __call__(self, done: int) -> None:
+        percent = done * 100 // self.total
+        line = f"Building {self.total:,} clients… {percent}%"
+        if self.in_place:
+            self.stream.write(f"\r{line}")
+            self.stream.flush()
+        elif percent // 25 > self.quarter:
+            self.quarter = percent // 25
+            print(line, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        """Clear the line on a terminal, so what follows starts at its left edge."""
+        if self.in_place:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

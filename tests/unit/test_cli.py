@@ -1,6 +1,10 @@
 """The `carecli` command line: bad arguments get one sentence, never a traceback or a wrong file."""
 
 import os
+import pty
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -78,3 +82,63 @@ def test_a_db_naming_a_folder_is_refused(run: Run, tmp_path: Path, command: list
     assert code == 1
     assert_one_sentence(err, "is a folder, not a database file")
     assert list(folder.iterdir()) == []
+
+
+# --- demo: how many clients, and progress while building ---------------------------------------
+
+
+def _clients_in(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM client").fetchone()[0]
+
+
+@pytest.mark.parametrize("clients", ["100001", "100000000", "0", "-3"])
+def test_demo_client_count_out_of_range_is_refused(run: Run, tmp_path: Path,
+                                                   clients: str) -> None:
+    db = tmp_path / "demo.db"
+    code, out, err = run("--db", str(db), "demo", "--clients", clients)
+    assert code == 2
+    assert_one_sentence(err, "--clients takes a number from 1 to 100,000")
+    assert out == ""
+    assert not db.exists()
+
+
+def test_demo_progress_is_a_few_plain_lines_when_not_a_terminal(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    code, out, err = run("--db", str(db), "demo", "--clients", "150")
+    assert code == 0, err
+    assert err.splitlines() == [
+        "Building 150 clients… 0%", "Building 150 clients… 66%", "Building 150 clients… 100%",
+    ]
+    assert out.startswith(f"Demo caseload: 150 clients written to {db} in ")
+    assert _clients_in(db) == 150
+
+
+def test_demo_progress_is_updated_in_place_on_a_terminal(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "carecli", "--db", str(db), "demo", "--clients", "150"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower,
+    ) as process:
+        os.close(follower)
+        screen = b""
+        while chunk := _read(leader):
+            screen += chunk
+        out, _ = process.communicate(timeout=120)
+    os.close(leader)
+    assert process.returncode == 0, screen
+    text = screen.decode()
+    assert text == (
+        "\rBuilding 150 clients… 0%\rBuilding 150 clients… 66%\rBuilding 150 clients… 100%"
+        "\r\x1b[K"
+    )
+    assert out.decode().startswith("Demo caseload: 150 clients written to")
+    assert _clients_in(db) == 150
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # Linux reports the closed terminal as EIO
+        return b""
