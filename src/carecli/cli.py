@@ -88,12 +88,29 @@ def run_demo(location, *, clients: int, seed: int, force: bool) -> int:
     db = open_database(location)
     progress = Progress(clients, sys.stderr)
     try:
-        summary = build_demo(db=db, clients=clients, seed=seed, force=force, progress=progress)
+        summary = build_demo(db=db, clients=clients, seed=seed, force=force, progress=progress,
+                             before_replace=lambda: back_up(location))
     finally:
         progress.close()
+        db.dispose()  # close every connection: the write-ahead log goes into the file
     print(f"Demo caseload: {summary.clients:,} clients written to {location.display} "
           f"in {summary.seconds:.1f} s.")
     return 0
+
+
+def back_up(location) -> None:
+    """Back up the database `demo --force` is about to replace, and say where the copy is; a
+    failed backup raises, and then nothing is replaced. A server database gets a pointer to
+    pg_dump instead (carecli never copies a server's data itself)."""
+    if location.path is None:
+        print(f"carecli: no backup was taken of the server database {location.display}; "
+              "make one with pg_dump (pg_dump -Fc -f carecli.dump DATABASE_URL) before using "
+              "--force on it.", file=sys.stderr, flush=True)
+        return
+    from carecli.data.backup import backup_database
+
+    target = backup_database(location.path)
+    print(f"Backed up the database to {target} before replacing it.", flush=True)
 
 
 class Progress:

@@ -1,11 +1,14 @@
 """The `carecli` command line: bad arguments get one sentence, never a traceback or a wrong file."""
 
 import os
+import re
 import pty
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -88,7 +91,7 @@ def test_a_db_naming_a_folder_is_refused(run: Run, tmp_path: Path, command: list
 
 
 def _clients_in(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute("SELECT count(*) FROM client").fetchone()[0]
 
 
@@ -142,3 +145,102 @@ def _read(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:  # Linux reports the closed terminal as EIO
         return b""
+
+
+# --- demo --force: a backup first ----------------------------------------------------------------
+
+
+def _names_in(path: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT given_name, family_name FROM client ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def caseload(run: Run, tmp_path: Path) -> Path:
+    """A database holding a 3-client demo caseload (seed 1), in a folder of its own."""
+    folder = tmp_path / "files"
+    folder.mkdir()
+    db = folder / "carecli.db"
+    code, _, err = run("--db", str(db), "demo", "--clients", "3")
+    assert code == 0, err
+    return db
+
+
+def test_force_backs_up_the_old_caseload_before_replacing_it(run: Run, caseload: Path) -> None:
+    old_names = _names_in(caseload)
+    code, out, err = run("--db", str(caseload), "demo", "--clients", "4", "--seed", "2", "--force")
+    assert code == 0, err
+    backups = list(caseload.parent.glob("carecli-backup-*.db"))
+    assert len(backups) == 1
+    backup = backups[0]
+    assert re.fullmatch(r"carecli-backup-\d{8}-\d{6}\.db", backup.name)
+    said, summary = out.splitlines()
+    assert said == f"Backed up the database to {backup} before replacing it."
+    assert summary.startswith("Demo caseload: 4 clients written to")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert _names_in(backup) == old_names  # the backup holds the clients that were replaced
+    new_names = _names_in(caseload)
+    assert len(new_names) == 4 and new_names[:3] != old_names  # the database holds the new ones
+    with closing(sqlite3.connect(backup)) as conn:  # one self-contained, healthy file
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    assert sorted(p.name for p in caseload.parent.iterdir()) == sorted(["carecli.db", backup.name])
+
+
+def test_force_on_an_empty_database_takes_no_backup(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    code, out, err = run("--db", str(db), "demo", "--clients", "2", "--force")
+    assert code == 0, err
+    assert "Backed up" not in out
+    assert not list(tmp_path.glob("*backup*"))
+
+
+def test_a_backup_never_overwrites_a_file(caseload: Path) -> None:
+    from carecli.data.backup import backup_database
+
+    at = datetime(2026, 11, 30, 9, 15, 2)
+    taken = caseload.parent / "carecli-backup-20261130-091502.db"
+    taken.write_text("someone else's file")
+    first = backup_database(caseload, now=at)
+    second = backup_database(caseload, now=at)
+    assert (first.name, second.name) == (
+        "carecli-backup-20261130-091502-2.db", "carecli-backup-20261130-091502-3.db",
+    )
+    assert taken.read_text() == "someone else's file"
+    assert _names_in(first) == _names_in(second) == _names_in(caseload)
+
+
+def test_force_is_refused_when_the_backup_fails(caseload: Path) -> None:
+    """A file-size limit below the database's size makes the copy fail part-way, as a full disk
+    does: nothing is replaced, and no partial backup is left behind."""
+    old_names = _names_in(caseload)
+    assert caseload.stat().st_size > 100_000
+    script = (
+        "import resource, signal\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))\n"
+        "from carecli.cli import main\n"
+        f"raise SystemExit(main(['--db', {str(caseload)!r}, 'demo', '--clients', '5', "
+        "'--seed', '2', '--force']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, stdin=subprocess.DEVNULL, check=False)
+    assert result.returncode == 1
+    assert_one_sentence(result.stderr, f"Could not back up {caseload} (")
+    assert result.stderr.strip().endswith("; nothing was changed.")
+    assert result.stdout == ""
+    assert _names_in(caseload) == old_names
+    assert [p.name for p in caseload.parent.iterdir()] == ["carecli.db"]
+
+
+def test_force_on_a_server_says_no_backup_was_taken(capsys: pytest.CaptureFixture,
+                                                    tmp_path: Path) -> None:
+    from carecli.cli import back_up
+    from carecli.config import DatabaseLocation
+
+    back_up(DatabaseLocation("postgresql://nurse:secret@db.example/carecli"))
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert_one_sentence(err, "no backup was taken of the server database "
+                             "postgresql://nurse@db.example/carecli; make one with pg_dump")
+    assert "secret" not in err

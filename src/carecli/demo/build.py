@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from faker import Faker
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, literal, select, text
 from sqlmodel import SQLModel
 
 from carecli.data.db import Database
@@ -67,6 +67,7 @@ def build_demo(
     today: date | None = None,
     force: bool = False,
     progress: Callable[[int], None] | None = None,
+    before_replace: Callable[[], None] | None = None,
 ) -> DemoSummary:
     """Fill `db` with `clients` made-up clients and their records; say what was made.
 
@@ -77,6 +78,10 @@ def build_demo(
     row of every table (all clients and their records, the community resources and the audit log)
     is deleted first, so the demo caseload REPLACES what was there. It is one transaction: on any
     error the database is left as it was.
+
+    `before_replace`, when given, is called when `force` is about to delete rows: inside the
+    transaction, so nobody can write between it and the deletion (a backup taken there holds
+    exactly what is replaced); an error it raises leaves the database as it was.
     """
     if clients < 0:
         raise ValueError("clients: must not be negative")
@@ -87,6 +92,8 @@ def build_demo(
         if existing and not force:
             raise CareDataError(_refusal(existing))
         if force:
+            if before_replace is not None and _has_rows(session):
+                before_replace()
             for table in reversed(SQLModel.metadata.sorted_tables):
                 session.execute(delete(table))
         first_ids = {
@@ -104,6 +111,13 @@ def build_demo(
         _insert(session, builder.audit())
         _advance_sequences(session)
     return DemoSummary(clients, builder.contacts, clock.perf_counter() - started)
+
+
+def _has_rows(session) -> bool:
+    return any(
+        session.scalar(select(literal(1)).select_from(table).limit(1))
+        for table in SQLModel.metadata.sorted_tables
+    )
 
 
 def _batch_size(clients: int) -> int:
