@@ -20,8 +20,15 @@ e.g. postgresql://user@host/carecli), else CARECLI_DB, else carecli.db in your u
 data folder."""
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose refusals are one line: `carecli: <what is wrong>; see --help`."""
+
+    def error(self, message: str):
+        self.exit(2, f"carecli: {message}; see `{self.prog} --help`.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="carecli", epilog=COMMANDS_HELP,
         description="A keyboard-driven caseload app for care managers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -40,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="random seed; the same seed gives the same caseload (default 1)")
     demo.add_argument("--force", action="store_true",
-                      help="replace the clients already in the database")
+                      help="replace what is in the database, after backing it up beside it")
     return parser
 
 
@@ -60,6 +67,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output went to a program that stopped reading (`| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 1
+    except OSError as exc:  # the system refused a path or the output; say which, plainly
+        print(f"carecli: {_os_failure(exc)}", file=sys.stderr)
+        return 1
+
+
+def _os_failure(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.filename is not None:
+        return f"Cannot use {exc.filename}: {reason}."
+    return f"Stopped by the system: {reason}."
 
 
 def run_app(location) -> int:

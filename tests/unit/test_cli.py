@@ -244,3 +244,85 @@ def test_force_on_a_server_says_no_backup_was_taken(capsys: pytest.CaptureFixtur
     assert_one_sentence(err, "no backup was taken of the server database "
                              "postgresql://nurse@db.example/carecli; make one with pg_dump")
     assert "secret" not in err
+
+
+# --- other bad arguments: one sentence each --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["frob"], "carecli: argument COMMAND: invalid choice: 'frob'"),
+    (["demo", "--clients", "abc"], "carecli: argument --clients: invalid int value: 'abc'"),
+    (["demo", "--seed", "1.5"], "carecli: argument --seed: invalid int value: '1.5'"),
+    (["demo", "--colour"], "carecli: unrecognized arguments: --colour"),
+    (["--db"], "carecli: argument --db: expected one argument"),
+], ids=["unknown-command", "clients-not-a-number", "seed-not-a-whole-number", "unknown-option",
+        "db-without-path"])
+def test_bad_arguments_get_one_line(run: Run, argv: list[str], expected: str) -> None:
+    code, out, err = run(*argv)
+    assert code == 2
+    assert_one_sentence(err, expected)
+    assert err.rstrip().endswith("--help`.")
+    assert out == ""
+    assert not default_database_path().parent.exists()
+
+
+@pytest.mark.parametrize("seed", ["-5", "0", str(10**30)])
+def test_any_whole_number_is_a_seed(run: Run, tmp_path: Path, seed: str) -> None:
+    db = tmp_path / "demo.db"
+    code, _, err = run("--db", str(db), "demo", "--clients", "2", "--seed", seed)
+    assert code == 0, err
+    assert _clients_in(db) == 2
+
+
+def test_a_path_too_long_for_the_system_gets_one_sentence(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("--db", str(tmp_path / ("a" * 300 + ".db")), "demo", "--clients", "2")
+    assert code == 1
+    assert_one_sentence(err, "")
+    assert not list(tmp_path.glob("a*"))
+
+
+def test_demo_on_a_read_only_file_is_refused_and_untouched(run: Run, caseload: Path) -> None:
+    before = caseload.read_bytes()
+    caseload.chmod(0o400)
+    immutable = os.geteuid() == 0  # root writes any file whatever its mode, unless immutable
+    if immutable and subprocess.run(["chattr", "+i", str(caseload)], capture_output=True,
+                                    check=False).returncode != 0:
+        pytest.skip("running as root on a file system without chattr +i")
+    try:
+        code, out, err = run("--db", str(caseload), "demo", "--clients", "2", "--force")
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(caseload)], check=True)
+    assert code == 1
+    assert_one_sentence(err, str(caseload))
+    assert caseload.read_bytes() == before
+    assert [p.name for p in caseload.parent.iterdir()] == ["carecli.db"]
+
+
+def test_output_to_a_closed_pipe_ends_quietly_after_the_work(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    with subprocess.Popen(
+        [sys.executable, "-m", "carecli", "--db", str(db), "demo", "--clients", "2"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as process:
+        process.stdout.close()  # like `carecli demo | head -0`
+        err = process.stderr.read().decode()
+    assert process.returncode == 1
+    assert err.splitlines() == ["Building 2 clients… 0%", "Building 2 clients… 100%"]
+    assert _clients_in(db) == 2
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_device_gets_one_sentence_and_replaces_nothing(caseload: Path) -> None:
+    old_names = _names_in(caseload)
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "carecli", "--db", str(caseload), "demo", "--clients", "2",
+             "--force"], stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE,
+            text=True, timeout=120, check=False,
+        )
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == "carecli: Stopped by the system: No space left on device."
+    assert "Traceback" not in result.stderr
+    assert _names_in(caseload) == old_names  # the backup could not be announced: no replacing
