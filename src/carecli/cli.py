@@ -124,8 +124,8 @@ def back_up(location) -> None:
     pg_dump instead (carecli never copies a server's data itself)."""
     if location.path is None:
         print(f"carecli: no backup was taken of the server database {location.display}; "
-              "make one with pg_dump (pg_dump -Fc -f carecli.dump DATABASE_URL) before using "
-              "--force on it.", file=sys.stderr, flush=True)
+              "pg_dump makes one (pg_dump -Fc -f carecli.dump DATABASE_URL).",
+              file=sys.stderr, flush=True)
         return
     from carecli.data.backup import backup_database
 

@@ -1,8 +1,8 @@
 """The `carecli` command line: bad arguments get one sentence, never a traceback or a wrong file."""
 
 import os
-import re
 import pty
+import re
 import sqlite3
 import subprocess
 import sys
@@ -242,11 +242,11 @@ def test_force_on_a_server_says_no_backup_was_taken(capsys: pytest.CaptureFixtur
     out, err = capsys.readouterr()
     assert out == ""
     assert_one_sentence(err, "no backup was taken of the server database "
-                             "postgresql://nurse@db.example/carecli; make one with pg_dump")
+                             "postgresql://nurse@db.example/carecli; pg_dump makes one")
     assert "secret" not in err
 
 
-# --- other bad arguments: one sentence each --------------------------------------------------------
+# --- other bad arguments: one sentence each ------------------------------------------------------
 
 
 @pytest.mark.parametrize(("argv", "expected"), [

@@ -37,13 +37,13 @@ from sqlalchemy import Table, delete, func, insert, literal, select, text
 from sqlmodel import SQLModel
 
 from carecli.data.db import Database
+from carecli.data.errors import CareDataError
 from carecli.demo.assessments import _Assessments
 from carecli.demo.clients import LOCALES, _Clients
 from carecli.demo.contacts import _Contacts
 from carecli.demo.people import _assign_roles
 from carecli.demo.records import _Records
 from carecli.demo.rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
-from carecli.data.errors import CareDataError
 
 BATCH_CLIENTS = 1_000
 PROGRESS_STEPS = 50
