@@ -11,7 +11,7 @@ from pathlib import Path
 from carecli.app import CareApp
 from carecli.config import resolve_database
 from carecli.data.db import open_database
-from carecli.data.demo import build_demo
+from carecli.demo import build_demo
 
 HERE = Path(__file__).parent
 SIZE = (160, 42)

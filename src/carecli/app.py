@@ -259,7 +259,7 @@ class CareApp(App[str]):
 
     @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
     def load_demo(self) -> None:
-        from carecli.data.demo import build_demo
+        from carecli.demo import build_demo
 
         if self.wait_for_db():
             build_demo(db=self.db, today=self.today())

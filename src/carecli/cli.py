@@ -10,6 +10,9 @@ import sys
 
 from carecli import __version__
 
+MAX_CLIENTS = 100_000
+"""The largest demo caseload: ten times a big team's, built in a couple of minutes."""
+
 COMMANDS_HELP = """Without a command, carecli opens the app.
 
 The database is the file given by --db, else CARECLI_DATABASE_URL (a SQLAlchemy URL,
@@ -17,8 +20,15 @@ e.g. postgresql://user@host/carecli), else CARECLI_DB, else carecli.db in your u
 data folder."""
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose refusals are one line: `carecli: <what is wrong>; see --help`."""
+
+    def error(self, message: str):
+        self.exit(2, f"carecli: {message}; see `{self.prog} --help`.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="carecli", epilog=COMMANDS_HELP,
         description="A keyboard-driven caseload app for care managers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -33,11 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="fill the database with a demo caseload",
                           description="Fill the database with a realistic synthetic caseload.")
     demo.add_argument("--clients", type=int, default=60, metavar="N",
-                      help="how many clients (default 60)")
+                      help=f"how many clients, 1 to {MAX_CLIENTS:,} (default 60)")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="random seed; the same seed gives the same caseload (default 1)")
     demo.add_argument("--force", action="store_true",
-                      help="replace the clients already in the database")
+                      help="replace what is in the database, after backing it up beside it")
     return parser
 
 
@@ -47,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     from carecli.config import resolve_database
     from carecli.data.errors import CareDataError
 
-    location = resolve_database(args.db)
     try:
+        location = resolve_database(args.db)
         if args.command == "demo":
             return run_demo(location, clients=args.clients, seed=args.seed, force=args.force)
         return run_app(location)
@@ -57,6 +67,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output went to a program that stopped reading (`| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 1
+    except OSError as exc:  # the system refused a path or the output; say which, plainly
+        print(f"carecli: {_os_failure(exc)}", file=sys.stderr)
+        return 1
+
+
+def _os_failure(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.filename is not None:
+        return f"Cannot use {exc.filename}: {reason}."
+    return f"Stopped by the system: {reason}."
 
 
 def run_app(location) -> int:
@@ -75,14 +98,63 @@ def run_app(location) -> int:
 
 
 def run_demo(location, *, clients: int, seed: int, force: bool) -> int:
-    if clients < 1:
-        print("carecli: --clients must be at least 1", file=sys.stderr)
+    if not 1 <= clients <= MAX_CLIENTS:
+        print(f"carecli: --clients takes a number from 1 to {MAX_CLIENTS:,}, not {clients:,}.",
+              file=sys.stderr)
         return 2
     from carecli.data.db import open_database
-    from carecli.data.demo import build_demo
+    from carecli.demo import build_demo
 
     db = open_database(location)
-    summary = build_demo(db=db, clients=clients, seed=seed, force=force)
-    print(f"Demo caseload: {summary.clients} clients written to {location.display} "
+    progress = Progress(clients, sys.stderr)
+    try:
+        summary = build_demo(db=db, clients=clients, seed=seed, force=force, progress=progress,
+                             before_replace=lambda: back_up(location))
+    finally:
+        progress.close()
+        db.dispose()  # close every connection: the write-ahead log goes into the file
+    print(f"Demo caseload: {summary.clients:,} clients written to {location.display} "
           f"in {summary.seconds:.1f} s.")
     return 0
+
+
+def back_up(location) -> None:
+    """Back up the database `demo --force` is about to replace, and say where the copy is; a
+    failed backup raises, and then nothing is replaced. A server database gets a pointer to
+    pg_dump instead (carecli never copies a server's data itself)."""
+    if location.path is None:
+        print(f"carecli: no backup was taken of the server database {location.display}; "
+              "pg_dump makes one (pg_dump -Fc -f carecli.dump DATABASE_URL).",
+              file=sys.stderr, flush=True)
+        return
+    from carecli.data.backup import backup_database
+
+    target = backup_database(location.path)
+    print(f"Backed up the database to {target} before replacing it.", flush=True)
+
+
+class Progress:
+    """"Building 5,000 clients… 40%" on `stream`: rewritten in place on a terminal; otherwise
+    (a log, a pipe) a plain line at the start and at each further quarter."""
+
+    def __init__(self, total: int, stream) -> None:
+        self.total = total
+        self.stream = stream
+        self.in_place = stream.isatty()
+        self.quarter = -1
+
+    def __call__(self, done: int) -> None:
+        percent = done * 100 // self.total
+        line = f"Building {self.total:,} clients… {percent}%"
+        if self.in_place:
+            self.stream.write(f"\r{line}")
+            self.stream.flush()
+        elif percent // 25 > self.quarter:
+            self.quarter = percent // 25
+            print(line, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        """Clear the line on a terminal, so what follows starts at its left edge."""
+        if self.in_place:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from carecli.data.errors import DatabaseOpenError
+
 APP_NAME = "carecli"
 DB_FILENAME = "carecli.db"
 ENV_DB = "CARECLI_DB"
@@ -44,8 +46,8 @@ def sqlite_url(path: Path) -> str:
 def resolve_database(db_arg: str | None, environ: dict[str, str] | None = None) -> DatabaseLocation:
     """Pick the database: the command-line flag wins, then the URL, then the path variable."""
     env = os.environ if environ is None else environ
-    if db_arg:
-        path = Path(db_arg).expanduser().absolute()
+    if db_arg is not None:
+        path = Path(_checked_db_arg(db_arg)).expanduser().absolute()
         return DatabaseLocation(sqlite_url(path), path)
     if env.get(ENV_URL):
         url = env[ENV_URL]
@@ -58,3 +60,16 @@ def resolve_database(db_arg: str | None, environ: dict[str, str] | None = None) 
         return DatabaseLocation(sqlite_url(path), path)
     path = default_database_path()
     return DatabaseLocation(sqlite_url(path), path, is_default=True)
+
+
+def _checked_db_arg(db_arg: str) -> str:
+    """An explicit `--db` must name a file: an empty one would silently open the default database
+    (an empty CARECLI_DB, by contrast, means unset, as usual for environment variables)."""
+    if not db_arg.strip():
+        raise DatabaseOpenError(
+            "--db was given an empty path; name a database file, or leave --db out to use the "
+            "default database."
+        )
+    if "\0" in db_arg:
+        raise DatabaseOpenError("--db was given a path with a NUL character; no file can have it.")
+    return db_arg

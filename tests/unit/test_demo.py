@@ -16,12 +16,10 @@ from carecli.assessment.wizard import SHARED_WITH_PHQ2, Wizard
 from carecli.clinical import instrument, score
 from carecli.clinical.instruments import INSTRUMENTS
 from carecli.config import resolve_database
-from carecli.data import demo_catalogue as cat
 from carecli.data.assessments import find_draft, score_history
 from carecli.data.caseload import load_caseload
 from carecli.data.clients import client_values
 from carecli.data.db import Database, open_database
-from carecli.data.demo import DemoSummary, build_demo
 from carecli.data.entries import ENTRY_KINDS, entry_values
 from carecli.data.errors import CareDataError
 from carecli.data.inputs import ClientCreate, validate
@@ -40,6 +38,8 @@ from carecli.data.models import (
     Medication,
     Referral,
 )
+from carecli.demo import DemoSummary, build_demo
+from carecli.demo import catalogue as cat
 from carecli.domain import enums
 
 ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")

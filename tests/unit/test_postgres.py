@@ -30,9 +30,9 @@ def pg():
 def test_demo_caseload_and_hand_edits_on_postgres(pg) -> None:
     from carecli.data.caseload import load_caseload
     from carecli.data.clients import change_status, create_client
-    from carecli.data.demo import build_demo
     from carecli.data.entries import add_entry, remove_entry
     from carecli.data.record import load_record
+    from carecli.demo import build_demo
 
     build_demo(db=pg, clients=40, seed=3, today=TODAY)
     rows = load_caseload(db=pg, today=TODAY)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from faker import Faker
 
-from carecli.data import demo_catalogue as cat
+from carecli.demo import catalogue as cat
 
 ONE_DAY = timedelta(days=1)
 _MBI_LETTERS = "ACDEFGHJKMNPQRTUVWXY"

@@ -8,43 +8,47 @@ about a third focused re-assessments since, and from 20 clients one (from 40 two
 safety flag. Care plans are left empty.
 
 Here live `build_demo`, `DemoSummary`, the inserts and `_Builder`, which runs the steps for each
-client in order. The steps live in `demo_clients.py` (who the client is, their client row),
-`demo_records.py` (conditions, care team, medicines, family, consents, referrals),
-`demo_contacts.py` (hospital stays, contacts, check-ins) and `demo_assessments.py` (assessments;
-the answers in `demo_answers.py`, drawn from the client's `_Health` in `demo_health.py`); shared
-helpers are in `demo_people.py`, the tables and row-making in `demo_rows.py`, and the fixed tables
-the demo draws from in `demo_catalogue.py`.
+client in order. The steps live beside it in this package: `clients.py` (who the client is, their
+client row), `records.py` (conditions, care team, medicines, family, consents, referrals),
+`contacts.py` (hospital stays, contacts, check-ins) and `assessments.py` (assessments; the answers
+in `answers.py`, drawn from the client's `_Health` in `health.py`); shared helpers are in
+`people.py`, the tables and row-making in `rows.py`, and the fixed tables the demo draws from in
+`catalogue.py`.
 
 The same seed and `today` give the same data: one random stream runs through all the steps, so
 their order matters. Contacts happen at local wall-clock times on weekdays, so the UTC instants
 stored follow the computer's time zone, and the one audit row records the real time of the build.
 
 Speed: rows go in as SQLAlchemy Core inserts of plain dicts with ids we assign ourselves (no ORM
-objects, no round trips), 1,000 clients at a time, all in one transaction. Core inserts on the
-tables are twice as fast as ORM bulk inserts; 10,000 clients take about 10 s on two cores, of
-which about 4 s go to the assessments (some 480,000 answers, scored with `carecli.clinical.score`).
+objects, no round trips), 100 to 1,000 clients at a time (a batch between progress reports), all
+in one transaction. Core inserts on the tables are twice as fast as ORM bulk inserts; 10,000
+clients take about 10 s on two cores, of which about 4 s go to the assessments (some 480,000
+answers, scored with `carecli.clinical.score`).
 """
 
 import random
 import time as clock
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from faker import Faker
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, literal, select, text
 from sqlmodel import SQLModel
 
 from carecli.data.db import Database
-from carecli.data.demo_assessments import _Assessments
-from carecli.data.demo_clients import LOCALES, _Clients
-from carecli.data.demo_contacts import _Contacts
-from carecli.data.demo_people import _assign_roles
-from carecli.data.demo_records import _Records
-from carecli.data.demo_rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
 from carecli.data.errors import CareDataError
 from carecli.data.versions import new_generation
+from carecli.demo.assessments import _Assessments
+from carecli.demo.clients import LOCALES, _Clients
+from carecli.demo.contacts import _Contacts
+from carecli.demo.people import _assign_roles
+from carecli.demo.records import _Records
+from carecli.demo.rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
 
 BATCH_CLIENTS = 1_000
+PROGRESS_STEPS = 50
+"""About how many times `build_demo` reports progress; batches never go below 100 clients."""
 
 
 @dataclass(frozen=True)
@@ -63,13 +67,22 @@ def build_demo(
     seed: int = 1,
     today: date | None = None,
     force: bool = False,
+    progress: Callable[[int], None] | None = None,
+    before_replace: Callable[[], None] | None = None,
 ) -> DemoSummary:
     """Fill `db` with `clients` made-up clients and their records; say what was made.
+
+    `progress`, when given, is called with the number of clients made so far: 0 at the start and
+    again after each batch (about `PROGRESS_STEPS` times in all for a large caseload).
 
     Refuses with CareDataError when the database already has clients, unless `force`: then every
     row of every table (all clients and their records, the community resources and the audit log)
     is deleted first, so the demo caseload REPLACES what was there. It is one transaction: on any
     error the database is left as it was.
+
+    `before_replace`, when given, is called when `force` is about to delete rows: inside the
+    transaction, so nobody can write between it and the deletion (a backup taken there holds
+    exactly what is replaced); an error it raises leaves the database as it was.
     """
     if clients < 0:
         raise ValueError("clients: must not be negative")
@@ -80,6 +93,8 @@ def build_demo(
         if existing and not force:
             raise CareDataError(_refusal(existing))
         if force:
+            if before_replace is not None and _has_rows(session):
+                before_replace()
             for table in reversed(SQLModel.metadata.sorted_tables):
                 session.execute(delete(table))
             new_generation(session)  # open windows must not write into the new caseload
@@ -88,11 +103,28 @@ def build_demo(
         }
         builder = _Builder(seed=seed, today=day, clients=clients, first_ids=first_ids)
         _insert(session, builder.resources())
-        for start in range(0, clients, BATCH_CLIENTS):
-            _insert(session, builder.batch(start, min(clients, start + BATCH_CLIENTS)))
+        report = progress or (lambda _done: None)
+        report(0)
+        size = _batch_size(clients)
+        for start in range(0, clients, size):
+            end = min(clients, start + size)
+            _insert(session, builder.batch(start, end))
+            report(end)
         _insert(session, builder.audit())
         _advance_sequences(session)
     return DemoSummary(clients, builder.contacts, clock.perf_counter() - started)
+
+
+def _has_rows(session) -> bool:
+    return any(
+        session.scalar(select(literal(1)).select_from(table).limit(1))
+        for table in SQLModel.metadata.sorted_tables
+    )
+
+
+def _batch_size(clients: int) -> int:
+    """Clients per batch: large enough to insert fast, small enough to report progress often."""
+    return max(100, min(BATCH_CLIENTS, -(-clients // PROGRESS_STEPS)))
 
 
 def _advance_sequences(session) -> None:

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from faker import Faker
 
-from carecli.data import demo_catalogue as cat
-from carecli.data.demo_people import (
+from carecli.demo import catalogue as cat
+from carecli.demo.people import (
     ASSESSED_ROLES,
     ONE_DAY,
     _ascii,
@@ -19,7 +19,7 @@ from carecli.data.demo_people import (
     _weekday_on_or_after,
     _weekday_on_or_before,
 )
-from carecli.data.demo_rows import (
+from carecli.demo.rows import (
     CONDITION,
     CONSENT,
     MEDICATION,

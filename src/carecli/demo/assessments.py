@@ -9,17 +9,17 @@ from carecli.assessment.sections import INTAKE_STEPS, focused_steps
 from carecli.assessment.wizard import SHARED_WITH_PHQ2, Wizard
 from carecli.clinical import Score, score
 from carecli.clinical.instruments import INSTRUMENTS
-from carecli.data import demo_catalogue as cat
-from carecli.data.demo_answers import _Answers
-from carecli.data.demo_health import TOP, _clamp, _draw_health, _Health
-from carecli.data.demo_people import (
+from carecli.demo import catalogue as cat
+from carecli.demo.answers import _Answers
+from carecli.demo.health import TOP, _clamp, _draw_health, _Health
+from carecli.demo.people import (
     ASSESSED_ROLES,
     FLAG_FOCUS,
     _at,
     _next_business_day,
     _Person,
 )
-from carecli.data.demo_rows import ANSWER, ASSESSMENT, CONTACT, SCORE, _Rows
+from carecli.demo.rows import ANSWER, ASSESSMENT, CONTACT, SCORE, _Rows
 
 P_INTAKE = 0.9
 """Share of consented clients with a completed intake (about 85% of all clients)."""

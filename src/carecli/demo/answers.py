@@ -13,9 +13,9 @@ from carecli.clinical.instruments.gad import GAD7_ITEMS
 from carecli.clinical.instruments.hrsn import HRSN_ITEMS
 from carecli.clinical.instruments.model import Item
 from carecli.clinical.instruments.phq import PHQ2_POSITIVE_AT
-from carecli.data import demo_catalogue as cat
-from carecli.data.demo_health import STEADI_IDS, _clamp, _Health
-from carecli.data.demo_people import _Person
+from carecli.demo import catalogue as cat
+from carecli.demo.health import STEADI_IDS, _clamp, _Health
+from carecli.demo.people import _Person
 
 PHQ_ITEMS = tuple(str(n) for n in range(1, 9))
 PHQ_WEIGHTS = PHQ_ITEMS + SHARED_WITH_PHQ2

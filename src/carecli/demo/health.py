@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from carecli.clinical.instruments.falls import STEADI_ITEMS
 from carecli.clinical.instruments.function import KATZ_ITEMS
-from carecli.data import demo_catalogue as cat
-from carecli.data.demo_people import _Person
+from carecli.demo import catalogue as cat
+from carecli.demo.people import _Person
 
 TOP = {"phq9": 24, "gad7": 21, "ahc_hrsn": 4, "steadi": 3, "katz_adl": 6, "lawton_iadl": 8}
 """The highest level: PHQ-9 items 1-8 only (item 9 is 0 but for the one flagged client)."""

@@ -4,8 +4,8 @@ cadence (some after one or two unanswered calls), and the check-ins they close o
 import random
 from datetime import date, timedelta
 
-from carecli.data import demo_catalogue as cat
-from carecli.data.demo_people import (
+from carecli.demo import catalogue as cat
+from carecli.demo.people import (
     ONE_DAY,
     _at,
     _next_business_day,
@@ -13,7 +13,7 @@ from carecli.data.demo_people import (
     _previous_business_day,
     _weekday_on_or_after,
 )
-from carecli.data.demo_rows import CHECK_IN, CONTACT, STAY, _Rows
+from carecli.demo.rows import CHECK_IN, CONTACT, STAY, _Rows
 
 P_OVERDUE = 0.18
 """Share of ordinary active clients whose next check-in is already past (roles add a few more)."""

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from faker import Faker
 
 from carecli.clinical.cadence import DEFAULT_CADENCE_DAYS
-from carecli.data import demo_catalogue as cat
-from carecli.data.demo_people import (
+from carecli.demo import catalogue as cat
+from carecli.demo.people import (
     ASSESSED_ROLES,
     _ascii,
     _at,
@@ -17,7 +17,7 @@ from carecli.data.demo_people import (
     _phone,
     _weekday_on_or_before,
 )
-from carecli.data.demo_rows import CLIENT, STATUS, _Rows
+from carecli.demo.rows import CLIENT, STATUS, _Rows
 
 LOCALES = ("en_US", "es_MX", "vi_VN")
 LOCALE_WEIGHTS = (80, 17, 3)
