@@ -16,6 +16,7 @@ from carecli.data import precheck
 from carecli.data.clients import create_client
 from carecli.data.db import open_database
 from carecli.data.errors import DatabaseOpenError
+from carecli.data.schema import APPLICATION_ID
 
 PAGE = 4096
 
@@ -141,9 +142,17 @@ def test_corruption_is_caught_by_quick_check(bad_path: Path) -> None:
     _assert_one_sentence(message, bad_path)
 
 
+def _marked_empty_file(path: Path) -> None:
+    """What an older carecli left when its first run was killed: our mark, no tables yet."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
 def test_older_database_without_version_table_is_upgraded(bad_path: Path) -> None:
     """A carecli-marked file with no tables yet (e.g. creation interrupted) is migrated."""
-    precheck.create_file(bad_path)
+    _marked_empty_file(bad_path)
     assert precheck.inspect_file(bad_path) is precheck.FileState.NEEDS_UPGRADE
     database = open_database(resolve_database(str(bad_path)))
     database.dispose()
