@@ -10,7 +10,6 @@ instances writing at once wait for each other instead of failing with "database 
 import errno
 import os
 import secrets
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,13 +21,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlmodel import Session
 
 from carecli.config import DatabaseLocation, sqlite_url
-from carecli.data.connect import connect
+from carecli.data.connect import connect, full_disk, out_of_space
 from carecli.data.errors import DatabaseOpenError, DatabaseWriteError
 from carecli.data.precheck import FileState, inspect_file, verify_integrity
 from carecli.data.schema import APPLICATION_ID
 
-_NEARLY_FULL = 1024 * 1024
-"""Less free space than this (bytes) makes a SQLite I/O error a full disk."""
 
 
 def make_engine(url: str, path: Path | None = None) -> Engine:
@@ -91,7 +88,22 @@ class Database:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 yield session
         except (OperationalError, IntegrityError) as exc:
-            raise DatabaseWriteError(_write_failure(exc)) from exc
+            message = _write_failure(exc, self.path)
+            if self.path is not None and isinstance(exc, OperationalError):
+                self._recover(exc.orig)
+            raise DatabaseWriteError(message) from exc
+
+    def _recover(self, error: BaseException) -> None:
+        """After a write failed on the file itself, let the next one start afresh. A connection
+        opened while the file was write-protected stays read-only for good, so the pool is
+        emptied; after a full disk the WAL is checkpointed and truncated, so that the failed
+        write does not keep the disk full."""
+        assert self.path is not None
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF not in _FILE_FAILURES:
+            return
+        self.engine.dispose()
+        if out_of_space(error, self.path.parent):
+            _truncate_wal(self.path)
 
     @contextmanager
     def raw(self) -> Iterator:
@@ -106,9 +118,28 @@ class Database:
         self.engine.dispose()
 
 
-def _write_failure(exc: DBAPIError) -> str:
+_FILE_FAILURES = {
+    sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_FULL,
+}
+
+
+def _truncate_wal(path: Path) -> None:
+    """Copy what the WAL holds into the file and cut the WAL to nothing, if it can be done at
+    once (another program reading holds it: then it stays until the last connection closes)."""
+    try:
+        conn = connect(path)
+        try:
+            conn.execute("PRAGMA busy_timeout = 100")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # the write has already failed with its own sentence; this was only tidying
+
+
+def _write_failure(exc: DBAPIError, path: Path | None) -> str:
     text = str(exc.orig).lower()
-    if "full" in text:
+    if "full" in text or (path is not None and out_of_space(exc.orig, path.parent)):
         return "The disk is full: the change was not saved. Free some space and try again."
     if "readonly" in text or "read-only" in text:
         return "The database is read-only: the change was not saved."
@@ -213,30 +244,12 @@ def _sync_folder(folder: Path) -> None:
 
 def _open_failure(path: Path, exc: BaseException, *, creating: bool = False) -> str:
     error = getattr(exc, "orig", None) or exc
-    if _out_of_space(error, path.parent):
-        return (
-            f"The disk holding {path} is full: carecli cannot "
-            f"{'create' if creating else 'open'} the database; free some space and try again."
-        )
+    if out_of_space(error, path.parent):
+        return full_disk(path, "create" if creating else "open")
     reason = getattr(error, "strerror", None) or error
     if creating:
         return f"Cannot create {path}: {reason}."
     return f"Cannot open {path} for writing: {reason}."
-
-
-def _out_of_space(error: BaseException, folder: Path) -> bool:
-    """SQLite says SQLITE_FULL, the OS says ENOSPC, or an I/O error on a disk with (almost)
-    no room left (creating `-shm` on a full disk is reported as a plain "disk I/O error")."""
-    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-        return True
-    if isinstance(error, OSError):
-        return error.errno == errno.ENOSPC
-    if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_IOERR:
-        return False
-    try:
-        return shutil.disk_usage(folder).free < _NEARLY_FULL
-    except OSError:
-        return False
 
 
 def migrate(engine: Engine) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from carecli.data.connect import connect
+from carecli.data.connect import connect, full_disk, out_of_space
 from carecli.data.errors import DatabaseOpenError
 from carecli.data.schema import APPLICATION_ID, HEAD, REVISIONS
 
@@ -76,8 +76,8 @@ def inspect_file(path: Path, *, create_folder: bool = False) -> FileState:
         )
     if not header.startswith(SQLITE_HEADER):
         raise DatabaseOpenError(f"{path} is not a carecli database (not an SQLite file).")
-    if len(header) == HEADER_SIZE and not _beside(path, "-wal").exists():
-        # the header is current when no -wal exists: refuse another program's file unopened
+    if len(header) == HEADER_SIZE and _wal_is_empty(path):
+        # the header is current when the -wal is empty: refuse another program's file unopened
         if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
             raise _foreign(path)
     return _schema_state(path)
@@ -91,6 +91,8 @@ def _schema_state(path: Path) -> FileState:
     try:
         app_id, tables, version = _read(path, _schema_facts)
     except sqlite3.DatabaseError as exc:
+        if out_of_space(exc, path.parent):  # reading beside a -wal may need to create -shm
+            raise DatabaseOpenError(full_disk(path)) from None
         raise DatabaseOpenError(
             f"{path} is damaged or not a carecli database (SQLite reports: {exc})."
         ) from None
@@ -134,6 +136,8 @@ def verify_integrity(path: Path) -> None:
     try:
         check = _read(path, lambda conn: conn.execute("PRAGMA quick_check(1)").fetchone()[0])
     except sqlite3.DatabaseError as exc:
+        if out_of_space(exc, path.parent):
+            raise DatabaseOpenError(full_disk(path)) from None
         check = str(exc)
     if check != "ok":
         detail = " ".join(check.replace("*** in database main ***", "").split())
@@ -145,12 +149,13 @@ def verify_integrity(path: Path) -> None:
 def _read(path: Path, query: Callable[[sqlite3.Connection], T]) -> T:
     """`query(conn)` on a read-only connection that changes nothing on disk.
 
-    While no `-wal` (or `-journal`) is beside the file, the main file alone is the database:
-    read it as an immutable snapshot, which creates no `-wal`/`-shm`. If the file changed or a
-    `-wal` appeared meanwhile (another program opened it), or one was there already, read it
-    the ordinary way, which may create `-shm` but leaves every file as it finds it.
+    While the `-wal` beside the file is missing or empty (and no `-journal` is there), the main
+    file alone is the database: read it as an immutable snapshot, which creates no `-wal` or
+    `-shm`. If the file or its `-wal` changed meanwhile (another program is writing), or the
+    `-wal` holds changes, read it the ordinary way, which may create `-shm` but leaves every
+    file as it finds it.
     """
-    if not any(_beside(path, suffix).exists() for suffix in ("-wal", "-journal")):
+    if _wal_is_empty(path) and not _beside(path, "-journal").exists():
         before = _stamp(path)
         try:
             result = _run(path, "snapshot", query)
@@ -161,8 +166,6 @@ def _read(path: Path, query: Callable[[sqlite3.Connection], T]) -> T:
             if _unchanged(path, before):
                 return result
     return _run(path, "read", query)
-
-
 def _run(path: Path, mode: str, query: Callable[[sqlite3.Connection], T]) -> T:
     conn = connect(path, mode)
     try:
@@ -177,7 +180,14 @@ def _stamp(path: Path) -> tuple[int, int, int]:
 
 
 def _unchanged(path: Path, before: tuple[int, int, int]) -> bool:
-    return _stamp(path) == before and not _beside(path, "-wal").exists()
+    return _stamp(path) == before and _wal_is_empty(path)
+
+
+def _wal_is_empty(path: Path) -> bool:
+    try:
+        return _beside(path, "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def _beside(path: Path, suffix: str) -> Path:
