@@ -77,6 +77,15 @@ def make_newer(path: Path) -> None:
     conn.close()
 
 
+def make_without_version(path: Path) -> None:
+    """A carecli file whose alembic_version table was dropped (by a tool or a bad restore)."""
+    _real_database(path, clients=2)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE alembic_version")
+    conn.commit()
+    conn.close()
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "empty": (make_empty, "empty file"),
     "text": (make_text, "not an SQLite file"),
@@ -84,6 +93,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "corrupt": (make_corrupt, "damaged"),
     "bad_page_headers": (make_bad_page_headers, "damaged"),
     "newer": (make_newer, "newer carecli"),
+    "no_version": (make_without_version, "no schema version"),
 }
 
 

@@ -27,7 +27,6 @@ from carecli.data.precheck import FileState, inspect_file, verify_integrity
 from carecli.data.schema import APPLICATION_ID
 
 
-
 def make_engine(url: str, path: Path | None = None) -> Engine:
     """An engine for `url`. A SQLite file (`path`) gets its connections from `connect()`, with
     explicit BEGINs; a server URL gets a checked pool."""
@@ -175,12 +174,17 @@ def open_database(location: DatabaseLocation, *, verify: bool = True) -> Databas
 
 
 def _open_server(location: DatabaseLocation) -> Database:
+    if location.url.startswith("sqlite"):
+        raise DatabaseOpenError(
+            f"CARECLI_DATABASE_URL ({location.display}) names no database file, so nothing "
+            "would be kept; name a file with --db or CARECLI_DB."
+        )
     try:
         engine = make_engine(location.url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise DatabaseOpenError(
-            f"{location.display} is not a database URL carecli can use (see CARECLI_DATABASE_URL);"
-            " give a full URL such as postgresql://user@host/carecli, or a file with --db."
+            f"CARECLI_DATABASE_URL is not a database URL carecli can use ({location.display}); "
+            "give one such as postgresql://user@host/carecli, or a file with --db."
         ) from None
     try:
         migrate(engine)

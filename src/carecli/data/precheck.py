@@ -84,7 +84,9 @@ def inspect_file(path: Path, *, create_folder: bool = False) -> FileState:
 
 
 def _foreign(path: Path) -> DatabaseOpenError:
-    return DatabaseOpenError(f"{path} is an SQLite file of another program, not a carecli database.")
+    return DatabaseOpenError(
+        f"{path} is an SQLite file of another program, not a carecli database."
+    )
 
 
 def _schema_state(path: Path) -> FileState:
