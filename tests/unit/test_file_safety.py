@@ -342,7 +342,7 @@ def _write_protect(paths: list[Path]) -> None:
     """Make `paths` unwritable even for root (`chattr +i`), else by their mode."""
     for path in paths:
         if os.geteuid() != 0:
-            path.chmod(0o400)
+            path.chmod(0o500 if path.is_dir() else 0o400)
             continue
         protected = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
         if protected.returncode != 0:
@@ -354,7 +354,20 @@ def _unprotect(paths: list[Path]) -> None:
     for path in paths:
         if os.geteuid() == 0:
             subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
-        path.chmod(0o600)
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def test_a_read_only_folder_is_refused_even_for_root(tmp_path: Path) -> None:
+    """The same refusal as `test_read_only_folder_refused`, which root cannot run (chmod)."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    _write_protect([folder])
+    try:
+        with pytest.raises(DatabaseOpenError, match="Cannot write in the folder"):
+            open_database(resolve_database(str(folder / "carecli.db")))
+        assert list(folder.iterdir()) == []
+    finally:
+        _unprotect([folder])
 
 
 def test_saving_works_again_after_a_read_only_spell(db: Database, db_path: Path) -> None:
