@@ -404,6 +404,7 @@ def test_every_connection_comes_from_the_connection_factory(
         return real_connect(*args, **kwargs)
 
     monkeypatch.setattr(sqlite3, "connect", recording_connect)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", recording_connect)  # what SQLAlchemy calls
     database = open_database(resolve_database(str(db_path)))  # creates and migrates
     create_client(db=database, values={"given_name": "Ann", "family_name": "Lee"})
     database.dispose()
