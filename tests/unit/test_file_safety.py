@@ -322,6 +322,15 @@ def test_a_healthy_file_on_a_full_disk_is_reported_as_a_full_disk(small_disk: Pa
         database.dispose()
 
 
+def test_creating_on_a_full_disk_says_so_and_leaves_nothing(small_disk: Path) -> None:
+    _fill(small_disk)
+    path = small_disk / "carecli.db"
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(resolve_database(str(path)))
+    assert str(info.value).startswith(f"The disk holding {path} is full")
+    assert [p.name for p in small_disk.iterdir()] == ["filler"]
+
+
 def test_a_demo_that_fills_the_disk_leaves_the_room_it_found(small_disk: Path) -> None:
     path = small_disk / "carecli.db"
     result = subprocess.run(
