@@ -7,7 +7,7 @@ from test_caseload_ui import loaded
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
-from carecli.data.demo import build_demo
+from carecli.demo import build_demo
 
 README = Path(__file__).parents[2] / "README.md"
 

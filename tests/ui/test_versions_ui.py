@@ -8,7 +8,7 @@ from test_record_ui import open_record, settle
 from carecli.config import resolve_database
 from carecli.data.clients import client_values
 from carecli.data.db import open_database
-from carecli.data.demo import build_demo
+from carecli.demo import build_demo
 from carecli.data.models import Client, Condition
 from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen

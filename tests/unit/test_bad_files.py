@@ -16,6 +16,7 @@ from carecli.data import precheck
 from carecli.data.clients import create_client
 from carecli.data.db import open_database
 from carecli.data.errors import DatabaseOpenError
+from carecli.data.schema import APPLICATION_ID
 
 PAGE = 4096
 
@@ -76,6 +77,15 @@ def make_newer(path: Path) -> None:
     conn.close()
 
 
+def make_without_version(path: Path) -> None:
+    """A carecli file whose alembic_version table was dropped (by a tool or a bad restore)."""
+    _real_database(path, clients=2)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE alembic_version")
+    conn.commit()
+    conn.close()
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "empty": (make_empty, "empty file"),
     "text": (make_text, "not an SQLite file"),
@@ -83,6 +93,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "corrupt": (make_corrupt, "damaged"),
     "bad_page_headers": (make_bad_page_headers, "damaged"),
     "newer": (make_newer, "newer carecli"),
+    "no_version": (make_without_version, "no schema version"),
 }
 
 
@@ -141,9 +152,17 @@ def test_corruption_is_caught_by_quick_check(bad_path: Path) -> None:
     _assert_one_sentence(message, bad_path)
 
 
+def _marked_empty_file(path: Path) -> None:
+    """What an older carecli left when its first run was killed: our mark, no tables yet."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
 def test_older_database_without_version_table_is_upgraded(bad_path: Path) -> None:
     """A carecli-marked file with no tables yet (e.g. creation interrupted) is migrated."""
-    precheck.create_file(bad_path)
+    _marked_empty_file(bad_path)
     assert precheck.inspect_file(bad_path) is precheck.FileState.NEEDS_UPGRADE
     database = open_database(resolve_database(str(bad_path)))
     database.dispose()

@@ -20,7 +20,7 @@ from carecli.data.clients import (
     update_client,
 )
 from carecli.data.db import Database, make_engine, open_database
-from carecli.data.demo import build_demo
+from carecli.demo import build_demo
 from carecli.data.entries import ENTRY_KINDS, add_entry, get_entry, remove_entry, update_entry
 from carecli.data.errors import ChangedElsewhere, DatabaseReplaced
 from carecli.data.migrate import alembic_config

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-READ_TIMEOUT_S = 10.0
+from carecli.data.connect import connect, full_disk, out_of_space
+from carecli.data.errors import DatabaseOpenError
 
 
 class SqliteReader:
@@ -21,11 +22,13 @@ class SqliteReader:
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(
-            f"file:{self.path}?mode=ro", uri=True, timeout=READ_TIMEOUT_S,
-            check_same_thread=False,
-        )
         try:
-            yield conn
-        finally:
-            conn.close()
+            conn = connect(self.path, "read")
+            try:
+                yield conn
+            finally:
+                conn.close()
+        except sqlite3.OperationalError as exc:
+            if out_of_space(exc, self.path.parent):  # a read may need to create -shm
+                raise DatabaseOpenError(full_disk(self.path)) from None
+            raise
