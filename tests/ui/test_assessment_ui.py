@@ -367,8 +367,9 @@ async def test_a_draft_can_be_discarded_after_asking(make_app, seeded, db):
 
 async def test_the_record_shows_an_open_finding_with_its_answer_and_action(make_app, seeded,
                                                                           db):
-    from carecli.data.assessments import save_draft, start_assessment
     from test_record_ui import open_record
+
+    from carecli.data.assessments import save_draft, start_assessment
 
     draft = start_assessment(db=db, client_id=seeded["José"], kind="reassessment",
                              steps=["ahc_hrsn"])

@@ -8,8 +8,8 @@ from test_record_ui import open_record, settle
 from carecli.config import resolve_database
 from carecli.data.clients import client_values
 from carecli.data.db import open_database
-from carecli.demo import build_demo
 from carecli.data.models import Client, Condition
+from carecli.demo import build_demo
 from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen
 from carecli.screens.record import RecordScreen

@@ -20,13 +20,13 @@ from carecli.data.clients import (
     update_client,
 )
 from carecli.data.db import Database, make_engine, open_database
-from carecli.demo import build_demo
 from carecli.data.entries import ENTRY_KINDS, add_entry, get_entry, remove_entry, update_entry
 from carecli.data.errors import ChangedElsewhere, DatabaseReplaced
 from carecli.data.migrate import alembic_config
 from carecli.data.models import AuditLog, Client, Condition
-from carecli.data.precheck import create_file
+from carecli.data.schema import APPLICATION_ID
 from carecli.data.versions import new_generation, remember_generation, was_replaced
+from carecli.demo import build_demo
 
 ENTRY_VALUES = {
     "consent": ({"given_on": "2026-11-01", "method": "verbal"},
@@ -207,7 +207,9 @@ def test_new_generation_in_a_rolled_back_transaction_changes_nothing(db: Databas
 
 def test_a_0001_database_upgrades_with_versions_and_a_generation(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    create_file(path)
+    marked = sqlite3.connect(path)  # an empty carecli file, as a 0001-era carecli made it
+    marked.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    marked.close()
     engine = make_engine(f"sqlite:///{path}")
     config = alembic_config()
     with engine.begin() as conn:

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from carecli.assessment.answers import SAFETY_SECTION, check_answers, check_position
-
 from carecli.clinical import Score, instrument, safety_triggers
 from carecli.data.audit import record_change
 from carecli.data.clients import apply_risk

@@ -32,11 +32,13 @@ class SummaryScreen(CareScreen):
         "questions. Suggested problems are kept with the results for the care plan."
     )
     BINDINGS = [
-        Binding("ctrl+s", "complete('suggested')", "Save, accept suggested tier",
-                id="summary.accept"),
-        Binding("k", "complete('keep')", "Save, keep current tier", id="summary.keep"),
-        Binding("o", "complete('override')", "Save, choose tier…", id="summary.override"),
-        Binding("escape", "back", "Back to questions", id="summary.back"),
+        Binding("ctrl+s", "complete('suggested')", "Accept tier", id="summary.accept",
+                tooltip="Save, accepting the suggested risk tier"),
+        Binding("k", "complete('keep')", "Keep tier", id="summary.keep",
+                tooltip="Save, keeping the current risk tier"),
+        Binding("o", "complete('override')", "Other tier…", id="summary.override",
+                tooltip="Save, choosing the tier yourself with a reason"),
+        Binding("escape", "back", "Back", id="summary.back", tooltip="Back to the questions"),
     ]
 
     def __init__(self, wizard_screen, *, previous: dict[str, PastResult],
