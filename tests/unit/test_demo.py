@@ -369,6 +369,22 @@ def test_safety_notes_go_with_safety_flags(assessed: Database) -> None:
         assert raised == set(answers[aid].get("safety", {})), aid
 
 
+def test_every_safety_answer_is_kept_as_a_finding_with_its_note(assessed: Database) -> None:
+    """As the wizard keeps them: a finding per safety answer, drafts included, so the caseload
+    and the record show them whatever the assessment's status."""
+    from carecli.clinical import safety_triggers
+    from carecli.data.models import SafetyFinding
+
+    assessments, answers, _ = _stored(assessed)
+    with assessed.read() as session:
+        kept = {(f.assessment_id, f.flag): f for f in session.scalars(select(SafetyFinding))}
+    expected = {(aid, t.flag) for aid, given in answers.items() for t in safety_triggers(given)}
+    assert set(kept) == expected and expected
+    for (aid, flag), finding in kept.items():
+        assert finding.action_note == answers[aid].get("safety", {}).get(flag)
+        assert finding.client_id == assessments[aid].client_id
+
+
 def test_assessments_are_dated_like_real_work(assessed: Database) -> None:
     """Completed on a weekday in the daytime (local clock), before today: the intake close to
     enrolment, re-assessments after it and before the client left the programme."""

@@ -172,3 +172,24 @@ def test_completion_and_risk_decision_are_one_transaction(db):
     assert get_client(db=db, client_id=client).risk_tier == "high"
     (finding,) = open_findings(db=db, client_id=client)
     assert finding.assessment_id == assessment
+
+
+def test_a_draft_answered_in_another_window_is_not_saved_over(db):
+    """Two windows resumed the same draft: the second save would undo the first's answers."""
+    from carecli.data.errors import ChangedElsewhere
+
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["gad7"])
+    first = {"gad7": {"1": 1}}
+    save_draft(db=db, assessment_id=assessment, answers=first, position=1, saved={})
+    window_a = {"gad7": {"1": 1, "2": 3}}
+    save_draft(db=db, assessment_id=assessment, answers=window_a, position=2, saved=first)
+    window_b = {"gad7": {"1": 1, "3": 0}}  # still believes only item 1 is stored
+    with pytest.raises(ChangedElsewhere):
+        save_draft(db=db, assessment_id=assessment, answers=window_b, position=2, saved=first)
+    with pytest.raises(ChangedElsewhere):
+        complete_assessment(db=db, assessment_id=assessment, answers=window_b, scores={},
+                            saved=first)
+    assert find_draft(db=db, client_id=client).answers == window_a
+    save_draft(db=db, assessment_id=assessment, answers={"gad7": {"1": 1, "2": 3, "3": 2}},
+               position=3, saved=window_a)

@@ -12,7 +12,7 @@ from carecli.clinical import Score, instrument, safety_triggers
 from carecli.data.audit import record_change
 from carecli.data.clients import apply_risk
 from carecli.data.db import Database
-from carecli.data.errors import InvalidInput, NotFound
+from carecli.data.errors import ChangedElsewhere, InvalidInput, NotFound
 from carecli.data.inputs import RiskDecision, validate
 from carecli.data.models import (
     Assessment,
@@ -70,10 +70,12 @@ def start_assessment(*, db: Database, client_id: int, kind: str, steps: list[str
 
 
 def save_draft(*, db: Database, assessment_id: int, answers: dict[str, dict[str, Any]],
-               position: int) -> list[str]:
+               position: int, saved: dict[str, dict[str, Any]] | None = None) -> list[str]:
     """Replace the draft's answers with `answers` and remember where the wizard is. A safety
     finding among them is kept from this moment on, in its own row (it outlives the draft).
-    Returns the draft's safety flags still waiting for a note of the action taken."""
+    `saved`, when given, is what this window last read or saved: if the stored answers differ
+    (the draft was answered in another window meanwhile) nothing is written. Returns the
+    draft's safety flags still waiting for a note of the action taken."""
     answers = _checked(answers)
     try:
         position = check_position(position)
@@ -81,6 +83,7 @@ def save_draft(*, db: Database, assessment_id: int, answers: dict[str, dict[str,
         raise InvalidInput({"position": str(exc)}) from None
     with db.write() as session:
         row = _draft(session, assessment_id)
+        _check_unchanged(session, assessment_id, saved)
         _replace_answers(session, assessment_id, answers)
         row.current_step = str(position)
         findings = _keep_findings(session, row, answers)
@@ -95,6 +98,29 @@ def _replace_answers(session, assessment_id: int, answers: dict[str, dict[str, A
             if value is not None:
                 session.add(AssessmentAnswer(assessment_id=assessment_id, instrument_id=section,
                                              item_id=item_id, value=value))
+
+
+def _stored_answers(session, assessment_id: int) -> dict[str, dict[str, Any]]:
+    answers: dict[str, dict[str, Any]] = {}
+    for a in session.scalars(select(AssessmentAnswer).where(
+            AssessmentAnswer.assessment_id == assessment_id)):
+        answers.setdefault(a.instrument_id, {})[a.item_id] = a.value
+    return answers
+
+
+def _check_unchanged(session, assessment_id: int, saved: dict[str, dict[str, Any]] | None
+                     ) -> None:
+    """Refuse to save over answers given in another window since this one last saved."""
+    if saved is None:
+        return
+    expected = {s: {k: v for k, v in items.items() if v is not None}
+                for s, items in saved.items()}
+    expected = {s: items for s, items in expected.items() if items}
+    if _stored_answers(session, assessment_id) != expected:
+        raise ChangedElsewhere(
+            "This assessment was answered in another window since this one last saved it, so "
+            "nothing was saved here; leave it (escape) and start the assessment again to "
+            "resume it as it is now.")
 
 
 def _checked(answers: Any) -> dict[str, dict[str, Any]]:
@@ -138,10 +164,7 @@ def find_draft(*, db: Database, client_id: int) -> Draft | None:
         ).first()
         if row is None:
             return None
-        answers: dict[str, dict[str, Any]] = {}
-        for a in session.scalars(select(AssessmentAnswer).where(
-                AssessmentAnswer.assessment_id == row.id)):
-            answers.setdefault(a.instrument_id, {})[a.item_id] = a.value
+        answers = _stored_answers(session, row.id)
         return Draft(row.id, row.client_id, row.kind, list(row.steps), row.current_step,
                      int(row.current_step or 0), answers)
 
@@ -170,14 +193,16 @@ def complete_assessment(
     risk: dict[str, Any] | None = None,
     reconciled: bool = False,
     today: date | None = None,
+    saved: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """Store the final answers, every score with its instrument version and, when `risk` is
     given (`risk_tier`, `risk_reason`, `by_hand`), the risk tier decided: one transaction, so
-    a failure leaves the draft exactly as it was."""
+    a failure leaves the draft exactly as it was. `saved`: as for `save_draft`."""
     answers = _checked(answers)
     decision = validate(RiskDecision, risk) if risk is not None else None
     with db.write() as session:
         row = _draft(session, assessment_id)
+        _check_unchanged(session, assessment_id, saved)
         _replace_answers(session, assessment_id, answers)
         _keep_findings(session, row, answers)
         for instrument_id, result in scores.items():

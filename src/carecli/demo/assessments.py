@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from carecli.assessment.sections import INTAKE_STEPS, focused_steps
 from carecli.assessment.wizard import SHARED_WITH_PHQ2, Wizard
-from carecli.clinical import Score, score
+from carecli.clinical import Score, safety_triggers, score
 from carecli.clinical.instruments import INSTRUMENTS
 from carecli.demo import catalogue as cat
 from carecli.demo.answers import _Answers
@@ -19,7 +19,7 @@ from carecli.demo.people import (
     _next_business_day,
     _Person,
 )
-from carecli.demo.rows import ANSWER, ASSESSMENT, CONTACT, SCORE, _Rows
+from carecli.demo.rows import ANSWER, ASSESSMENT, CONTACT, FINDING, SCORE, _Rows
 
 P_INTAKE = 0.9
 """Share of consented clients with a completed intake (about 85% of all clients)."""
@@ -88,7 +88,7 @@ class _Assessments:
             started_at=done - timedelta(minutes=minutes), completed_at=done, steps=steps,
             current_step=None, note=None,
         )
-        self._answers(assessment_id, answers)
+        self._answers(assessment_id, answers, p.id, done)
         for instrument_id, result in _scores(answers, merge_phq2=kind == "intake"):
             self.rows.add(
                 SCORE, assessment_id=assessment_id, instrument_id=instrument_id,
@@ -97,13 +97,24 @@ class _Assessments:
                 domains=list(result.domains),
             )
 
-    def _answers(self, assessment_id: int, answers: dict[str, dict]) -> None:
+    def _answers(self, assessment_id: int, answers: dict[str, dict], client_id: int,
+                 at: datetime) -> None:
+        """The answers, and the safety findings they hold as the wizard keeps them (with the
+        care manager's note, when one was written)."""
         for section, items in answers.items():
             for item_id, value in items.items():
                 self.rows.add(
                     ANSWER, assessment_id=assessment_id, instrument_id=section, item_id=item_id,
                     value=value,
                 )
+        notes = answers.get("safety", {})
+        for trigger in safety_triggers(answers):
+            note = notes.get(trigger.flag)
+            self.rows.add(
+                FINDING, client_id=client_id, assessment_id=assessment_id, flag=trigger.flag,
+                instrument_id=trigger.instrument_id, answers=dict(trigger.answers), found_at=at,
+                action_note=note, noted_at=at if note else None,
+            )
 
     def _draft(self, p: _Person, steps: list[str], h: _Health) -> None:
         """An assessment started in the last few days and left part-way, as the wizard saves it:
@@ -123,12 +134,13 @@ class _Assessments:
         for question in questions[:position]:
             if wizard.value(question) is not None:
                 kept.setdefault(question.section, {})[question.item.id] = wizard.value(question)
+        started = _at(day, rng.randint(540, 960))
         assessment_id = self.rows.add(
             ASSESSMENT, client_id=p.id, kind="intake" if steps == ["intake"] else "reassessment",
-            status="draft", started_at=_at(day, rng.randint(540, 960)), completed_at=None,
+            status="draft", started_at=started, completed_at=None,
             steps=steps, current_step=str(position), note=None,
         )
-        self._answers(assessment_id, kept)
+        self._answers(assessment_id, kept, p.id, started)
 
     def _reassessments(self, p: _Person, h: _Health, intake_day: date) -> None:
         """Focused re-assessments since the intake: the levels fall steadily, hold, or hold

@@ -38,6 +38,7 @@ from sqlmodel import SQLModel
 
 from carecli.data.db import Database
 from carecli.data.errors import CareDataError
+from carecli.data.models import DatabaseMeta
 from carecli.data.versions import new_generation
 from carecli.demo.assessments import _Assessments
 from carecli.demo.clients import LOCALES, _Clients
@@ -116,9 +117,10 @@ def build_demo(
 
 
 def _has_rows(session) -> bool:
+    """Whether anything a person wrote is stored (the database's own meta row is not)."""
     return any(
         session.scalar(select(literal(1)).select_from(table).limit(1))
-        for table in SQLModel.metadata.sorted_tables
+        for table in SQLModel.metadata.sorted_tables if table is not DatabaseMeta.__table__
     )
 
 

@@ -21,6 +21,7 @@ from carecli.data.models import (
     Medication,
     PersonalContact,
     Referral,
+    SafetyFinding,
     StatusChange,
 )
 
@@ -33,10 +34,12 @@ TEAM, PERSONAL, STATUS, CONTACT = (
 CHECK_IN, STAY, RESOURCE, REFERRAL, AUDIT = (
     m.__table__ for m in (CheckIn, HospitalStay, CommunityResource, Referral, AuditLog)
 )
-ASSESSMENT, ANSWER, SCORE = (m.__table__ for m in (Assessment, AssessmentAnswer, AssessmentScore))
+ASSESSMENT, ANSWER, SCORE, FINDING = (
+    m.__table__ for m in (Assessment, AssessmentAnswer, AssessmentScore, SafetyFinding)
+)
 INSERT_ORDER: tuple[Table, ...] = (
     RESOURCE, CLIENT, CONSENT, CONDITION, MEDICATION, TEAM, PERSONAL, STATUS, CONTACT, CHECK_IN,
-    STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, AUDIT,
+    STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, FINDING, AUDIT,
 )
 """Parents before children, so every foreign key is satisfied as rows go in."""
 
