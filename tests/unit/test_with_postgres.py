@@ -1,6 +1,7 @@
 """`scripts/with-postgres`, which `make test` runs the suite with: the server it starts is
 reachable from the command, and is stopped and its folder removed however the command ends."""
 
+import importlib.util
 import os
 import signal
 import subprocess
@@ -11,9 +12,12 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "with-postgres"
-pytestmark = pytest.mark.skipif(
-    subprocess.run([SCRIPT, "--installed"]).returncode != 0,
-    reason="PostgreSQL is not installed (no initdb)")
+pytestmark = [
+    pytest.mark.skipif(subprocess.run([SCRIPT, "--installed"]).returncode != 0,
+                       reason="PostgreSQL is not installed (no initdb)"),
+    pytest.mark.skipif(importlib.util.find_spec("psycopg") is None,
+                       reason="the PostgreSQL driver is not installed: make .venv/.installed"),
+]
 
 COMMAND = """
 import os, sys, time
