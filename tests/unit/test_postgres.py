@@ -1,12 +1,22 @@
 """The same data layer on SQLite and on a PostgreSQL server (`make test` starts one; see
-`tests/conftest.py`): the demo and hand edits, and the demo read back alike on both."""
+`tests/conftest.py`): the demo, hand edits and assessments, and the demo read back alike."""
 
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from carecli.clinical import score
 from carecli.config import resolve_database
+from carecli.data.assessments import (
+    complete_assessment,
+    discard_draft,
+    find_draft,
+    latest_results,
+    save_draft,
+    score_history,
+    start_assessment,
+)
 from carecli.data.caseload import load_caseload
 from carecli.data.clients import change_status, count_clients, create_client
 from carecli.data.db import Database, open_database
@@ -74,3 +84,28 @@ def test_the_same_demo_reads_back_alike_on_both_backends(postgres_db: Database,
                     == _record_view(load_record(db=sqlite_db, client_id=row.id)))
     finally:
         sqlite_db.dispose()
+
+
+def test_an_assessment_from_draft_to_results(db: Database) -> None:
+    """Drafts keep typed answers (numbers, text, lists); completed scores come back in order."""
+    client_id = create_client(db=db, values={"given_name": "Ann", "family_name": "Lee"})
+    first = start_assessment(db=db, client_id=client_id, kind="intake", steps=["phq9"])
+    answers = {"phq9": {str(i): 1 for i in range(1, 10)}, "notes": {"text": "Zoë ✓", "l": [1]}}
+    save_draft(db=db, assessment_id=first, answers=answers, position=3)
+    draft = find_draft(db=db, client_id=client_id)
+    assert (draft.id, draft.steps, draft.position, draft.answers) == (first, ["phq9"], 3, answers)
+
+    phq9 = answers["phq9"]
+    complete_assessment(db=db, assessment_id=first, answers={"phq9": phq9},
+                        scores={"phq9": score("phq9", phq9)})
+    second = start_assessment(db=db, client_id=client_id, kind="reassessment", steps=["phq9"])
+    better = {str(i): 0 for i in range(1, 10)}
+    complete_assessment(db=db, assessment_id=second, answers={"phq9": better},
+                        scores={"phq9": score("phq9", better)})
+    assert find_draft(db=db, client_id=client_id) is None
+    assert [r.score.total for r in score_history(db=db, client_id=client_id)["phq9"]] == [9, 0]
+    assert latest_results(db=db, client_id=client_id, before=second)["phq9"].score.total == 9
+
+    third = start_assessment(db=db, client_id=client_id, kind="reassessment", steps=["phq9"])
+    discard_draft(db=db, assessment_id=third)
+    assert find_draft(db=db, client_id=client_id) is None
