@@ -1,5 +1,11 @@
-"""Shared fixtures: every test gets its own data and config folders and a fresh database."""
+"""Shared fixtures: every test gets its own data and config folders and a fresh database.
 
+A module marked `both_backends` runs each of its tests that use `db` twice: on a fresh SQLite
+file and on the PostgreSQL server named by CARECLI_TEST_POSTGRES_URL (`make test` starts one,
+see `scripts/with-postgres`); a test in it about SQLite files themselves is marked
+`sqlite_only`. Without a server the PostgreSQL runs skip."""
+
+import os
 from datetime import date
 from pathlib import Path
 
@@ -7,6 +13,23 @@ import pytest
 
 TODAY = date(2026, 11, 24)
 """The fixed day every test runs on."""
+
+POSTGRES_URL = os.environ.get("CARECLI_TEST_POSTGRES_URL")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_backends: tests using `db` run on SQLite and on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "sqlite_only: about SQLite files, so not run on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    node = metafunc.definition
+    if ("db" in metafunc.fixturenames and node.get_closest_marker("both_backends")
+            and not node.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("db", BACKENDS, indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -27,14 +50,52 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path):
-    """A freshly created and migrated database file."""
+def db(request: pytest.FixtureRequest, db_path: Path):
+    """A freshly created and migrated database: a SQLite file, or the emptied PostgreSQL one."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        yield request.getfixturevalue("postgres_db")
+        return
     from carecli.config import resolve_database
     from carecli.data.db import open_database
 
     database = open_database(resolve_database(str(db_path)))
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The test server's database, emptied and migrated once per session."""
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server: `make test` starts one where PostgreSQL is "
+                    "installed, or set CARECLI_TEST_POSTGRES_URL to an empty database")
+    from sqlalchemy import text
+
+    from carecli.config import DatabaseLocation
+    from carecli.data.db import make_engine, open_database
+
+    engine = make_engine(POSTGRES_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    database = open_database(DatabaseLocation(POSTGRES_URL))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def postgres_db(postgres_server):
+    """The PostgreSQL test database with every table emptied and every id counter reset."""
+    from sqlalchemy import text
+    from sqlmodel import SQLModel
+
+    import carecli.data.models  # noqa: F401  (registers every table)
+
+    tables = ", ".join(f'"{name}"' for name in SQLModel.metadata.tables)
+    with postgres_server.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return postgres_server
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from carecli.clinical import score
 from carecli.data.assessments import complete_assessment, start_assessment
 from carecli.data.caseload import load_caseload
@@ -9,6 +11,7 @@ from carecli.data.clients import create_client
 from carecli.data.models import ContactLog
 from carecli.domain.caseload import CaseloadFilter, view
 
+pytestmark = pytest.mark.both_backends
 TODAY = date(2026, 11, 24)
 
 

@@ -21,6 +21,7 @@ from carecli.data.db import Database, open_database
 from carecli.data.migrate import alembic_head
 from carecli.data.precheck import FileState, inspect_file
 
+pytestmark = pytest.mark.both_backends
 
 def _tables(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
@@ -42,12 +43,14 @@ def _scalar(db: Database, sql: str):
 # --- schema and migrations ---------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_migrations_from_empty_create_every_table(db: Database, db_path: Path) -> None:
     expected = set(SQLModel.metadata.tables)
     assert "client" in expected and "audit_log" in expected
     assert _tables(db_path) == expected | {"alembic_version"}
 
 
+@pytest.mark.sqlite_only
 def test_migrated_columns_match_the_models(db: Database, db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     try:
@@ -67,6 +70,7 @@ def test_schema_head_matches_alembic_head() -> None:
     assert schema.REVISIONS[-1] == schema.HEAD
 
 
+@pytest.mark.sqlite_only
 def test_inspect_reports_current_after_creation(db: Database, db_path: Path) -> None:
     assert inspect_file(db_path) is FileState.CURRENT
 
@@ -78,6 +82,7 @@ def test_inspect_new_file(tmp_path: Path) -> None:
 # --- pragmas and file marker -------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_connection_pragmas(db: Database) -> None:
     with db.engine.connect() as conn:
         def pragma(name: str):
@@ -90,6 +95,7 @@ def test_connection_pragmas(db: Database) -> None:
         assert pragma("busy_timeout") > 0
 
 
+@pytest.mark.sqlite_only
 def test_application_id(db: Database, db_path: Path) -> None:
     assert _scalar(db, "PRAGMA application_id") == schema.APPLICATION_ID
     conn = sqlite3.connect(db_path)
@@ -133,6 +139,7 @@ def test_reopen_keeps_data(db_path: Path) -> None:
         second.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_reopening_a_current_database_does_not_import_alembic(db: Database, db_path: Path) -> None:
     db.dispose()
     script = (
@@ -190,6 +197,7 @@ def test_write_commits_on_success(db: Database) -> None:
     assert count_clients(db=db) == 1
 
 
+@pytest.mark.sqlite_only
 def test_write_starts_an_immediate_transaction(db: Database, db_path: Path) -> None:
     """A write holds the write lock from its start, so another writer cannot sneak in."""
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
@@ -300,6 +308,13 @@ def _full_client(db: Database, given: str, today: date) -> int:
     return client_id
 
 
+def _dangling_rows(conn) -> list:
+    """Rows whose foreign key points nowhere (PostgreSQL never lets one exist)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    return conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+
+
 def _counts(db: Database) -> dict[str, int]:
     with db.engine.connect() as conn:
         return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in CHILD_TABLES}
@@ -326,11 +341,11 @@ def test_deleting_a_client_cascades_to_every_child_table(db: Database, today: da
     assert all(n == 1 for t, n in counts.items() if t != "status_change"), counts
     with db.engine.connect() as conn:
         for table in set(CHILD_TABLES) - GRANDCHILD_TABLES:
-            remaining = conn.exec_driver_sql(
-                f"SELECT count(*) FROM {table} WHERE client_id = ?", (doomed,)
+            remaining = conn.execute(
+                text(f"SELECT count(*) FROM {table} WHERE client_id = :id"), {"id": doomed}
             ).scalar()
             assert remaining == 0, table
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert _dangling_rows(conn) == []
         assert conn.exec_driver_sql("SELECT count(*) FROM community_resource").scalar() == 2
     assert _scalar(db, "SELECT count(*) FROM audit_log") == audit_before
     with db.read() as session:
@@ -347,7 +362,7 @@ def test_deleting_the_only_client_empties_every_child_table(db: Database, today:
     assert _counts(db) == {t: 0 for t in CHILD_TABLES}
     assert _scalar(db, "SELECT count(*) FROM audit_log") >= 1
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert _dangling_rows(conn) == []
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
@@ -359,6 +374,7 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
     assert _scalar(db, "SELECT count(*) FROM condition") == 0
 
 
+@pytest.mark.sqlite_only
 def test_permissions_of_existing_file_are_tightened(db: Database, db_path: Path) -> None:
     db.dispose()
     os.chmod(db_path, 0o644)

@@ -30,6 +30,7 @@ from carecli.data.record import load_record
 from carecli.domain.caseload import SORT_COLUMNS, CaseloadFilter, CaseloadRow, view
 from carecli.domain.history import local_date
 
+pytestmark = pytest.mark.both_backends
 BASE = {"given_name": "Ann", "family_name": "Lee"}
 
 
