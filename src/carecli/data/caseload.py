@@ -6,7 +6,6 @@ neither SQLAlchemy nor the ORM: at 10,000 clients ORM objects would be ten times
 importing SQLAlchemy alone costs more than the query.
 """
 
-import json
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
 
@@ -15,8 +14,6 @@ from carecli.clinical.people import age_on, recently_discharged
 from carecli.domain.caseload import FLAG_LABELS, CaseloadRow, search_key
 from carecli.domain.enums import ClientStatus
 
-SAFETY_FLAGS = ("suicidal_ideation", "physical_harm")
-"""Flags of a score that stay on the caseload until a contact note follows the assessment."""
 _FLAG_ORDER = {flag: i for i, flag in enumerate(FLAG_LABELS)}
 _STATUSES = frozenset(ClientStatus)
 
@@ -63,19 +60,6 @@ JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
-SAFETY_SQL = """
-SELECT a.client_id, s.flags, s.domains
-FROM assessment_score s JOIN assessment a ON a.id = s.assessment_id
-WHERE a.status = 'completed' AND s.instrument_id IN ('phq9', 'ahc_hrsn')
-  AND (CAST(s.flags AS TEXT) <> '[]' OR CAST(s.domains AS TEXT) LIKE '%"safety"%')
-  AND NOT EXISTS (
-      SELECT 1 FROM contact_log c
-      WHERE c.client_id = a.client_id AND c.successful AND c.note IS NOT NULL
-        AND c.note <> '' AND c.occurred_at > a.completed_at)"""
-"""Safety findings of completed assessments not yet followed up. Every assessment counts, not
-only the latest: a later negative re-screen does not close a finding; a real conversation with
-a note logged after it does (a voicemail, even with a note, does not)."""
-
 FINDINGS_SQL = """
 SELECT f.client_id, f.flag
 FROM safety_finding f
@@ -84,7 +68,9 @@ WHERE NOT EXISTS (
       WHERE c.client_id = f.client_id AND c.successful AND c.note IS NOT NULL
         AND c.note <> '' AND c.occurred_at > f.found_at)"""
 """Safety findings kept from the moment their answer was saved (drafts, discarded drafts and
-completed assessments alike), not yet followed up by a noted conversation."""
+completed assessments alike), not yet followed up. Every finding counts, not only the latest
+assessment's: a later negative re-screen does not close one; a real conversation with a note
+logged after it does (a voicemail, even with a note, does not)."""
 
 
 def month_start_utc(today: date) -> datetime:
@@ -107,8 +93,7 @@ def load_caseload(*, db, today: date) -> list[CaseloadRow]:
         scheduled = dict(_all(cur, CHECK_INS_SQL))
         discharged = dict(_all(cur, DISCHARGES_SQL))
         consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL),
-                                 _all(cur, FINDINGS_SQL))
+        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, FINDINGS_SQL))
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -217,18 +202,12 @@ def _local_day(value) -> date | None:
         return None
 
 
-def _screen_flags(screened, scored, kept) -> dict[int, set[str]]:
+def _screen_flags(screened, findings) -> dict[int, set[str]]:
     """`+screen` from each client's latest completed assessment (mood, social needs), and the
     safety flags of every finding not yet followed up (DOMAIN.md)."""
     found: dict[int, set[str]] = defaultdict(set)
     for (client_id,) in screened:
         found[client_id].add("positive_screen")
-    for client_id, flags, domains in scored:
-        flags = json.loads(flags) if isinstance(flags, str) else flags
-        domains = json.loads(domains) if isinstance(domains, str) else domains
-        found[client_id].update(f for f in flags or () if f in SAFETY_FLAGS)
-        if "safety" in (domains or ()):
-            found[client_id].add("safety")
-    for client_id, flag in kept:
+    for client_id, flag in findings:
         found[client_id].add(flag)
     return found

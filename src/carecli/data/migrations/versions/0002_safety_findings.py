@@ -1,10 +1,16 @@
 """safety findings
 
+A safety finding is kept in its own row from the moment its answer is saved. Findings already
+in the answers of earlier assessments (drafts and completed ones) are written as rows here, with
+the note of the action taken when one was written, so that every finding has one home.
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-30 08:42:05.649061
 
 """
+import json
+from datetime import datetime
 from typing import Sequence, Union
 
 from alembic import op
@@ -44,6 +50,34 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_safety_finding_found_at'), ['found_at'], unique=False)
 
     # ### end Alembic commands ###
+    _keep_earlier_findings()
+
+
+def _keep_earlier_findings() -> None:
+    from carecli.clinical import safety_triggers
+
+    bind = op.get_bind()
+    assessments = bind.execute(sa.text(
+        "SELECT id, client_id, COALESCE(completed_at, started_at) FROM assessment")).all()
+    answers: dict = {}
+    for assessment_id, section, item, value in bind.execute(sa.text(
+            "SELECT assessment_id, instrument_id, item_id, value FROM assessment_answer")):
+        value = json.loads(value) if isinstance(value, str) else value
+        answers.setdefault(assessment_id, {}).setdefault(section, {})[item] = value
+    insert = sa.text(
+        "INSERT INTO safety_finding (client_id, assessment_id, flag, instrument_id, answers, "
+        "found_at, action_note, noted_at) VALUES (:client, :assessment, :flag, :instrument, "
+        ":answers, :at, :note, :noted)")
+    for assessment_id, client_id, at in assessments:
+        given = answers.get(assessment_id, {})
+        at = (at if isinstance(at, datetime) else datetime.fromisoformat(at)).replace(tzinfo=None)
+        for trigger in safety_triggers(given):
+            note = given.get("safety", {}).get(trigger.flag)
+            bind.execute(insert, {
+                "client": client_id, "assessment": assessment_id, "flag": trigger.flag,
+                "instrument": trigger.instrument_id, "answers": json.dumps(dict(trigger.answers)),
+                "at": at, "note": note, "noted": at if note else None,
+            })
 
 
 def downgrade() -> None:
