@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from carecli.domain.entry_fields import ENTRY_FIELDS
 from carecli.domain.enums import RiskTier, Sex, label
-from carecli.domain.fields import EMAIL_MAX, NAME_MAX, PHONE_MAX, EntryFields
+from carecli.domain.fields import EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX, EntryFields
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ CLIENT_FORM = (
     FieldSpec("cadence_days", "Check-in every (days)", "int",
               placeholder="blank: 7 high, 14 moderate, 30 low"),
     FieldSpec("insurance_id", "Insurance / Medicare id", max_length=40),
-    FieldSpec("notes", "Notes", "note"),
+    FieldSpec("notes", "Notes", "note", max_length=TEXT_MAX),
 )
 
 STATUS_FORM = (

@@ -9,12 +9,26 @@ from textual.app import App, ComposeResult
 
 from carecli.data.entries import ENTRY_KINDS, EntryKind, add_entry, list_entries
 from carecli.data.errors import InvalidInput
-from carecli.data.inputs import entry_input, validate
-from carecli.data.models import AuditLog, HospitalStay
+from carecli.data.inputs import (
+    ClientCreate,
+    RiskDecision,
+    StatusChangeInput,
+    entry_input,
+    validate,
+)
+from carecli.data.models import AuditLog, Client, HospitalStay, StatusChange
 from carecli.domain.entry_fields import ENTRY_FIELDS
 from carecli.domain.enums import StayKind
 from carecli.domain.fields import Column, EntryFields, Field
-from carecli.forms import DATE_HINT, ENTRY_FORMS, FieldSpec, form_fields
+from carecli.forms import (
+    CLIENT_FORM,
+    DATE_HINT,
+    ENTRY_FORMS,
+    RISK_FORM,
+    STATUS_FORM,
+    FieldSpec,
+    form_fields,
+)
 from carecli.screens.form import FormScreen
 from carecli.widgets.entry_table import EntryTable, row_cells
 
@@ -126,6 +140,29 @@ def test_an_entry_declaration_naming_a_missing_field_is_refused() -> None:
         EntryFields("thing", (later,))
     with pytest.raises(ValueError, match="not there"):
         EntryFields("thing", (Field("a", "A", "date"),), ended_by="gone")
+
+
+# --- the hand-written forms (client, status, risk) keep their limits in step too ----------------
+
+HAND_WRITTEN = {
+    "client": (CLIENT_FORM, ClientCreate, Client, {"given_name": "Ann", "family_name": "Lee"}),
+    "status": (STATUS_FORM, StatusChangeInput, StatusChange,
+               {"to_status": "on_hold", "reason": "Away"}),
+    "risk": (RISK_FORM, RiskDecision, Client, {"risk_tier": "high"}),
+}
+
+
+@pytest.mark.parametrize("form", list(HAND_WRITTEN))
+def test_hand_written_forms_have_their_inputs_and_columns_limits(form: str) -> None:
+    fields, model, table, valid = HAND_WRITTEN[form]
+    texts = [spec for spec in fields if spec.kind in ("text", "note")]
+    for spec in texts:
+        longest = spec.max_length
+        assert table.__table__.columns[spec.key].type.length == longest, spec.key
+        assert errors_of(model, {**valid, spec.key: "5" * (longest + 1)}) == {
+            spec.key: f"is too long (at most {longest} characters)"
+        }
+    assert texts
 
 
 # --- a sixth kind from its declaration alone ------------------------------------------------
