@@ -25,7 +25,7 @@ def _loaded_after(code: str) -> dict[str, bool]:
 def test_pure_modules_import_no_ui_or_database() -> None:
     loaded = _loaded_after(
         "import carecli.clinical, carecli.domain.caseload, carecli.domain.history, "
-        "carecli.domain.enums, carecli.forms"
+        "carecli.domain.enums, carecli.domain.fields, carecli.domain.entry_fields, carecli.forms"
     )
     assert loaded == {name: False for name in HEAVY}
 
@@ -33,7 +33,8 @@ def test_pure_modules_import_no_ui_or_database() -> None:
 @pytest.mark.parametrize(
     "module",
     ["carecli.clinical", "carecli.domain.caseload", "carecli.domain.history",
-     "carecli.domain.enums", "carecli.forms", "carecli.config"],
+     "carecli.domain.enums", "carecli.domain.fields", "carecli.domain.entry_fields",
+     "carecli.forms", "carecli.config"],
 )
 def test_each_pure_module_alone(module: str) -> None:
     assert _loaded_after(f"import {module}") == {name: False for name in HEAVY}

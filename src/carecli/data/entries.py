@@ -1,5 +1,6 @@
 """Add, edit and remove the entries of a client record: consents, conditions, medications,
-care-team members and personal contacts. One registry describes each kind.
+care-team members and personal contacts. One registry describes each kind: its declaration
+(`domain/entry_fields.py`), table, input model and order.
 
 Editing or removing an entry names the `version` it was read at, and is refused
 (`ChangedElsewhere`) when another window changed it since."""
@@ -31,31 +32,45 @@ from carecli.data.models import (
     PersonalContact,
 )
 from carecli.data.versions import check_version
+from carecli.domain.entry_fields import (
+    CARE_TEAM,
+    CONDITION,
+    CONSENT,
+    MEDICATION,
+    PERSONAL_CONTACT,
+)
+from carecli.domain.fields import EntryFields
 
 
 @dataclass(frozen=True)
 class EntryKind:
+    fields: EntryFields
+    """Its declaration: the fields, their limits and rules (`domain/entry_fields.py`)."""
     table: type[SQLModel]
     input: type[InputModel]
-    noun: str
+    """Built from `fields` (`inputs.entry_input`)."""
     order_by: tuple
+
+    @property
+    def noun(self) -> str:
+        return self.fields.noun
 
 
 ENTRY_KINDS: dict[str, EntryKind] = {
-    "consent": EntryKind(Consent, ConsentInput, "consent", (Consent.given_on.desc(),)),
+    "consent": EntryKind(CONSENT, Consent, ConsentInput, (Consent.given_on.desc(),)),
     "condition": EntryKind(
-        Condition, ConditionInput, "condition", (Condition.chronic.desc(), Condition.name)
+        CONDITION, Condition, ConditionInput, (Condition.chronic.desc(), Condition.name)
     ),
     "medication": EntryKind(
-        Medication, MedicationInput, "medication",
+        MEDICATION, Medication, MedicationInput,
         (Medication.stopped_on.is_not(None), Medication.name),
     ),
     "care_team": EntryKind(
-        CareTeamMember, CareTeamInput, "care-team member",
+        CARE_TEAM, CareTeamMember, CareTeamInput,
         (CareTeamMember.is_primary.desc(), CareTeamMember.name),
     ),
     "personal_contact": EntryKind(
-        PersonalContact, PersonalContactInput, "personal contact",
+        PERSONAL_CONTACT, PersonalContact, PersonalContactInput,
         (PersonalContact.is_emergency_contact.desc(), PersonalContact.name),
     ),
 }

@@ -7,6 +7,9 @@ exactly as typed once it looks like one.
 Dates are checked against this computer's clock (`date.today()`): no date before 1900, none in
 the future for what has already happened (birth, enrolment, consent, a status change), and at
 most five years ahead for what may be planned (a medication's start or stop).
+
+The entry kinds' models are built by `entry_input` from their declarations
+(`domain/entry_fields.py`), so their limits and rules are written once.
 """
 
 import re
@@ -20,6 +23,7 @@ from pydantic import (
     ConfigDict,
     StringConstraints,
     ValidationError,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -28,15 +32,16 @@ from pydantic_core import PydanticCustomError
 from sqlmodel import Field, SQLModel
 
 from carecli.data.errors import InvalidInput
-from carecli.data.models import NAME_MAX, TEXT_MAX
-from carecli.domain.enums import (
-    ClientStatus,
-    ConditionStatus,
-    ConsentKind,
-    ConsentMethod,
-    RiskTier,
-    Sex,
+from carecli.domain.entry_fields import (
+    CARE_TEAM,
+    CONDITION,
+    CONSENT,
+    MEDICATION,
+    PERSONAL_CONTACT,
 )
+from carecli.domain.enums import ClientStatus, RiskTier, Sex
+from carecli.domain.fields import EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX, EntryFields
+from carecli.domain.fields import Field as DeclaredField
 
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -143,13 +148,14 @@ def _not_far_ahead(value: date | None) -> date | None:
     return value
 
 
-def required_text(max_length: int) -> Any:
+def required_text(max_length: int, *after: AfterValidator) -> Any:
     """Required text: NULs removed, and something visible left once whitespace is stripped."""
     return Annotated[
         str,
         StringConstraints(min_length=1, max_length=max_length),
         BeforeValidator(_without_nul),
         AfterValidator(_shows_something),
+        *after,
     ]
 
 
@@ -161,20 +167,23 @@ def optional_text(max_length: int, *after: AfterValidator) -> Any:
     ]
 
 
-_PAST = (BeforeValidator(parse_date), AfterValidator(_since_1900), AfterValidator(_not_future))
-PastDate = Annotated[date | None, *_PAST]
+def date_input(rule: Any, *, required: bool) -> Any:
+    """A date typed as `YYYY-MM-DD` or `MM/DD/YYYY`, from 1900 on and within `rule`; blank is
+    None unless `required`."""
+    return Annotated[
+        date if required else date | None, BeforeValidator(parse_date),
+        AfterValidator(_since_1900), AfterValidator(rule),
+    ]
+
+
+PastDate = date_input(_not_future, required=False)
 """Something that has happened (or not: blank is None): 1900 to today."""
-ReqPastDate = Annotated[date, *_PAST]
-PlanDate = Annotated[
-    date | None, BeforeValidator(parse_date), AfterValidator(_since_1900),
-    AfterValidator(_not_far_ahead),
-]
-"""A date that may lie ahead: 1900 to five years from today."""
+ReqPastDate = date_input(_not_future, required=True)
 Name = required_text(NAME_MAX)
 OptName = optional_text(NAME_MAX)
 OptText = optional_text(TEXT_MAX)
-Phone = optional_text(40, AfterValidator(_phone))
-Email = optional_text(254, AfterValidator(_email))
+Phone = optional_text(PHONE_MAX, AfterValidator(_phone))
+Email = optional_text(EMAIL_MAX, AfterValidator(_email))
 Cadence = Annotated[
     Annotated[int, Constraint(ge=1, le=365)] | None, BeforeValidator(_empty_to_none)
 ]
@@ -251,75 +260,63 @@ class RiskDecision(InputModel):
         return value
 
 
-class ConsentInput(InputModel):
-    kind: ConsentKind = ConsentKind.CARE_MANAGEMENT
-    given_on: ReqPastDate
-    method: ConsentMethod
-    witnessed_by: OptName = None
-    revoked_on: PastDate = None
-    note: OptText = None
+_TEXT_CHECKS = {"phone": _phone, "email": _email, "icd10": _icd10}
+_DATE_RULES = {"past": _not_future, "plan": _not_far_ahead}
 
 
-    @model_validator(mode="after")
-    def _revoked_after_given(self) -> "ConsentInput":
-        if self.revoked_on and self.revoked_on < self.given_on:
-            raise PydanticCustomError(
-                "date_order", "revoked_on: is before the date consent was given {given}",
-                {"field": "revoked_on", "given": self.given_on.isoformat()},
-            )
-        return self
+def entry_input(name: str, entry: EntryFields) -> type[InputModel]:
+    """The input model of an entry kind, built from its declaration (`domain/entry_fields.py`)."""
+    fields = {f.name: (_annotation(f), _default(f)) for f in entry.fields}
+    validators = {}
+    if order := [(f.name, *f.not_before) for f in entry.fields if f.not_before]:
+        validators["_dates_in_order"] = model_validator(mode="after")(_date_order(order))
+    return create_model(
+        name, __base__=InputModel, __module__=__name__, __validators__=validators, **fields
+    )
 
 
-class ConditionInput(InputModel):
-    name: required_text(200)
-    icd10_code: optional_text(10, AfterValidator(_icd10)) = None
-    chronic: bool = True
-    onset_on: PastDate = None
-    status: ConditionStatus = ConditionStatus.ACTIVE
-    note: OptText = None
+def _annotation(field: DeclaredField) -> Any:
+    if field.kind in ("text", "note"):
+        checks = [AfterValidator(_TEXT_CHECKS[field.check])] if field.check else []
+        if field.required:
+            return required_text(field.max_length, *checks)
+        return optional_text(field.max_length, *checks)
+    if field.kind == "date":
+        return date_input(_DATE_RULES[field.dates], required=field.required)
+    if field.kind == "choice":
+        return field.choices if field.required else field.choices | None
+    return bool
 
 
-class MedicationInput(InputModel):
-    name: required_text(200)
-    dose: optional_text(80) = None
-    route: optional_text(40) = None
-    frequency: optional_text(80) = None
-    prescriber: OptName = None
-    started_on: PlanDate = None
-    stopped_on: PlanDate = None
-    last_reconciled_on: PastDate = None
-    note: OptText = None
+def _default(field: DeclaredField) -> Any:
+    if field.kind == "bool":
+        return bool(field.default)
+    if field.required and field.default is None:
+        return ...
+    return field.default
 
 
-    @model_validator(mode="after")
-    def _stops_after_it_starts(self) -> "MedicationInput":
-        if self.started_on and self.stopped_on and self.stopped_on < self.started_on:
-            raise PydanticCustomError(
-                "date_order", "stopped_on: is before the start date {started}",
-                {"field": "stopped_on", "started": self.started_on.isoformat()},
-            )
-        return self
+def _date_order(order: list[tuple[str, str, str]]) -> Any:
+    """A check that each date is not before the one it follows, naming the field it faults."""
+
+    def dates_in_order(model: InputModel) -> InputModel:
+        for name, after, words in order:
+            value, earliest = getattr(model, name), getattr(model, after)
+            if value and earliest and value < earliest:
+                raise PydanticCustomError(
+                    "date_order", f"{name}: is before {words} {{earliest}}",
+                    {"field": name, "earliest": earliest.isoformat()},
+                )
+        return model
+
+    return dates_in_order
 
 
-class CareTeamInput(InputModel):
-    name: Name
-    role: required_text(80)
-    organisation: optional_text(200) = None
-    phone: Phone = None
-    fax: Phone = None
-    email: Email = None
-    is_primary: bool = False
-
-
-class PersonalContactInput(InputModel):
-    name: Name
-    relation: required_text(60)
-    phone: Phone = None
-    email: Email = None
-    is_emergency_contact: bool = False
-    may_receive_health_info: bool = False
-    is_caregiver: bool = False
-    note: OptText = None
+ConsentInput = entry_input("ConsentInput", CONSENT)
+ConditionInput = entry_input("ConditionInput", CONDITION)
+MedicationInput = entry_input("MedicationInput", MEDICATION)
+CareTeamInput = entry_input("CareTeamInput", CARE_TEAM)
+PersonalContactInput = entry_input("PersonalContactInput", PERSONAL_CONTACT)
 
 
 def validate(model: type[InputModel], data: dict[str, Any]) -> InputModel:

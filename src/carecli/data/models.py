@@ -14,9 +14,7 @@ from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from carecli.data.types import UTCDateTime, utcnow
-
-NAME_MAX = 120
-TEXT_MAX = 20_000
+from carecli.domain.fields import NAME_MAX, TEXT_MAX
 
 
 def _ts(nullable: bool = False, **kwargs: Any) -> Any:
