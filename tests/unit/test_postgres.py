@@ -90,7 +90,8 @@ def test_an_assessment_from_draft_to_results(db: Database) -> None:
     """Drafts keep typed answers (numbers, text, lists); completed scores come back in order."""
     client_id = create_client(db=db, values={"given_name": "Ann", "family_name": "Lee"})
     first = start_assessment(db=db, client_id=client_id, kind="intake", steps=["phq9"])
-    answers = {"phq9": {str(i): 1 for i in range(1, 10)}, "notes": {"text": "Zoë ✓", "l": [1]}}
+    answers = {"phq9": {str(i): 1 for i in range(1, 10)},
+               "goals": {"matters_most": "Zoë ✓ [/]"}, "home": {"hazards": ["clutter"]}}
     save_draft(db=db, assessment_id=first, answers=answers, position=3)
     draft = find_draft(db=db, client_id=client_id)
     assert (draft.id, draft.steps, draft.position, draft.answers) == (first, ["phq9"], 3, answers)
