@@ -246,3 +246,15 @@ def test_findings_in_a_0001_database_are_kept_as_rows_on_upgrade(tmp_path):
     assert kept[1, "suicidal_ideation"].answers == {"9": 2}
     assert kept[2, "physical_harm"].action_note is None
     assert kept[1, "suicidal_ideation"].found_at == datetime(2026, 11, 20, 10, 20, tzinfo=UTC)
+
+
+def test_a_safety_flag_in_the_scores_is_kept_even_without_its_answer(db):
+    from carecli.clinical import Score
+
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment",
+                                  steps=["ahc_hrsn"])
+    complete_assessment(db=db, assessment_id=assessment, answers={}, scores={
+        "ahc_hrsn": Score(12, None, True, frozenset(), ("safety",))})
+    (finding,) = open_findings(db=db, client_id=client)
+    assert (finding.flag, finding.instrument_id, finding.answers) == ("safety", "ahc_hrsn", {})

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from carecli.assessment.answers import SAFETY_SECTION, check_answers, check_position
-from carecli.clinical import Score, instrument, safety_triggers
+from carecli.clinical import SAFETY_FLAGS, SafetyTrigger, Score, instrument, safety_triggers
 from carecli.data.audit import record_change
 from carecli.data.clients import apply_risk
 from carecli.data.db import Database
@@ -130,13 +130,18 @@ def _checked(answers: Any) -> dict[str, dict[str, Any]]:
         raise InvalidInput({"answers": str(exc)}) from None
 
 
-def _keep_findings(session, row: Assessment, answers: dict[str, dict[str, Any]]
-                   ) -> list[SafetyFinding]:
-    """Store each safety finding of `answers` not stored yet, and the notes written for them;
-    returns every finding of the assessment."""
+def _keep_findings(session, row: Assessment, answers: dict[str, dict[str, Any]],
+                   scores: dict[str, Score] | None = None) -> list[SafetyFinding]:
+    """Store each safety finding of `answers` (and any safety flag the `scores` carry) not
+    stored yet, and the notes written for them; returns every finding of the assessment."""
     stored = {f.flag: f for f in session.scalars(
         select(SafetyFinding).where(SafetyFinding.assessment_id == row.id))}
-    for trigger in safety_triggers(answers):
+    triggers = safety_triggers(answers)
+    for instrument_id, result in (scores or {}).items():
+        triggers += [SafetyTrigger(flag, instrument_id, ()) for flag in SAFETY_FLAGS
+                     if (flag in result.flags or flag in result.domains)
+                     and flag not in {t.flag for t in triggers}]
+    for trigger in triggers:
         if trigger.flag not in stored:
             finding = SafetyFinding(client_id=row.client_id, assessment_id=row.id,
                                     flag=trigger.flag, instrument_id=trigger.instrument_id,
@@ -204,7 +209,7 @@ def complete_assessment(
         row = _draft(session, assessment_id)
         _check_unchanged(session, assessment_id, saved)
         _replace_answers(session, assessment_id, answers)
-        _keep_findings(session, row, answers)
+        _keep_findings(session, row, answers, scores)
         for instrument_id, result in scores.items():
             session.add(AssessmentScore(
                 assessment_id=assessment_id, instrument_id=instrument_id,
