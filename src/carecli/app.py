@@ -6,9 +6,9 @@ from datetime import date
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 
-from carecli.commands import AppCommands, ClientCommands
+from carecli.actions import bindings_for
+from carecli.commands import ActionCommands, ClientCommands
 from carecli.config import DatabaseLocation
 from carecli.data.reader import SqliteReader
 from carecli.screens.caseload import CaseloadScreen
@@ -23,11 +23,8 @@ class CareApp(App[str]):
 
     CSS_PATH = "app.tcss"
     TITLE = "carecli"
-    COMMANDS = {ClientCommands, AppCommands}  # not Textual's own (screenshot, maximize, ...)
-    BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and how-to"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-    ]
+    COMMANDS = {ClientCommands, ActionCommands}  # not Textual's (screenshot, maximize, ...)
+    BINDINGS = bindings_for("app")
 
     def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:
         super().__init__()
@@ -198,13 +195,6 @@ class CareApp(App[str]):
             if not self.is_running:
                 return False
         return True
-
-    def action_assess_current(self) -> None:
-        client_id = getattr(self.screen, "client_id", None)
-        if client_id is None and self.caseload.table.current is not None:
-            client_id = self.caseload.table.current.id
-        if client_id is not None:
-            self.start_assessment(client_id)
 
     def start_assessment(self, client_id: int) -> None:
         from carecli.screens import assess
