@@ -79,7 +79,7 @@ class ActionCommands(Provider):
         contexts = {ACTIONS[b.id].context for b in screen.BINDINGS
                     if getattr(b, "id", None) in ACTIONS}
         commands = []
-        for action in in_context(*contexts - {"app"}, "app"):
+        for action in [*in_context(*contexts - {"app"}), *in_context("app")]:
             if not action.palette or not self._applies(action):
                 continue
             node = self.app if action.context == "app" else screen

@@ -27,8 +27,8 @@ class CaseloadScreen(CareScreen):
         "a few letters of a name, condition or phone number to narrow it; {table.open} opens "
         "the highlighted client. Next check-in shows ⚠ when overdue; Min/mo counts this month's "
         "logged minutes against the 20-minute CCM mark (✓ once reached). Flags: post-hospital "
-        "= left hospital in the last 30 days, unreachable = last three attempts failed, +screen = a "
-        "positive screen, no consent = no care-management consent on file."
+        "= left hospital in the last 30 days, unreachable = last three attempts failed, +screen "
+        "= a positive screen, no consent = no care-management consent on file."
     )
 
     BINDINGS = bindings_for("caseload")

@@ -23,7 +23,8 @@ class HelpScreen(ModalScreen[None]):
         self.keys = self._keys(under)
 
     def _keys(self, under: Screen) -> list[tuple[str, str]]:
-        """The screen's own keys first, then the focused widget's, then the app's."""
+        """The screen's own keys first, then the focused widget's, then the app's; the
+        palette and quitting last."""
         seen: set[str] = set()
         rows: list[tuple[str, str]] = []
         actives = sorted(
@@ -50,13 +51,13 @@ class HelpScreen(ModalScreen[None]):
             if binding.tooltip:
                 text += f" — {binding.tooltip}"
             rows.append((self.app.get_key_display(binding), text))
-        return rows + [_row(a) for a in unbound]
+        return rows + [_row(a) for a in unbound] + [_row(ACTIONS[i]) for i in GENERAL]
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 3))
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
-        for key, text in [*self.keys, *(_row(ACTIONS[i]) for i in GENERAL)]:
+        for key, text in self.keys:
             table.add_row(key, text)
         intro = fill(getattr(self.under, "HELP", "") or "")
         with Vertical(id="help-dialog"):
