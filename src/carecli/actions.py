@@ -62,11 +62,6 @@ def _show(key: str) -> str:
     return _SHOWN.get(key, key)
 
 
-def _tabs() -> Action:
-    return Action("record.tabs", "", "tab_number({n})", "Tabs", footer=False, numbered=8,
-                  help="Switch to tab 1 (Overview) … 8 (Assessments)")
-
-
 _ADDABLE = (("condition", "condition"), ("medication", "medication"),
             ("care_team", "care-team member"), ("personal_contact", "family member or contact"),
             ("consent", "consent"))
@@ -86,6 +81,8 @@ REGISTRY: tuple[Action, ...] = (
            palette="New client"),
     Action("any.next_field", "tab", "app.focus_next", "Next", "Move to the next list or field",
            bound=False),
+    Action("any.previous_field", "shift+tab", "app.focus_previous", "Previous",
+           "Move to the list or field before", bound=False),
     # the caseload and its table
     Action("caseload.filter", "slash", "focus_filter", "Filter",
            "Type to filter by name, condition or phone", palette="Filter the caseload"),
@@ -127,7 +124,8 @@ REGISTRY: tuple[Action, ...] = (
            "Reactivate (asks for a reason)", footer=False, palette="Reactivate"),
     Action("record.assess", "A", "assess", "Assess",
            "Start or resume an assessment (intake or focused)", palette="Assess"),
-    _tabs(),
+    Action("record.tabs", "", "tab_number({n})", "Tabs", "Switch to the tab of that number",
+           footer=False, numbered=8),
     *(Action(f"record.add_{kind}", "", f"add_to('{kind}')", f"Add {words}",
              f"Add a {words} to the record", palette=f"Add {words}") for kind, words in _ADDABLE),
     # starting an assessment

@@ -131,3 +131,22 @@ def test_palette_entries_say_what_they_do():
         if action.palette:
             assert action.help, action.id
             assert action.action, action.id
+
+
+README = Path(__file__).parents[2] / "README.md"
+README_PLACES = {"everywhere": ("app",), "caseload": ("caseload", "table"),
+                 "record": ("record",), "forms": ("form", "any")}
+README_NAMES = {"?": "question_mark", "/": "slash", "F1": "f1"}
+
+
+def test_the_readme_names_the_keys_of_the_registry():
+    rows = [line.split("|")[1:3] for line in README.read_text().splitlines()
+            if line.startswith("| ") and line.split("|")[1].strip() in README_PLACES]
+    assert rows
+    for place, cell in rows:
+        known = {k for a in actions.in_context(*README_PLACES[place.strip()])
+                 for k in a.key_list()}
+        for key in re.findall(r"`([^`]+)`", cell):
+            if " " in key:
+                continue  # the table's own cursor keys (↑ ↓ PgUp …)
+            assert README_NAMES.get(key, key) in known, (place.strip(), key)
