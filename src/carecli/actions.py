@@ -32,6 +32,8 @@ class Action:
     bound: bool = True
     """False: a widget of the screen answers the key itself; declared here to be named."""
     priority: bool = False
+    anywhere: str = ""
+    """Those of `keys` that work even in a dialog or a text field (Textual's priority)."""
     display: str = ""
     """What the footer shows for the key, when not Textual's own sign (⏎ for enter)."""
 
@@ -68,8 +70,8 @@ _ADDABLE = (("condition", "condition"), ("medication", "medication"),
 
 REGISTRY: tuple[Action, ...] = (
     # everywhere
-    Action("app.help", "question_mark,f1", "help", "Help", "Keys and how-to",
-           palette="Help"),
+    Action("app.help", "question_mark,f1", "help", "Help", "Keys and how-to", palette="Help",
+           anywhere="f1"),
     Action("app.palette", "ctrl+p", "command_palette", "palette",
            "Command palette: jump to any client by name, or run any command", footer=False,
            priority=True),
@@ -216,7 +218,11 @@ def bindings_for(context: str) -> list:
             bindings += [Binding(str(n), a.action.format(n=n), show=False)
                          for n in range(2, a.numbered + 1)]
             continue
-        bindings.append(Binding(a.keys, a.action, a.label, show=a.footer, id=a.id,
+        keys = [k for k in a.key_list() if k not in a.anywhere.split(",")]
+        bindings.append(Binding(",".join(keys), a.action, a.label, show=a.footer, id=a.id,
                                 tooltip=a.help, priority=a.priority,
                                 key_display=a.display or None))
+        if a.anywhere:
+            bindings.append(Binding(a.anywhere, a.action, a.label, show=False, id=a.id,
+                                    tooltip=a.help, priority=True))
     return bindings

@@ -229,7 +229,9 @@ class CareApp(App[str]):
         self.push_screen(ConfirmScreen(QUIT_QUESTION), answered)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def show_welcome(self) -> None:

@@ -101,3 +101,25 @@ async def test_caseload_palette_offers_the_caseloads_actions(make_app, seeded):
                       "New client", "Quit"):
             assert title in titles, (title, titles)
         assert "Put on hold" not in titles
+
+
+async def test_f1_shows_the_keys_of_a_form_and_closes_again(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, seeded["Margaret"])
+        await pilot.press("2", "a")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, FormScreen):
+                break
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press(*"Asthma")
+        rows = await help_rows(app, pilot)  # f1 opens it over the form, escape closes it
+        assert listed(rows, "form.save") and listed(rows, "form.cancel")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")  # f1 again closes it too
+        await pilot.pause()
+        assert app.screen is form and "Asthma" in str(form.values())
