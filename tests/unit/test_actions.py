@@ -126,6 +126,10 @@ def test_numbered_keys_run_their_own_digit():
     assert keys["1"] == "pick(1)" and keys["9"] == "pick(9)"
 
 
+def test_each_action_is_declared_once():
+    assert len(ACTIONS) == len(REGISTRY)
+
+
 def test_palette_entries_say_what_they_do():
     for action in REGISTRY:
         if action.palette:
