@@ -6,9 +6,9 @@ from datetime import date
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 
-from carecli.commands import AppCommands, ClientCommands
+from carecli.actions import bindings_for
+from carecli.commands import ActionCommands, ClientCommands
 from carecli.config import DatabaseLocation
 from carecli.data.reader import SqliteReader
 from carecli.screens.caseload import CaseloadScreen
@@ -23,11 +23,8 @@ class CareApp(App[str]):
 
     CSS_PATH = "app.tcss"
     TITLE = "carecli"
-    COMMANDS = {ClientCommands, AppCommands}  # not Textual's own (screenshot, maximize, ...)
-    BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and how-to"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-    ]
+    COMMANDS = {ClientCommands, ActionCommands}  # not Textual's (screenshot, maximize, ...)
+    BINDINGS = bindings_for("app")
 
     def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:
         super().__init__()
@@ -199,13 +196,6 @@ class CareApp(App[str]):
                 return False
         return True
 
-    def action_assess_current(self) -> None:
-        client_id = getattr(self.screen, "client_id", None)
-        if client_id is None and self.caseload.table.current is not None:
-            client_id = self.caseload.table.current.id
-        if client_id is not None:
-            self.start_assessment(client_id)
-
     def start_assessment(self, client_id: int) -> None:
         from carecli.screens import assess
 
@@ -239,7 +229,9 @@ class CareApp(App[str]):
         self.push_screen(ConfirmScreen(QUIT_QUESTION), answered)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def show_welcome(self) -> None:

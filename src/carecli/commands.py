@@ -1,12 +1,15 @@
-"""Command palette providers: jump to any client by fuzzy name, and the app's main commands."""
+"""Command palette providers: jump to any client by fuzzy name, and run any action of the
+screen on view (those that apply right now) or of the app, as declared in `carecli.actions`."""
 
 import asyncio
 from functools import partial
 
+from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from carecli.actions import ACTIONS, Action, in_context
 from carecli.domain.caseload import fold
 from carecli.domain.enums import label
 from carecli.plain import one_line
@@ -66,18 +69,28 @@ def _about(row) -> str:
     return " · ".join(parts)
 
 
-class AppCommands(Provider):
-    """The app's own commands, so every action is reachable from the palette."""
+class ActionCommands(Provider):
+    """The actions of the screen the palette was opened on, then the app's: each with its
+    palette title, its help and its key. An action that would do nothing there (the screen's
+    `check_action` hides its key) is not offered either."""
 
-    def _commands(self):
-        app = self.app
-        return (
-            ("New client", app.action_new_client, "Add a client to the caseload"),
-            ("Assess client", app.action_assess_current,
-             "Start or resume an assessment of the client on screen or highlighted"),
-            ("Caseload", app.action_show_caseload, "Back to the caseload"),
-            ("Help", app.action_help, "Keys of the current screen"),
-        )
+    def _commands(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        contexts = {ACTIONS[b.id].context for b in screen.BINDINGS
+                    if getattr(b, "id", None) in ACTIONS}
+        commands = []
+        for action in [*in_context(*contexts - {"app"}), *in_context("app")]:
+            if not action.palette or not self._applies(action):
+                continue
+            node = self.app if action.context == "app" else screen
+            run = partial(self.app.run_action, action.action, node)
+            commands.append((action.palette, run, _palette_help(action)))
+        return commands
+
+    def _applies(self, action: Action) -> bool:
+        namespace, name, parameters = parse(action.action)
+        node = self.app if action.context == "app" or namespace == "app" else self.screen
+        return node.check_action(name, parameters) is True
 
     async def discover(self) -> Hits:
         for name, action, help_text in self._commands():
@@ -89,3 +102,8 @@ class AppCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), action, help=help_text)
+
+
+def _palette_help(action: Action) -> str:
+    key = action.all_shown()
+    return f"{action.help}  ({key})" if key else action.help

@@ -3,11 +3,11 @@ re-assessment; then the wizard, the summary and back to the record."""
 
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, SelectionList, Static
 
+from carecli.actions import bindings_for, fill
 from carecli.assessment.sections import FOCUSABLE, INTAKE_STEPS, focused_steps
 from carecli.assessment.wizard import Wizard
 from carecli.clinical import instrument
@@ -22,11 +22,7 @@ from carecli.screens.wizard import AssessmentScreen
 class StartScreen(ModalScreen[list[str] | None]):
     """Returns ["intake"] or the chosen instrument ids, or None."""
 
-    BINDINGS = [
-        Binding("i", "intake", "Full intake", id="start.intake"),
-        Binding("ctrl+s", "focused", "Start focused", id="start.focused"),
-        Binding("escape", "dismiss(None)", "Cancel", id="start.cancel"),
-    ]
+    BINDINGS = bindings_for("start")
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -35,8 +31,9 @@ class StartScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="start-dialog"):
             yield Static(f"Assess {one_line(self.client_name)}", id="start-title", markup=False)
-            yield Static("i  full intake: every step, about 30 minutes\n\nor tick instruments "
-                         "for a focused re-assessment (↑↓ and space), then ctrl+s:",
+            yield Static(fill("{start.intake}  full intake: every step, about 30 minutes\n\nor "
+                              "tick instruments for a focused re-assessment ({start.move:1}"
+                              "{start.move:2} and {start.tick}), then {start.focused}:"),
                          markup=False)
             yield SelectionList[str](*[(instrument(i).title, i) for i in FOCUSABLE],
                                      id="start-instruments")
@@ -58,7 +55,8 @@ class StartScreen(ModalScreen[list[str] | None]):
     def action_focused(self) -> None:
         chosen = list(self.query_one(SelectionList).selected)
         if not chosen:
-            self.notify("Tick at least one instrument, or press i for a full intake.")
+            self.notify(fill("Tick at least one instrument, or press {start.intake} for a full "
+                             "intake."))
             return
         self.dismiss(chosen)
 

@@ -5,9 +5,9 @@ from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static
 
+from carecli.actions import bindings_for, fill, key_of
 from carecli.domain.caseload import SORT_COLUMNS, CaseloadFilter, CaseloadRow, view
 from carecli.domain.enums import label
 from carecli.screens.base import CareScreen
@@ -23,31 +23,15 @@ class CaseloadScreen(CareScreen):
     """Filters, sorting and the table; data comes from `carecli.data.caseload` in a worker."""
 
     HELP = (
-        "The caseload lists your clients, most urgent check-in first. Type / and a few letters "
-        "of a name, condition or phone number to narrow it; enter opens the highlighted "
-        "client. Next check-in shows ⚠ when overdue; Min/mo counts this month's logged "
-        "minutes against the 20-minute CCM mark (✓ once reached). Flags: post-hospital = left "
-        "hospital in the last 30 days, unreachable = last three attempts failed, +screen = a "
-        "positive screen, no consent = no care-management consent on file."
+        "The caseload lists your clients, most urgent check-in first. Type {caseload.filter} and "
+        "a few letters of a name, condition or phone number to narrow it; {table.open} opens "
+        "the highlighted client. Next check-in shows ⚠ when overdue; Min/mo counts this month's "
+        "logged minutes against the 20-minute CCM mark (✓ once reached). Flags: post-hospital "
+        "= left hospital in the last 30 days, unreachable = last three attempts failed, +screen "
+        "= a positive screen, no consent = no care-management consent on file."
     )
 
-    BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", id="caseload.filter",
-                tooltip="Type to filter by name, condition or phone"),
-        Binding("n", "app.new_client", "New", id="caseload.new", tooltip="Add a new client"),
-        Binding("a", "assess", "Assess", id="caseload.assess",
-                tooltip="Start or resume an assessment of the highlighted client"),
-        Binding("s", "sort", "Sort", id="caseload.sort", tooltip="Sort by the next column"),
-        Binding("S", "reverse", "Reverse", id="caseload.reverse", show=False),
-        # f, t and o are named in the line above the table (and in F1 help), not the footer
-        Binding("f", "cycle_status", "Status", id="caseload.status", show=False,
-                tooltip="Show active / on hold / discharged / everyone"),
-        Binding("t", "cycle_risk", "Risk", id="caseload.risk", show=False,
-                tooltip="Filter by risk tier"),
-        Binding("o", "toggle_overdue", "Overdue", id="caseload.overdue", show=False,
-                tooltip="Show only clients whose check-in is overdue"),
-        Binding("escape", "clear_filter", "Clear", id="caseload.clear", show=False),
-    ]
+    BINDINGS = bindings_for("caseload")
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,7 +42,8 @@ class CaseloadScreen(CareScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
-            placeholder="/ to filter by name, condition or phone", id="caseload-filter",
+            placeholder=fill("{caseload.filter} to filter by name, condition or phone"),
+            id="caseload-filter",
             select_on_focus=False, compact=True,
         )
         yield Static("", id="caseload-summary")
@@ -93,8 +78,9 @@ class CaseloadScreen(CareScreen):
         self.all_rows = rows
         self.loaded = True
         self.table.empty_message = (
-            "No clients match. Press escape to clear the filter, f for other statuses."
-            if rows else "No clients yet: press n to add one."
+            fill("No clients match. Press {caseload.clear} to clear the filter, {caseload.status} "
+                 "for other statuses.")
+            if rows else fill("No clients yet: press {caseload.new} to add one.")
         )
         self.apply(keep_id=select_id)
         self.app.caseload_changed()
@@ -117,10 +103,11 @@ class CaseloadScreen(CareScreen):
         f = self.filter
         parts = [
             f"{len(shown)} of {len(self.all_rows)} clients",
-            f"status: {label(f.status) if f.status else 'all'} (f)",
-            f"risk: {label(f.risk_tier) if f.risk_tier else 'all'} (t)",
-            "overdue only (o)" if f.overdue_only else "all due dates (o)",
-            f"sort: {SORT_TITLES[self.table.sort_by]} (s)",
+            f"status: {label(f.status) if f.status else 'all'} ({key_of('caseload.status')})",
+            f"risk: {label(f.risk_tier) if f.risk_tier else 'all'} ({key_of('caseload.risk')})",
+            ("overdue only" if f.overdue_only else "all due dates")
+            + f" ({key_of('caseload.overdue')})",
+            f"sort: {SORT_TITLES[self.table.sort_by]} ({key_of('caseload.sort')})",
             f"shown: {overdue} overdue, {due_today} due today",
         ]
         self.query_one("#caseload-summary", Static).update("  ·  ".join(parts))

@@ -1,19 +1,16 @@
-"""A yes/no question in a modal: `y` confirms, `n` or escape declines."""
+"""A yes/no question in a modal, answered by key or button."""
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from carecli.actions import bindings_for, button
 from carecli.plain import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = bindings_for("confirm")
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -23,8 +20,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-dialog"):
             yield Static(plain(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Yes  y", variant="error", id="confirm-yes")
-                yield Button("No  n", id="confirm-no")
+                yield Button(button("confirm.yes"), variant="error", id="confirm-yes")
+                yield Button(button("confirm.no"), id="confirm-no")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -3,11 +3,11 @@ one line), or a completed assessment answer by answer."""
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from carecli.actions import bindings_for
 from carecli.data.assessment_view import AssessmentView, ScoreView, SectionView
 from carecli.domain.enums import label
 from carecli.domain.history import HistoryEvent
@@ -19,7 +19,7 @@ Block = tuple[int, Text]
 
 
 class DetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="detail.close")]
+    BINDINGS = bindings_for("detail")
 
     def __init__(self, heading: Text, blocks: list[Block]) -> None:
         super().__init__()

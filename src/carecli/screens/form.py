@@ -8,12 +8,12 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
+from carecli.actions import bindings_for, button
 from carecli.data.errors import CareDataError, DatabaseReplaced, InvalidInput
 from carecli.forms import FieldSpec
 from carecli.plain import clean, one_line, plain
@@ -23,10 +23,7 @@ from carecli.screens.confirm import ConfirmScreen
 class FormScreen(ModalScreen[Any]):
     """Returns whatever `submit` returned, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Validate and save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
-    ]
+    BINDINGS = bindings_for("form")
 
     def __init__(
         self,
@@ -50,8 +47,8 @@ class FormScreen(ModalScreen[Any]):
                     yield from self._field(spec)
             yield Static("", id="form-message")
             with Horizontal(id="form-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="form-save")
-                yield Button("Cancel  esc", id="form-cancel")
+                yield Button(button("form.save"), variant="primary", id="form-save")
+                yield Button(button("form.cancel"), id="form-cancel")
         yield Footer()
 
     def _field(self, spec: FieldSpec) -> ComposeResult:
@@ -158,7 +155,7 @@ QUIT_QUESTION = "Discard what you typed and quit?"
 
 def typing_would_be_lost(screens: list[Screen]) -> bool:
     """True when quitting now would throw away text typed into an open form or into the
-    safety screen's note (neither is saved until its ctrl+s)."""
+    safety screen's note (neither is stored until it is submitted)."""
     from carecli.screens.safety import SafetyScreen
 
     for screen in screens:

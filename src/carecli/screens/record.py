@@ -4,10 +4,10 @@ consent and history. Each entry tab adds, edits and removes through the generic 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from carecli.actions import bindings_for, fill, key_of
 from carecli.data.assessment_view import AssessmentListing
 from carecli.data.record import ClientRecord
 from carecli.domain.caseload import FLAG_LABELS, SAFETY
@@ -21,15 +21,15 @@ from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
 from carecli.widgets.results_table import ResultsTable
 
-TABS = (  # short titles: all eight fit on an 80-column terminal
-    ("overview", "1 Overview"),
-    ("condition", "2 Conditions"),
-    ("medication", "3 Meds"),
-    ("care_team", "4 Team"),
-    ("personal_contact", "5 Family"),
-    ("consent", "6 Consent"),
-    ("history", "7 History"),
-    ("assessments", "8 Assessments"),
+TABS = (  # short titles after their number key: all eight fit on an 80-column terminal
+    ("overview", "Overview"),
+    ("condition", "Conditions"),
+    ("medication", "Meds"),
+    ("care_team", "Team"),
+    ("personal_contact", "Family"),
+    ("consent", "Consent"),
+    ("history", "History"),
+    ("assessments", "Assessments"),
 )
 
 
@@ -37,30 +37,16 @@ class RecordScreen(CareScreen):
     """One client's record; each tab lists one kind of entry."""
 
     HELP = (
-        "Number keys 1-8 switch tabs; A starts or resumes an assessment. On a list tab, a "
-        "adds, e or enter edits the highlighted entry, d removes it (after asking). On "
-        "Overview, e edits the client's details and a records a consent. h puts the client "
-        "on hold, x discharges, r reactivates: each asks for a reason and keeps the full "
-        "history. On Assessments, enter opens a completed assessment answer by answer (tab "
-        "moves to the list of every one). Every save is one transaction; escape in a form "
-        "leaves the record untouched."
+        "Number keys {record.tabs} switch tabs; {record.assess} starts or resumes an assessment. "
+        "On a list tab, {record.add} adds, {record.edit} or {record.open} edits the highlighted "
+        "entry, {record.remove} removes it (after asking). On Overview, {record.edit} edits the "
+        "client's details and {record.add} records a consent. {record.hold} puts the client on "
+        "hold, {record.discharge} discharges, {record.reactivate} reactivates: each asks for a "
+        "reason and keeps the full history. On Assessments, {record.open} opens a completed "
+        "assessment answer by answer ({any.next_field} moves to the list of every one). Every "
+        "save is one transaction; {form.cancel} in a form leaves the record untouched."
     )
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="record.back",
-                tooltip="Back to the caseload"),
-        Binding("a", "add", "Add", id="record.add", tooltip="Add an entry to this tab"),
-        Binding("e", "edit", "Edit", id="record.edit",
-                tooltip="Edit the highlighted entry, or the client's details on Overview"),
-        Binding("d,delete", "remove", "Remove", id="record.remove"),
-        # status changes are rarer: in F1 help, not the footer (it stays readable at 80 columns)
-        Binding("h", "status('on_hold')", "Hold", id="record.hold", show=False,
-                tooltip="Put on hold"),
-        Binding("x", "status('discharged')", "Discharge", id="record.discharge", show=False),
-        Binding("r", "status('active')", "Reactivate", id="record.reactivate", show=False),
-        Binding("A", "assess", "Assess", id="record.assess",
-                tooltip="Start or resume an assessment (intake or focused)"),
-        *[Binding(str(i), f"tab('{key}')", show=False) for i, (key, _) in enumerate(TABS, 1)],
-    ]
+    BINDINGS = bindings_for("record")
 
     def __init__(self, client_id: int) -> None:
         super().__init__()
@@ -72,8 +58,8 @@ class RecordScreen(CareScreen):
         yield Header()
         yield Static("", id="record-banner")
         with TabbedContent(id="record-tabs"):
-            for key, title in TABS:
-                with TabPane(title, id=f"tab-{key}"):
+            for number, (key, title) in enumerate(TABS, 1):
+                with TabPane(f"{key_of('record.tabs', number)} {title}", id=f"tab-{key}"):
                     if key == "overview":
                         with VerticalScroll():
                             yield Static("Loading…", id="record-overview")
@@ -81,8 +67,8 @@ class RecordScreen(CareScreen):
                         yield DataTable(id="record-history", cursor_type="row", zebra_stripes=True)
                     elif key == "assessments":
                         yield ResultsTable(id="record-results")
-                        yield Static("Completed assessments (enter opens one answer by answer)",
-                                     id="record-assessments-title")
+                        yield Static(fill("Completed assessments ({record.open} opens one answer "
+                                          "by answer)"), id="record-assessments-title")
                         yield DataTable(id="record-assessments", cursor_type="row",
                                         zebra_stripes=True)
                     else:
@@ -174,7 +160,8 @@ class RecordScreen(CareScreen):
         if others:
             text.append("   " + "  ".join(others), "bold magenta")
         if record.draft_kind:
-            text.append(f"   {label(record.draft_kind)} in progress (A resumes)", "bold yellow")
+            text.append(f"   {label(record.draft_kind)} in progress "
+                        f"({key_of('record.assess')} resumes)", "bold yellow")
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -189,6 +176,9 @@ class RecordScreen(CareScreen):
         return True
 
     # tabs -----------------------------------------------------------------------------
+    def action_tab_number(self, number: int) -> None:
+        self.action_tab(TABS[number - 1][0])
+
     def action_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{key}"
         self._focus_tab()
@@ -210,6 +200,11 @@ class RecordScreen(CareScreen):
             self.query_one(f"#entries-{key}").focus()
 
     # entries --------------------------------------------------------------------------
+    def action_add_to(self, key: str) -> None:
+        """From the palette: "Add medication" on any tab goes to Meds and adds one."""
+        self.action_tab(key)
+        self.action_add()
+
     def action_add(self) -> None:
         key = self.active_tab
         if key == "overview":
@@ -223,7 +218,7 @@ class RecordScreen(CareScreen):
             return
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
-            self.notify("Nothing to edit here yet: press a to add.")
+            self.notify(fill("Nothing to edit here yet: press {record.add} to add."))
             return
         editing.edit_entry(self.app, self.client_id, key, entry, self._saved)
 

@@ -4,11 +4,11 @@ without a note of what the care manager did."""
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static, TextArea
 
+from carecli.actions import bindings_for, button
 from carecli.plain import plain
 
 GUIDANCE = {
@@ -37,7 +37,7 @@ GUIDANCE = {
 class SafetyScreen(ModalScreen[str]):
     """Returns the note of the action taken (required)."""
 
-    BINDINGS = [Binding("ctrl+s", "record", "Record action and continue", id="safety.record")]
+    BINDINGS = bindings_for("safety")
 
     def __init__(self, flag: str) -> None:
         super().__init__()
@@ -52,7 +52,7 @@ class SafetyScreen(ModalScreen[str]):
                          id="safety-prompt")
             yield TextArea(id="safety-note")
             yield Static("", id="safety-error")
-            yield Button("Record action and continue  ctrl+s", variant="error", id="safety-ok")
+            yield Button(button("safety.record"), variant="error", id="safety-ok")
         yield Footer()
 
     def on_mount(self) -> None:

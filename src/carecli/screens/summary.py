@@ -4,10 +4,10 @@ risk tier (accept, keep or override with a reason) and suggested care-plan probl
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from carecli.actions import bindings_for, fill
 from carecli.assessment.report import ResultLine, result_lines
 from carecli.clinical import suggest_problems, suggest_risk_tier
 from carecli.clinical.suggestions import medication_problem
@@ -27,19 +27,12 @@ class SummaryScreen(CareScreen):
         "(no national standard fixes one): high for a safety finding, 2 or more admissions "
         "in 6 months, a recent discharge, LACE high or PHQ-9 of 15 or more; moderate for any "
         "other positive screen, 3 or more chronic conditions or 1 admission in 6 months; low "
-        "otherwise. Results still standing from earlier assessments count too. ctrl+s accepts "
-        "it, k keeps the current tier, o sets another with a reason; escape goes back to the "
-        "questions. Suggested problems are kept with the results for the care plan."
+        "otherwise. Results still standing from earlier assessments count too. {summary.accept} "
+        "accepts it, {summary.keep} keeps the current tier, {summary.override} sets another "
+        "with a reason; {summary.back} goes back to the questions. Suggested problems are kept "
+        "with the results for the care plan."
     )
-    BINDINGS = [
-        Binding("ctrl+s", "complete('suggested')", "Accept tier", id="summary.accept",
-                tooltip="Save, accepting the suggested risk tier"),
-        Binding("k", "complete('keep')", "Keep tier", id="summary.keep",
-                tooltip="Save, keeping the current risk tier"),
-        Binding("o", "complete('override')", "Other tier…", id="summary.override",
-                tooltip="Save, choosing the tier yourself with a reason"),
-        Binding("escape", "back", "Back", id="summary.back", tooltip="Back to the questions"),
-    ]
+    BINDINGS = bindings_for("summary")
 
     def __init__(self, wizard_screen, *, previous: dict[str, PastResult],
                  context: RiskContext) -> None:
@@ -121,8 +114,9 @@ class SummaryScreen(CareScreen):
         text.append(" — " + ("; ".join(self.reasons) or "no risk factor found"))
         text.append(f"\n  Current:   {label(self.context.tier)}"
                     + (" (set by hand)" if self.context.set_by_hand else ""))
-        text.append("\n  ctrl+s saves and accepts the suggestion, k keeps the current tier, "
-                    "o lets you choose with a reason.", "dim")
+        text.append(fill("\n  {summary.accept} saves and accepts the suggestion, {summary.keep} "
+                         "keeps the current tier, {summary.override} lets you choose with a "
+                         "reason."), "dim")
         return text
 
     def _problems(self) -> Text:

@@ -2,10 +2,11 @@
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
+
+from carecli.actions import bindings_for, button
 
 WELCOME = (
     "Your caseload is empty. Try the app on a realistic demo caseload of 60 made-up clients, "
@@ -16,19 +17,15 @@ WELCOME = (
 class WelcomeScreen(ModalScreen[str]):
     """Returns "demo", "new" or "quit"."""
 
-    BINDINGS = [
-        Binding("d", "choose('demo')", "Load demo caseload", id="welcome.demo"),
-        Binding("n", "choose('new')", "Add first client", id="welcome.new"),
-        Binding("q", "choose('quit')", "Quit", id="welcome.quit"),
-    ]
+    BINDINGS = bindings_for("welcome")
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="welcome-dialog"):
             yield Static(Text("Welcome to carecli", "bold"), id="welcome-title")
             yield Static(Text(WELCOME), id="welcome-text")
-            yield Button("Load the demo caseload  d", variant="primary", id="welcome-demo")
-            yield Button("Add my first client  n", id="welcome-new")
-            yield Button("Quit  q", id="welcome-quit")
+            yield Button(button("welcome.demo"), variant="primary", id="welcome-demo")
+            yield Button(button("welcome.new"), id="welcome-new")
+            yield Button(button("welcome.quit"), id="welcome-quit")
         yield Footer()
 
     def on_mount(self) -> None:

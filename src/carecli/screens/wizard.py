@@ -6,9 +6,9 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static
 
+from carecli.actions import bindings_for
 from carecli.assessment.sections import SECTION_TITLES
 from carecli.assessment.wizard import Wizard
 from carecli.clinical import SAFETY_NAMES
@@ -23,23 +23,14 @@ from carecli.widgets.question import QuestionView
 class AssessmentScreen(CareScreen):
     AUTO_FOCUS = None  # the question decides: its Input for typed answers, else nothing
     HELP = (
-        "Read each question as written. Digits pick an answer (and move on); for a list, "
-        "digits tick and untick, then enter. Enter or tab goes to the next question, "
-        "shift+tab (or backspace, outside a typed answer) to the one before. Every answer is "
-        "saved as a draft at once: escape leaves and keeps it, and starting the assessment "
-        "again resumes where you were. A safety finding stops the wizard until you write what "
-        "you did."
+        "Read each question as written. Digits ({wizard.answer}) pick an answer (and move on); "
+        "for a list, digits tick and untick, then {wizard.next}. Press {wizard.next:all} for the "
+        "next question, {wizard.back} (or {wizard.back:2}, outside a typed answer) for the one "
+        "before. Every answer is saved as a draft at once: {wizard.leave} leaves and keeps it, "
+        "and starting the assessment again resumes where you were. A safety finding stops the "
+        "wizard until you write what you did."
     )
-    BINDINGS = [
-        Binding("enter,tab", "next", "Next", id="wizard.next", key_display="enter"),
-        Binding("1", "pick(1)", "Answer", id="wizard.answer", key_display="1-9"),
-        Binding("shift+tab,backspace", "back", "Back", id="wizard.back"),
-        Binding("escape", "leave", "Leave", id="wizard.leave",
-                tooltip="Leave and keep the draft (start again to resume)"),
-        Binding("ctrl+d", "discard", "Discard", id="wizard.discard",
-                tooltip="Throw this assessment away (asks first)"),
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)],
-    ]
+    BINDINGS = bindings_for("wizard")
 
     def __init__(self, *, client_id: int, client_name: str, assessment_id: int, kind: str,
                  wizard: Wizard, context: dict[str, Text] | None = None) -> None:

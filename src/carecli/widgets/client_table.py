@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from carecli.actions import bindings_for
 from carecli.domain.caseload import CaseloadRow
 from carecli.widgets.caseload_cells import layout
 
@@ -26,7 +27,7 @@ class ClientTable(ScrollView, can_focus=True):
         "client-table--empty",
     }
     BINDINGS = [
-        Binding("enter", "select", "Open", id="table.open", tooltip="Open the client record"),
+        *bindings_for("table"),
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),

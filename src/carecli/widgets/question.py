@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from carecli.actions import fill
 from carecli.clinical.instruments.model import Item
 from carecli.plain import clean, plain
 
@@ -25,7 +26,8 @@ def options_text(item: Item, value: Any) -> Text:
         text.append_text(line)
         text.append("\n")
     if item.kind == "multi":
-        text.append("  digits tick and untick; enter when done (none ticked = none)", "dim")
+        text.append(fill("  {wizard.answer} tick and untick; {wizard.next} when done (none "
+                         "ticked = none)"), "dim")
     return text
 
 

@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from carecli.actions import key_of
 from carecli.assessment.report import answer_words
 from carecli.clinical import SAFETY_NAMES
 from carecli.clinical.billing import ccm_codes
@@ -92,7 +93,8 @@ def _consent_summary(record: ClientRecord) -> Text:
     active = [c for c in record.entries.get("consent", []) if c.revoked_on is None]
     care = [c for c in active if c.kind == "care_management"]
     if not care:
-        return Text("No care-management consent on file (tab 6 to add)", "bold red")
+        consent_tab = key_of("record.tabs", 6)  # the sixth tab is Consent
+        return Text(f"No care-management consent on file (tab {consent_tab} to add)", "bold red")
     first = care[0]
     text = Text(f"Care management: {label(first.method).lower()} on {first.given_on}")
     if first.witnessed_by:

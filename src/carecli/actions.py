@@ -1,0 +1,228 @@
+"""Every user action, declared once: its key(s), footer label, help text, palette entry and the
+screen it belongs to. Screens' bindings, the footer, F1 help, the command palette and every
+key named in prose (help text, hints, buttons) are derived from here, so a key changes in one
+place. Textual is imported only when bindings are built, so reading the registry stays cheap."""
+
+import re
+from dataclasses import dataclass
+
+_SHOWN = {"slash": "/", "question_mark": "?", "escape": "esc", "delete": "del", "up": "↑",
+          "down": "↓"}
+"""How prose names a key whose Textual name is not what is printed on the keyboard."""
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    """`context.name`: the context is the screen (or widget, or "app") the action belongs to."""
+    keys: str
+    """Textual key names, comma-separated; the first is the one prose names. Empty: the
+    action is only in the palette."""
+    action: str
+    """The Textual action the keys run; with `numbered`, `{n}` stands for the digit."""
+    label: str
+    """Footer label (short: the footers fit 80 columns) and the first words of F1 help."""
+    help: str = ""
+    """What it does, for F1 help and the palette."""
+    footer: bool = True
+    palette: str = ""
+    """Title in the command palette; empty: not offered there."""
+    numbered: int = 0
+    """Digit keys 1..numbered, each running `action` with its own digit."""
+    bound: bool = True
+    """False: a widget of the screen answers the key itself; declared here to be named."""
+    priority: bool = False
+    anywhere: str = ""
+    """Those of `keys` that work even in a dialog or a text field (Textual's priority)."""
+    display: str = ""
+    """What the footer shows for the key, when not Textual's own sign (⏎ for enter)."""
+
+    @property
+    def context(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def key_list(self) -> list[str]:
+        if self.numbered:
+            return [str(n) for n in range(1, self.numbered + 1)]
+        return [k for k in self.keys.split(",") if k]
+
+    def shown(self) -> str:
+        """The key as the footer and prose name it ("1-9" for numbered keys)."""
+        if self.numbered:
+            return f"1-{self.numbered}"
+        keys = self.key_list()
+        return _show(keys[0]) if keys else ""
+
+    def all_shown(self) -> str:
+        """Every key of the action, as F1 help lists them ("d or del")."""
+        if self.numbered:
+            return self.shown()
+        return " or ".join(_show(k) for k in self.key_list())
+
+
+def _show(key: str) -> str:
+    return _SHOWN.get(key, key)
+
+
+_ADDABLE = (("condition", "condition"), ("medication", "medication"),
+            ("care_team", "care-team member"), ("personal_contact", "family member or contact"),
+            ("consent", "consent"))
+
+REGISTRY: tuple[Action, ...] = (
+    # everywhere
+    Action("app.help", "question_mark,f1", "help", "Help", "Keys and how-to", palette="Help",
+           anywhere="f1"),
+    Action("app.palette", "ctrl+p", "command_palette", "palette",
+           "Command palette: jump to any client by name, or run any command", footer=False,
+           priority=True),
+    Action("app.quit", "ctrl+q", "quit", "Quit", "Quit (everything is saved as you go)",
+           priority=True, palette="Quit"),
+    Action("app.caseload", "", "app.show_caseload", "Caseload", "Back to the caseload",
+           palette="Caseload"),
+    Action("app.new", "", "app.new_client", "New client", "Add a client to the caseload",
+           palette="New client"),
+    Action("any.next_field", "tab", "app.focus_next", "Next", "Move to the next list or field",
+           bound=False),
+    Action("any.previous_field", "shift+tab", "app.focus_previous", "Previous",
+           "Move to the list or field before", bound=False),
+    # the caseload and its table
+    Action("caseload.filter", "slash", "focus_filter", "Filter",
+           "Type to filter by name, condition or phone", palette="Filter the caseload"),
+    Action("caseload.new", "n", "app.new_client", "New", "Add a new client"),
+    Action("caseload.assess", "a", "assess", "Assess",
+           "Start or resume an assessment of the highlighted client", palette="Assess client"),
+    Action("caseload.sort", "s", "sort", "Sort", "Sort by the next column",
+           palette="Sort by the next column"),
+    Action("caseload.reverse", "S", "reverse", "Reverse", "Reverse the sort order",
+           footer=False, palette="Reverse the sort order"),
+    Action("caseload.status", "f", "cycle_status", "Status",
+           "Show active / on hold / discharged / everyone", footer=False,
+           palette="Filter by status"),
+    Action("caseload.risk", "t", "cycle_risk", "Risk", "Filter by risk tier", footer=False,
+           palette="Filter by risk tier"),
+    Action("caseload.overdue", "o", "toggle_overdue", "Overdue",
+           "Show only clients whose check-in is overdue", footer=False,
+           palette="Overdue only (on or off)"),
+    Action("caseload.clear", "escape", "clear_filter", "Clear", "Clear the filter",
+           footer=False),
+    Action("table.open", "enter", "select", "Open", "Open the client record"),
+    # a client's record
+    Action("record.back", "escape", "app.pop_screen", "Back", "Back to the caseload"),
+    Action("record.add", "a", "add", "Add", "Add an entry to this tab (a consent on Overview)"),
+    Action("record.edit", "e", "edit", "Edit",
+           "Edit the highlighted entry, or the client's details on Overview",
+           palette="Edit the highlighted entry or the client's details"),
+    Action("record.remove", "d,delete", "remove", "Remove",
+           "Remove the highlighted entry (asks first)", palette="Remove the highlighted entry"),
+    Action("record.open", "enter", "", "Open",
+           "Edit the highlighted entry; open a history event or assessment in full",
+           bound=False),
+    # status changes are rarer: in F1 help and the palette, not the footer
+    Action("record.hold", "h", "status('on_hold')", "Hold", "Put on hold (asks for a reason)",
+           footer=False, palette="Put on hold"),
+    Action("record.discharge", "x", "status('discharged')", "Discharge",
+           "Discharge (asks for a reason)", footer=False, palette="Discharge"),
+    Action("record.reactivate", "r", "status('active')", "Reactivate",
+           "Reactivate (asks for a reason)", footer=False, palette="Reactivate"),
+    Action("record.assess", "A", "assess", "Assess",
+           "Start or resume an assessment (intake or focused)", palette="Assess"),
+    Action("record.tabs", "", "tab_number({n})", "Tabs", "Switch to the tab of that number",
+           footer=False, numbered=8),
+    *(Action(f"record.add_{kind}", "", f"add_to('{kind}')", f"Add {words}",
+             f"Add a {words} to the record", palette=f"Add {words}") for kind, words in _ADDABLE),
+    # starting an assessment
+    Action("start.intake", "i", "intake", "Full intake", "Every step, about 30 minutes"),
+    Action("start.move", "up,down", "", "Move", "Move between instruments", bound=False),
+    Action("start.tick", "space", "", "Tick", "Tick or untick an instrument", bound=False),
+    Action("start.focused", "ctrl+s", "focused", "Start focused",
+           "A focused re-assessment of the ticked instruments"),
+    Action("start.cancel", "escape", "dismiss(None)", "Cancel", "Start nothing"),
+    # the wizard
+    Action("wizard.next", "enter,tab", "next", "Next", "The next question", display="enter"),
+    Action("wizard.answer", "", "pick({n})", "Answer",
+           "Pick that answer (and move on); on a list, tick or untick it", numbered=9),
+    Action("wizard.back", "shift+tab,backspace", "back", "Back",
+           "The question before (backspace only outside a typed answer)"),
+    Action("wizard.leave", "escape", "leave", "Leave",
+           "Leave and keep the draft (start again to resume)", palette="Leave and keep the draft"),
+    Action("wizard.discard", "ctrl+d", "discard", "Discard",
+           "Throw this assessment away (asks first)", palette="Discard this assessment"),
+    # the assessment summary
+    Action("summary.accept", "ctrl+s", "complete('suggested')", "Accept tier",
+           "Save, accepting the suggested risk tier", palette="Save and accept the suggested tier"),
+    Action("summary.keep", "k", "complete('keep')", "Keep tier",
+           "Save, keeping the current risk tier", palette="Save and keep the current tier"),
+    Action("summary.override", "o", "complete('override')", "Other tier…",
+           "Save, choosing the tier yourself with a reason",
+           palette="Save and choose another tier"),
+    Action("summary.back", "escape", "back", "Back", "Back to the questions"),
+    # dialogs
+    Action("form.save", "ctrl+s", "save", "Save", "Validate and save"),
+    Action("form.cancel", "escape", "cancel", "Cancel", "Close without saving"),
+    Action("safety.record", "ctrl+s", "record", "Record action and continue",
+           "Save the note of what you did and go on"),
+    Action("confirm.yes", "y", "answer(True)", "Yes"),
+    Action("confirm.no", "n,escape", "answer(False)", "No"),
+    Action("welcome.demo", "d", "choose('demo')", "Load demo caseload",
+           "60 made-up clients to try the app on"),
+    Action("welcome.new", "n", "choose('new')", "Add first client"),
+    Action("welcome.quit", "q", "choose('quit')", "Quit"),
+    Action("detail.close", "escape,enter,q", "dismiss", "Close"),
+    Action("help.close", "escape,q,question_mark,f1", "dismiss", "Close"),
+)
+
+ACTIONS: dict[str, Action] = {a.id: a for a in REGISTRY}
+
+
+def in_context(*contexts: str) -> list[Action]:
+    return [a for a in REGISTRY if a.context in contexts]
+
+
+def key_of(action_id: str, number: int = 0) -> str:
+    """The key that prose names for an action; `number` picks the nth of its keys."""
+    action = ACTIONS[action_id]
+    return _show(action.key_list()[number - 1]) if number else action.shown()
+
+
+def button(action_id: str) -> str:
+    """A button's text: the action's label and its key."""
+    return f"{ACTIONS[action_id].label}  {key_of(action_id)}"
+
+
+_PLACE = re.compile(r"\{([a-z_]+\.[a-z_]+)(?::(all|\d))?\}")
+
+
+def fill(text: str) -> str:
+    """Prose with keys named from the registry: `{record.assess}` becomes its key, `{x.y:all}`
+    every key ("enter or tab"), `{x.y:2}` the second."""
+    def key(match: re.Match) -> str:
+        action_id, which = match.groups()
+        if which == "all":
+            return ACTIONS[action_id].all_shown()
+        return key_of(action_id, int(which or 0))
+
+    return _PLACE.sub(key, text)
+
+
+def bindings_for(context: str) -> list:
+    """The Textual bindings of one context, in declaration order (the footer's order)."""
+    from textual.binding import Binding
+
+    bindings = []
+    for a in in_context(context):
+        if not a.bound or not a.key_list():
+            continue
+        if a.numbered:
+            bindings.append(Binding("1", a.action.format(n=1), a.label, show=a.footer, id=a.id,
+                                    key_display=a.shown(), tooltip=a.help))
+            bindings += [Binding(str(n), a.action.format(n=n), show=False)
+                         for n in range(2, a.numbered + 1)]
+            continue
+        keys = [k for k in a.key_list() if k not in a.anywhere.split(",")]
+        bindings.append(Binding(",".join(keys), a.action, a.label, show=a.footer, id=a.id,
+                                tooltip=a.help, priority=a.priority,
+                                key_display=a.display or None))
+        if a.anywhere:
+            bindings.append(Binding(a.anywhere, a.action, a.label, show=False, id=a.id,
+                                    tooltip=a.help, priority=True))
+    return bindings
