@@ -49,7 +49,7 @@ async def test_a_completed_intake_opens_answer_by_answer_from_the_record(make_ap
             heading = str(detail.query_one("#detail-title").render())
             assert "Intake completed" in heading
             # a question as worded, with the answer as worded (label, not code)
-            assert ("Having little interest in doing things, or little enjoyment from them\n"
+            assert ("Little interest or pleasure in doing things\n"
                     "→ Nearly every day") in text
             assert "How you prefer we keep in touch\n→ Home visit" in text
             # free text in full, as typed (markup shown, not applied)

@@ -80,6 +80,13 @@ def test_nul_is_never_stored(db, db_path) -> None:
     assert stored == ("Ann", "Lee", "Lives alone") and condition == ("COPD",)
 
 
+def test_control_characters_are_never_stored_but_line_breaks_in_notes_are() -> None:
+    data = validate(ClientCreate, {**NAMES, "given_name": "Ann\x00e\x01\x1b[31mX\x9b",
+                                   "notes": "Line one\nLine\ttwo\x07"})
+    assert data.given_name == "Anne[31mX"
+    assert data.notes == "Line one\nLine\ttwo"
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 
@@ -121,6 +128,22 @@ def test_status_change_before_enrolment_refused(db) -> None:
     change_status(db=db, client_id=client_id, values={
         "to_status": "discharged", "reason": "Moved", "effective_on": "2025-06-01"})
     assert get_client(db=db, client_id=client_id).status_changed_on == date(2025, 6, 1)
+
+
+def test_status_change_before_the_last_one_refused(db) -> None:
+    """A reactivation dated before the discharge it undoes would make History read
+    backwards."""
+    client_id = create_client(db=db, values={**NAMES, "enrolled_on": "2025-06-01"})
+    change_status(db=db, client_id=client_id, values={
+        "to_status": "discharged", "reason": "Moved", "effective_on": "2026-11-20"})
+    with pytest.raises(InvalidInput) as info:
+        change_status(db=db, client_id=client_id, values={
+            "to_status": "active", "reason": "Back", "effective_on": "2026-11-19"})
+    assert info.value.errors == {"effective_on": "is before the last status change, on 2026-11-20"}
+    assert get_client(db=db, client_id=client_id).status == "discharged"
+    change_status(db=db, client_id=client_id, values={
+        "to_status": "active", "reason": "Back", "effective_on": "2026-11-20"})
+    assert get_client(db=db, client_id=client_id).status == "active"
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def result_lines(results: dict[str, Score],
         before_total = before[1].total if before else None
         moved = change(instrument_id, before_total, score.total)
         alarms = safety_alarms(score)
-        if alarms and moved != "worse":
+        if alarms and moved and moved != "worse":
             moved = "safety finding"
         lines.append(ResultLine(
             instrument_id=instrument_id,

@@ -67,6 +67,9 @@ def change_status(*, db: Database, client_id: int, values: dict[str, Any],
         if data.effective_on < client.enrolled_on:
             raise InvalidInput({"effective_on": "is before the client's enrolment on "
                                 f"{client.enrolled_on.isoformat()}"})
+        if client.status_changed_on is not None and data.effective_on < client.status_changed_on:
+            raise InvalidInput({"effective_on": "is before the last status change, on "
+                                f"{client.status_changed_on.isoformat()}"})
         session.add(
             StatusChange(
                 client_id=client_id, from_status=client.status, to_status=data.to_status,

@@ -68,7 +68,7 @@ def parse_date(value: Any) -> date | None:
     elif match := _US_DATE.match(text):
         month, day, year = (int(g) for g in match.groups())
     else:
-        raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD")
+        raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD or MM/DD/YYYY")
     try:
         return date(year, month, day)
     except ValueError:
@@ -83,9 +83,15 @@ def visible(text: str) -> bool:
     )
 
 
+_CONTROLS = {c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                               *range(0x7F, 0xA0))}
+"""C0 and C1 control characters other than tab and line breaks."""
+
+
 def _without_nul(value: Any) -> Any:
-    """NUL is never stored: PostgreSQL refuses it in text and SQLite tools cut text at it."""
-    return value.replace("\x00", "") if isinstance(value, str) else value
+    """Control characters are never stored: NUL is refused by PostgreSQL and cuts text short in
+    SQLite tools, and an escape sequence pasted into a name would only ever show as noise."""
+    return value.translate(_CONTROLS) if isinstance(value, str) else value
 
 
 def _empty_to_none(value: Any) -> Any:

@@ -1,6 +1,7 @@
 """GAD-7 (Generalized Anxiety Disorder 7-item scale, Spitzer et al. 2006; public domain).
 
-Questions are in our own plain words; codes, bands and the positive mark follow DOMAIN.md.
+Questions are worded exactly as published (free to reproduce); codes, bands and the positive
+mark follow DOMAIN.md.
 """
 
 from collections.abc import Mapping
@@ -10,13 +11,13 @@ from carecli.clinical.instruments.model import Instrument, Item, Score
 from carecli.clinical.instruments.phq import FREQUENCY
 
 GAD7_ITEMS = (
-    Item("1", "Feeling nervous, anxious, or on edge", options=FREQUENCY),
-    Item("2", "Not being able to stop worrying or to keep it under control", options=FREQUENCY),
-    Item("3", "Worrying too much about many different things", options=FREQUENCY),
-    Item("4", "Finding it hard to relax", options=FREQUENCY),
+    Item("1", "Feeling nervous, anxious or on edge", options=FREQUENCY),
+    Item("2", "Not being able to stop or control worrying", options=FREQUENCY),
+    Item("3", "Worrying too much about different things", options=FREQUENCY),
+    Item("4", "Trouble relaxing", options=FREQUENCY),
     Item("5", "Being so restless that it is hard to sit still", options=FREQUENCY),
-    Item("6", "Getting annoyed or irritated easily", options=FREQUENCY),
-    Item("7", "Feeling afraid, as if something terrible might happen", options=FREQUENCY),
+    Item("6", "Becoming easily annoyed or irritable", options=FREQUENCY),
+    Item("7", "Feeling afraid as if something awful might happen", options=FREQUENCY),
 )
 
 GAD7_POSITIVE_AT = 10
@@ -34,8 +35,7 @@ GAD7 = Instrument(
     id="gad7",
     version="gad7-2006",
     title="GAD-7 (anxiety)",
-    intro="Over the last 2 weeks, how often have you been bothered by each of the following "
-          "problems?",
+    intro="Over the last 2 weeks, how often have you been bothered by the following problems?",
     items=GAD7_ITEMS,
     scorer=score_gad7,
     total_range=(0, 21),

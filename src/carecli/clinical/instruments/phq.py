@@ -1,6 +1,6 @@
 """PHQ-2 and PHQ-9 (Patient Health Questionnaire, Kroenke, Spitzer & Williams; public domain).
 
-Questions are in our own plain words carrying the meaning of each published item. Codes, bands
+Questions are worded exactly as published (the instrument is free to reproduce); codes, bands
 and the positive mark follow DOMAIN.md exactly. PHQ-2 shares items "1" and "2" with PHQ-9, so a
 positive PHQ-2 can continue into the rest of the PHQ-9 without asking them again.
 """
@@ -18,25 +18,23 @@ FREQUENCY = (
 )
 """The answer scale of every PHQ and GAD-7 item."""
 
-PHQ_INTRO = ("Over the last 2 weeks, how often have you been bothered by each of the "
+PHQ_INTRO = ("Over the last 2 weeks, how often have you been bothered by any of the "
              "following problems?")
 
 PHQ9_ITEMS = (
-    Item("1", "Having little interest in doing things, or little enjoyment from them",
-         options=FREQUENCY),
-    Item("2", "Feeling low, depressed, or without hope", options=FREQUENCY),
-    Item("3", "Trouble getting to sleep or staying asleep, or sleeping too much",
-         options=FREQUENCY),
+    Item("1", "Little interest or pleasure in doing things", options=FREQUENCY),
+    Item("2", "Feeling down, depressed, or hopeless", options=FREQUENCY),
+    Item("3", "Trouble falling or staying asleep, or sleeping too much", options=FREQUENCY),
     Item("4", "Feeling tired or having little energy", options=FREQUENCY),
-    Item("5", "Not feeling like eating, or eating too much", options=FREQUENCY),
-    Item("6", "Feeling bad about yourself: that you have failed, or let yourself or your "
-              "family down", options=FREQUENCY),
-    Item("7", "Trouble keeping your mind on things, such as reading or watching television",
-         options=FREQUENCY),
-    Item("8", "Moving or talking so slowly that other people could have noticed; or the "
-              "opposite, being so restless that you moved around much more than usual",
-         options=FREQUENCY),
-    Item("9", "Thoughts that you would be better off dead, or of hurting yourself in some way",
+    Item("5", "Poor appetite or overeating", options=FREQUENCY),
+    Item("6", "Feeling bad about yourself — or that you are a failure or have let yourself or "
+              "your family down", options=FREQUENCY),
+    Item("7", "Trouble concentrating on things, such as reading the newspaper or watching "
+              "television", options=FREQUENCY),
+    Item("8", "Moving or speaking so slowly that other people could have noticed? Or the "
+              "opposite — being so fidgety or restless that you have been moving around a lot "
+              "more than usual", options=FREQUENCY),
+    Item("9", "Thoughts that you would be better off dead or of hurting yourself in some way",
          options=FREQUENCY,
          hint="Any answer other than 'Not at all' raises a safety flag: follow the safety steps "
               "before going on."),
@@ -44,8 +42,8 @@ PHQ9_ITEMS = (
 
 DIFFICULTY = Item(
     "difficulty",
-    "If any of these problems came up: how hard have they made it for you to do your work, "
-    "look after things at home, or get along with other people?",
+    "If you checked off any problems, how difficult have these problems made it for you to do "
+    "your work, take care of things at home, or get along with other people?",
     options=(
         Option(0, "Not difficult at all"),
         Option(1, "Somewhat difficult"),
