@@ -61,3 +61,19 @@ def test_a_later_negative_screen_does_not_close_the_flag(db):
     assert "suicidal_ideation" in _rows(db)[0].flags
     _phq9(db, client, item9=0)
     assert _rows(db)[0].flags == ("suicidal_ideation", "no_consent")
+
+
+def test_a_client_on_hold_or_discharged_with_an_open_finding_stays_on_todays_list(db):
+    """Hold and discharge never hide a safety finding still waiting for its follow-up."""
+    from carecli.data.clients import change_status
+
+    held = create_client(db=db, values={"given_name": "Dee", "family_name": "Hold",
+                                        "enrolled_on": TODAY - timedelta(days=30)})
+    quiet = create_client(db=db, values={"given_name": "Eve", "family_name": "Quiet",
+                                         "enrolled_on": TODAY - timedelta(days=30)})
+    _phq9(db, held, item9=1)
+    for client in (held, quiet):
+        change_status(db=db, client_id=client,
+                      values={"to_status": "on_hold", "reason": "Travel"})
+    shown = [r.id for r in _rows(db)]
+    assert shown[0] == held and quiet not in shown

@@ -81,10 +81,12 @@ class CaseloadFilter:
     overdue_only: bool = False
 
     def select(self, rows: list[CaseloadRow], today: date) -> list[CaseloadRow]:
-        """The rows that pass every filter (one pass per filter, cheapest first)."""
+        """The rows that pass every filter (one pass per filter, cheapest first). A client with
+        a safety finding to follow up passes the status filter whatever their status: putting
+        someone on hold or discharging them never hides an open finding."""
         shown = rows
         if self.status is not None:
-            shown = [r for r in shown if r.status == self.status]
+            shown = [r for r in shown if r.status == self.status or r.needs_safety_follow_up]
         if self.risk_tier is not None:
             shown = [r for r in shown if r.risk_tier == self.risk_tier]
         if self.overdue_only:
