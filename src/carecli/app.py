@@ -114,7 +114,8 @@ class CareApp(App[str]):
             self.reopening = False
             self.caseload.reload()
 
-        run_service_call(self, self.service.remember_generation, done=reopened)
+        run_service_call(self, self.service.remember_generation, done=reopened,
+                         refused=reopened)
 
     # navigation and data changes ----------------------------------------------------------
     @on(DataChanged)
@@ -161,12 +162,12 @@ class CareApp(App[str]):
         await self.run_action("screen.assess")
 
     def start_assessment(self, client_id: int) -> None:
-        """Start or resume an assessment of the client, unless one is under way."""
+        """Start or resume an assessment of the client (a flow whose screens were closed
+        under it, say by a replaced database, is ended first)."""
         from carecli.screens.assess import AssessmentFlow
 
-        if not any(w.group == "assessment" and not w.is_finished for w in self.workers):
-            self.run_worker(AssessmentFlow(self, client_id).run(), group="assessment",
-                            exit_on_error=False)
+        self.run_worker(AssessmentFlow(self, client_id).run(), group="assessment",
+                        exclusive=True, exit_on_error=False)
 
     async def action_quit(self) -> None:
         """Quit at once, unless text typed into an open form would be lost: then ask."""

@@ -3,10 +3,12 @@
 import threading
 
 from conftest import SIZE, settle, wait_for
+from sqlalchemy import select
 from test_assessment_ui import answer_all, focused
 from test_record_ui import open_record
 
 from carecli.config import resolve_database
+from carecli.data.models import Assessment, Client
 from carecli.data.service import CareService
 from carecli.screens.form import FormScreen
 from carecli.screens.summary import SummaryScreen
@@ -59,7 +61,5 @@ async def test_no_data_call_runs_on_the_ui_thread(make_app, seeded, db, db_path,
             "complete_assessment"} <= names
     assert [name for name, on_main in calls if on_main] == []
     with db.read() as session:
-        from carecli.data.models import Assessment, Client
-
         assert session.get(Client, seeded["Ann"]).phone == "555-000-1111"
-        assert session.query(Assessment).one().status == "completed"
+        assert session.scalars(select(Assessment)).one().status == "completed"

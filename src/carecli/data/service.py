@@ -116,8 +116,9 @@ class CareService:
 
     def close(self) -> None:
         """Let calls already asked for finish, then refuse new ones and close the database."""
-        with self._idle:
-            self._idle.wait_for(lambda: self._busy <= 0, timeout=CLOSE_WAIT_S)
+        if self.db is not None:  # (unopened, the calls waiting for it are refused at once)
+            with self._idle:
+                self._idle.wait_for(lambda: self._busy <= 0, timeout=CLOSE_WAIT_S)
         self._closed = True
         self._ready.set()
         if self.db is not None:
