@@ -63,3 +63,27 @@ async def test_no_data_call_runs_on_the_ui_thread(make_app, seeded, db, db_path,
     with db.read() as session:
         assert session.get(Client, seeded["Ann"]).phone == "555-000-1111"
         assert session.scalars(select(Assessment)).one().status == "completed"
+
+
+async def test_calls_asked_in_order_run_in_that_order(make_app, seeded):
+    """A draft save never overtakes an earlier one: the second call waits for the first, even
+    when the first is slow (here it waits for the second to have run, which it must not)."""
+    from carecli.screens.base import InOrder, run_service_call
+
+    gate, ran = threading.Event(), []
+
+    def first() -> None:
+        gate.wait(timeout=1.0)  # set by `second`, if it ran first
+        ran.append("first")
+
+    def second() -> None:
+        ran.append("second")
+        gate.set()
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        saves = InOrder()
+        run_service_call(app, first, in_order=saves)
+        run_service_call(app, second, in_order=saves)
+        await settle(app, pilot)
+    assert ran == ["first", "second"]
