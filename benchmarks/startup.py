@@ -317,9 +317,10 @@ async def keystroke_costs(db: Path, keystrokes: tuple[str, ...], rounds: int) ->
 
     from carecli.app import CareApp
     from carecli.config import resolve_database
+    from carecli.data.service import CareService
     from carecli.domain.caseload import view
 
-    app = CareApp(resolve_database(str(db)), today=date.today())
+    app = CareApp(CareService(resolve_database(str(db))))
     full_gcs: list[float] = []  # pauses of gen-2 collections during the timed keystrokes
     gc_start = [0.0]
     timing = [False]

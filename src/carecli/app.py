@@ -1,17 +1,16 @@
 """CareApp: paints the caseload at once, opens the database in a worker, and wires the
-global keys, the command palette and navigation between screens."""
+global keys, the command palette and navigation between screens. Every read and write goes
+through the injected `CareService`."""
 
-import threading
-from datetime import date
-
-from textual import work
+from textual import on, work
 from textual.app import App
+from textual.signal import Signal
 
 from carecli.actions import bindings_for
 from carecli.commands import ActionCommands, ClientCommands
-from carecli.config import DatabaseLocation
-from carecli.data.reader import SqliteReader
-from carecli.screens.caseload import CaseloadScreen
+from carecli.data.service import CareService
+from carecli.screens.base import DataChanged, run_service_call
+from carecli.screens.caseload import CaseloadScreen, OpenClient, RowsShown, StartAssessment
 from carecli.screens.help import HelpScreen
 
 GENERATION_CHECK_S = 3.0
@@ -26,71 +25,49 @@ class CareApp(App[str]):
     COMMANDS = {ClientCommands, ActionCommands}  # not Textual's (screenshot, maximize, ...)
     BINDINGS = bindings_for("app")
 
-    def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:
+    def __init__(self, service: CareService) -> None:
         super().__init__()
-        self.location = location
-        self.fixed_today = today
-        self.db = db
-        self.db_ready = threading.Event()
-        if db is not None:
-            self.db_ready.set()
-        self.reader = SqliteReader(location.path) if location.path is not None else None
+        self.service = service
         self.caseload = CaseloadScreen()
+        self.data_changed: Signal[int | None] = Signal(self, "data-changed")
+        """A save: an open record of that client (every record, for None) reads itself again."""
+        self.rows_shown: Signal[tuple] = Signal(self, "rows-shown")
+        """Fresh caseload rows: an open record redraws its at-a-glance summary from them."""
         self.reopening = False
         """The database was found replaced and the caseload is being read again."""
 
-    def today(self) -> date:
-        return self.fixed_today or date.today()
+    def today(self):
+        return self.service.today()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.push_screen(self.caseload)
-        if self.db is None:
+        if not self.service.is_open:
             self.open_database()
         self.set_interval(GENERATION_CHECK_S, self.look_for_replacement)
 
     def on_unmount(self) -> None:
-        if self.db is not None:
-            self.db.dispose()  # closing the last connection checkpoints the WAL into the file
-
-    def rows_source(self):
-        """What the caseload is read through: the file itself, or the server's pool."""
-        return self.reader or self.db
+        self.service.close()  # waits for saves already asked for
 
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:
         """Rows first (standard library only), then SQLAlchemy for writes, then the
         whole-file integrity check: each step starts once the one before is on screen."""
         from carecli.data.errors import CareDataError
-        from carecli.data.precheck import FileState, inspect_file, verify_integrity
-        from carecli.data.versions import remember_generation
 
-        path = self.location.path
         try:
-            rows_shown = path is not None and inspect_file(path) is FileState.CURRENT
+            rows_shown = self.service.file_is_current()
             if rows_shown:
-                self._load_rows(self.reader)
-            from carecli.data.db import open_database
-
-            db = open_database(self.location, verify=False)
-            remember_generation(db)
-            self.call_from_thread(self._database_ready, db)
+                self._load_rows()
+            self.service.open()
             if not rows_shown:
-                self._load_rows(self.rows_source())
-            if path is not None:
-                verify_integrity(path)
+                self._load_rows()
+            self.service.verify_integrity()
         except CareDataError as exc:
             self.call_from_thread(self.exit, str(exc), 1)
 
-    def _load_rows(self, source) -> None:
-        from carecli.data.caseload import load_caseload
-
-        rows = load_caseload(db=source, today=self.today())
-        self.call_from_thread(self.caseload.show_rows, rows, None)
-
-    def _database_ready(self, db) -> None:
-        self.db = db
-        self.db_ready.set()
+    def _load_rows(self) -> None:
+        self.call_from_thread(self.caseload.show_rows, self.service.caseload(), None)
 
     def on_worker_state_changed(self, event) -> None:
         """Any worker that fails (the app's or a screen's): a data error is shown as a message;
@@ -111,20 +88,17 @@ class CareApp(App[str]):
     # a database replaced by another program ---------------------------------------------
     @work(thread=True, group="generation", exit_on_error=False)
     def look_for_replacement(self) -> None:
-        from carecli.data.versions import was_replaced
+        notice = self.service.replaced()
+        if notice is not None:
+            self.call_from_thread(self._replaced_underneath, notice)
 
-        if self.db is not None and was_replaced(self.db):
-            self.call_from_thread(self._replaced_underneath)
-
-    def _replaced_underneath(self) -> None:
+    def _replaced_underneath(self, notice: str) -> None:
         """Noticed without a write: leave an open form alone (its save will be refused, and
         it keeps the text meanwhile); otherwise back to the caseload, reloaded."""
         from textual.screen import ModalScreen
 
         if not isinstance(self.screen, ModalScreen) and not self.reopening:
-            from carecli.data.versions import NOTICED
-
-            self.database_replaced(NOTICED)
+            self.database_replaced(notice)
 
     def database_replaced(self, message: str) -> None:
         """Another program replaced the database (its ids now name other people): nothing was
@@ -132,40 +106,44 @@ class CareApp(App[str]):
         self.notify(message, severity="warning", markup=False, timeout=10)
         self.action_show_caseload()
         self.reopening = True
-        self._reopen_replaced()
 
-    @work(thread=True, group="replaced", exit_on_error=False)
-    def _reopen_replaced(self) -> None:
-        from carecli.data.versions import remember_generation
-
-        try:
-            remember_generation(self.db)
-            self.call_from_thread(self.refresh_caseload)
-        finally:
+        def reopened(_result: object) -> None:
             self.reopening = False
+            self.caseload.reload()
 
-    # navigation -----------------------------------------------------------------------
-    def caseload_rows(self):
+        run_service_call(self, self.service.remember_generation, done=reopened,
+                         refused=reopened)
+
+    # navigation and data changes ----------------------------------------------------------
+    @on(DataChanged)
+    def _data_changed(self, event: DataChanged) -> None:
+        self.caseload.reload(event.client_id if event.select else None)
+        self.data_changed.publish(event.client_id)
+
+    @on(RowsShown)
+    def _rows_shown(self, event: RowsShown) -> None:
+        self.rows_shown.publish(event.rows)
+        if not event.rows:
+            self.caseload.welcome()
+
+    @on(OpenClient)
+    def _open_client(self, event: OpenClient) -> None:
+        self.open_client(event.client_id)
+
+    @on(StartAssessment)
+    def _start_assessment(self, event: StartAssessment) -> None:
+        self.start_assessment(event.client_id)
+
+    def caseload_rows(self) -> tuple:
+        """The rows on the caseload now (the palette's clients)."""
         return self.caseload.all_rows
-
-    def caseload_row(self, client_id: int):
-        return next((r for r in self.caseload.all_rows if r.id == client_id), None)
-
-    def caseload_changed(self) -> None:
-        """Fresh caseload rows: an open record redraws its at-a-glance summary from them."""
-        summary = getattr(self.screen, "refresh_summary", None)
-        if summary is not None:
-            summary()
-
-    def refresh_caseload(self, select_id: int | None = None) -> None:
-        self.caseload.reload(select_id)
 
     def open_client(self, client_id: int) -> None:
         from carecli.screens.record import RecordScreen
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(RecordScreen(client_id))
+        self.push_screen(RecordScreen(client_id, self.caseload.row(client_id)))
 
     def action_show_caseload(self) -> None:
         while self.screen is not self.caseload:
@@ -174,42 +152,15 @@ class CareApp(App[str]):
     def action_new_client(self) -> None:
         from carecli.screens import editing
 
-        self.with_db(editing.new_client, self, self.open_client)
-
-    def with_db(self, action, *args) -> None:
-        """Run `action(*args)` now, or as soon as the database is open (a key pressed in the
-        first moment after the rows appear is kept, not refused)."""
-        if self.db is not None:
-            action(*args)
-        else:
-            self._after_db_opens(action, args)
-
-    @work(thread=True, group="waiting")
-    def _after_db_opens(self, action, args) -> None:
-        if self.wait_for_db():
-            self.call_from_thread(action, *args)
-
-    def wait_for_db(self) -> bool:
-        """In a worker thread: wait until the database is open; False if the app is ending."""
-        while not self.db_ready.wait(0.1):
-            if not self.is_running:
-                return False
-        return True
+        editing.new_client(self, self.open_client)
 
     def start_assessment(self, client_id: int) -> None:
-        from carecli.screens import assess
+        """Start or resume an assessment of the client (a flow whose screens were closed
+        under it, say by a replaced database, is ended first)."""
+        from carecli.screens.assess import AssessmentFlow
 
-        self.with_db(assess.start_or_resume, self, client_id)
-
-    def show_assessment_summary(self, wizard_screen) -> None:
-        from carecli.screens import assess
-
-        assess.show_summary(self, wizard_screen)
-
-    def assessment_done(self, client_id: int) -> None:
-        from carecli.screens import assess
-
-        assess.finish(self, client_id)
+        self.run_worker(AssessmentFlow(self, client_id).run(), group="assessment",
+                        exclusive=True, exit_on_error=False)
 
     async def action_quit(self) -> None:
         """Quit at once, unless text typed into an open form would be lost: then ask."""
@@ -233,26 +184,3 @@ class CareApp(App[str]):
             self.screen.dismiss()
         else:
             self.push_screen(HelpScreen(self.screen))
-
-    def show_welcome(self) -> None:
-        from carecli.screens.welcome import WelcomeScreen
-
-        if self.screen is self.caseload:
-            self.push_screen(WelcomeScreen(), self._welcome_choice)
-
-    def _welcome_choice(self, choice: str | None) -> None:
-        if choice == "demo":
-            self.notify("Building the demo caseload…")
-            self.load_demo()
-        elif choice == "new":
-            self.action_new_client()
-        else:
-            self.exit()
-
-    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
-    def load_demo(self) -> None:
-        from carecli.demo import build_demo
-
-        if self.wait_for_db():
-            build_demo(db=self.db, today=self.today())
-            self.call_from_thread(self.refresh_caseload)

@@ -89,8 +89,9 @@ def run_app(location) -> int:
         # refuse a bad file before the screen opens
         inspect_file(location.path, create_folder=location.is_default)
     from carecli.app import CareApp
+    from carecli.data.service import CareService
 
-    app = CareApp(location)
+    app = CareApp(CareService(location))
     result = app.run()
     if app.return_code:
         print(f"carecli: {result}", file=sys.stderr)

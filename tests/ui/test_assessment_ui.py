@@ -1,6 +1,6 @@
 """Drive the assessment wizard by keyboard and check what the database holds."""
 
-from conftest import SIZE
+from conftest import SIZE, settle, wait_for
 from sqlalchemy import select
 from test_caseload_ui import loaded
 
@@ -21,13 +21,10 @@ async def start(app, pilot, client_id: int, choice: tuple[str, ...] = ("i",)) ->
     table.set_rows(table.rows, keep_id=client_id)
     assert table.current.id == client_id, "start from an active client on the caseload"
     await pilot.press("a")
-    await pilot.pause()
+    await wait_for(pilot, lambda: isinstance(app.screen, (StartScreen, AssessmentScreen)))
     if isinstance(app.screen, StartScreen):
         await pilot.press(*choice)
-        for _ in range(10):
-            await pilot.pause()
-            if isinstance(app.screen, AssessmentScreen):
-                break
+        await wait_for(pilot, lambda: isinstance(app.screen, AssessmentScreen))
     assert isinstance(app.screen, AssessmentScreen)
 
 
@@ -48,6 +45,8 @@ async def answer_all(app, pilot, pick) -> None:
     for _ in range(200):
         screen = app.screen
         if not isinstance(screen, AssessmentScreen):
+            await wait_for(pilot, lambda: isinstance(app.screen, (SummaryScreen, SafetyScreen)),
+                           "the summary")
             return
         q = screen.wizard.current
         key = pick(q)
@@ -82,7 +81,7 @@ async def test_full_intake_by_keyboard_stores_answers_and_scores(make_app, seede
         summary = app.screen
         assert "phq9" in summary.results  # PHQ-2 was 6: PHQ-9 followed
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         assert app.screen is app.caseload
     with db.read() as session:
@@ -117,13 +116,12 @@ async def test_a_draft_survives_an_app_restart_and_resumes(make_app, seeded, db)
         await loaded(again, pilot)
         again.open_client(seeded["José"])
         await pilot.pause()
-        await again.workers.wait_for_complete()
+        await settle(again, pilot)
         await pilot.pause()
         banner = str(again.screen.query_one("#record-banner").render())
         assert "Reassessment in progress" in banner
         await pilot.press("A")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(again.screen, AssessmentScreen))
         wizard = again.screen.wizard
         assert isinstance(again.screen, AssessmentScreen)
         assert wizard.position == 3 and wizard.answers["gad7"]["2"] == 2
@@ -170,7 +168,7 @@ async def test_summary_compares_with_last_time_and_override_needs_a_reason(make_
         await answer_all(app, pilot, lambda q: None if q.item.id == "difficulty" else (
             "3" if q.item.id != "9" else "1"))  # items 1-8 "more than half the days": 16
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         await focused(app, pilot, seeded["Walter"], "phq9")
         await answer_all(app, pilot, lambda q: None if q.item.id == "difficulty" else (
@@ -188,7 +186,7 @@ async def test_summary_compares_with_last_time_and_override_needs_a_reason(make_
         assert "required" in str(app.screen.query_one("#error-risk_reason").render())
         assert app.focused.id == "field-risk_reason"  # the error took the cursor there
         await pilot.press(*"Lives alone, new diagnosis", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
     with db.read() as session:
         walter = session.get(Client, seeded["Walter"])
@@ -204,11 +202,11 @@ async def test_results_show_in_the_record_with_a_trend(make_app, seeded):
             await focused(app, pilot, seeded["Margaret"], "gad7")
             await answer_all(app, pilot, lambda q, p=pick: p)
             await pilot.press("k")
-            await app.workers.wait_for_complete()
+            await settle(app, pilot)
             await pilot.pause()
         app.open_client(seeded["Margaret"])
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         record = app.screen
         assert isinstance(record, RecordScreen)
@@ -227,7 +225,7 @@ async def test_focused_reassessment_keeps_earlier_results_in_the_risk_suggestion
         await answer_all(app, pilot, lambda q: None if q.item.id == "difficulty" else (
             "4" if q.item.id != "9" else "1"))  # 24: severe
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         await focused(app, pilot, seeded["Ann"], "gad7")
         await answer_all(app, pilot, lambda q: "1")
@@ -242,13 +240,13 @@ async def test_start_screen_names_what_is_ticked_and_digits_out_of_range_say_so(
     async with app.run_test(size=SIZE) as pilot:
         await loaded(app, pilot)
         app.start_assessment(seeded["Ann"])
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
         await pilot.press("space", "down", "space")
         await pilot.pause()
         assert str(app.screen.query_one("#start-chosen").render()) == (
             "Chosen: PHQ-9 (depression), GAD-7 (anxiety)")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, AssessmentScreen))
         await pilot.press("9")
         await pilot.pause()
         assert app.screen.wizard.position == 0
@@ -269,7 +267,7 @@ async def test_quit_at_the_safety_screen_keeps_the_finding_through_resume_and_di
         await pilot.press(*"11111111", "3")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         li = next(r for r in app.caseload.all_rows if r.id == seeded["Li"])
         assert "suicidal_ideation" in li.flags  # on the caseload before any note
@@ -284,8 +282,7 @@ async def test_quit_at_the_safety_screen_keeps_the_finding_through_resume_and_di
         assert table.rows[0].id == seeded["Li"]  # heads the work
         assert "suicidal_ideation" in table.rows[0].flags
         again.start_assessment(seeded["Li"])
-        for _ in range(5):
-            await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(again.screen, SafetyScreen))
         assert isinstance(again.screen, SafetyScreen)  # without answering item 9 again
         await pilot.press("ctrl+d")  # the wizard's keys wait for the note
         await pilot.pause()
@@ -300,7 +297,7 @@ async def test_quit_at_the_safety_screen_keeps_the_finding_through_resume_and_di
         assert "kept on the record" in str(again.screen.query_one("#confirm-question").render())
         await pilot.press("y")
         await pilot.pause()
-        await again.workers.wait_for_complete()
+        await settle(again, pilot)
         await pilot.pause()
         assert again.screen is again.caseload
         assert "suicidal_ideation" in next(

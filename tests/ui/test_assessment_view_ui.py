@@ -1,6 +1,6 @@
 """A completed assessment opens from the record's tab 8, answer by answer, as worded."""
 
-from conftest import SIZE
+from conftest import SIZE, settle
 from test_assessment_ui import answer_all, plain_answers, start
 
 from carecli.screens.detail import DetailScreen
@@ -30,10 +30,10 @@ async def test_a_completed_intake_opens_answer_by_answer_from_the_record(make_ap
         await answer_all(app, pilot, intake_answers)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         app.open_client(seeded["Margaret"])
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)
         for where in ("record-results", "record-assessments"):
@@ -41,7 +41,7 @@ async def test_a_completed_intake_opens_answer_by_answer_from_the_record(make_ap
             await pilot.pause()
             app.screen.query_one(f"#{where}").focus()
             await pilot.press("enter")
-            await app.workers.wait_for_complete()
+            await settle(app, pilot)
             await pilot.pause()
             detail = app.screen
             assert isinstance(detail, DetailScreen), where

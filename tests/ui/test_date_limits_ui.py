@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from conftest import SIZE
+from conftest import SIZE, settle
 from test_caseload_ui import loaded
 from test_record_ui import count, open_record
 
@@ -19,7 +19,7 @@ async def test_a_discharge_dated_before_enrolment_is_refused(make_app, seeded, d
         form = app.screen
         form.query_one("#field-effective_on").value = "1999-01-01"
         await pilot.press(*"Moved away", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         assert app.screen is form
         enrolled = (today - timedelta(days=200)).isoformat()
@@ -42,7 +42,7 @@ async def test_a_new_client_enrolled_in_9999_or_named_by_invisible_characters(ma
         form.query_one("#field-family_name").value = "\x00"
         form.query_one("#field-enrolled_on").value = "9999-12-31"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         assert app.screen is form
         errors = {key: str(form.query_one(f"#error-{key}").render())

@@ -1,5 +1,6 @@
 """On small terminals: safety flags stay on the caseload, and the footer's keys stay readable."""
 
+from conftest import settle
 from test_caseload_ui import loaded
 from test_record_ui import open_record
 
@@ -45,7 +46,7 @@ async def test_footer_keys_fit_at_80x24(make_app, seeded, db):
                       "^p palette"):
             assert words in footer, (words, footer)
         await open_record(app, pilot, seeded["Li"])
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.pause()
         lines = screen_lines(app)
         assert "⚠ SI risk" in lines[1]  # the banner

@@ -1,6 +1,6 @@
 """Drive the client record by keyboard and check what the database holds afterwards."""
 
-from conftest import SIZE
+from conftest import SIZE, settle
 from sqlalchemy import func, select
 from test_caseload_ui import loaded
 
@@ -18,11 +18,6 @@ async def open_record(app, pilot, client_id: int) -> RecordScreen:
         if isinstance(app.screen, RecordScreen) and app.screen.record is not None:
             return app.screen
     raise AssertionError("record never loaded")
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def count(db, model, *where) -> int:

@@ -1,6 +1,6 @@
 """Layout snapshots of the caseload, the record and a form with an error, at a fixed size."""
 
-from conftest import SIZE
+from conftest import SIZE, settle
 from test_caseload_ui import loaded
 
 
@@ -32,7 +32,7 @@ def _opener(client_id: int):
             await pilot.pause()
             if getattr(pilot.app.screen, "record", None) is not None:
                 break
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot.app, pilot)
         await pilot.pause()
 
     return open_record

@@ -1,6 +1,7 @@
 """Assessments in the database: start, save a draft as you go, resume, complete with scores,
 and read earlier results for comparison and trends."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -27,15 +28,15 @@ from carecli.data.types import utcnow
 from carecli.domain.history import local_date
 
 
-@dataclass
+@dataclass(frozen=True)
 class Draft:
     id: int
     client_id: int
     kind: str
-    steps: list[str]
+    steps: tuple[str, ...]
     current_step: str | None
     position: int
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def find_draft(*, db: Database, client_id: int) -> Draft | None:
         if row is None:
             return None
         answers = _stored_answers(session, row.id)
-        return Draft(row.id, row.client_id, row.kind, list(row.steps), row.current_step,
+        return Draft(row.id, row.client_id, row.kind, tuple(row.steps), row.current_step,
                      int(row.current_step or 0), answers)
 
 

@@ -1,5 +1,6 @@
-"""Everything the client record shows, read in one session and returned as plain objects."""
+"""Everything the client record shows, read at once and returned as frozen plain objects."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from carecli.data.assessments import (
     open_findings,
     score_history,
 )
+from carecli.data.converters import freeze
 from carecli.data.db import Database
 from carecli.data.entries import ENTRY_KINDS
 from carecli.data.errors import NotFound
@@ -29,17 +31,19 @@ from carecli.domain.enums import label
 from carecli.domain.history import HistoryEvent, local_date, score_words, timeline
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClientRecord:
-    client: Client
-    entries: dict[str, list[Any]] = field(default_factory=dict)
-    history: list[HistoryEvent] = field(default_factory=list)
-    stays: list[HospitalStay] = field(default_factory=list)
-    results: dict[str, list[PastResult]] = field(default_factory=dict)
+    """Frozen: `client` and each entry are frozen copies of their rows (`converters.freeze`)."""
+
+    client: Any
+    entries: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    history: tuple[HistoryEvent, ...] = ()
+    stays: tuple[Any, ...] = ()
+    results: Mapping[str, tuple[PastResult, ...]] = field(default_factory=dict)
     """Completed results per instrument, oldest first (for the trend)."""
     draft_kind: str | None = None
     """The kind of the assessment in progress, if one is."""
-    findings: list[OpenFinding] = field(default_factory=list)
+    findings: tuple[OpenFinding, ...] = ()
     """Safety findings waiting for a noted follow-up, newest first."""
 
 
@@ -48,28 +52,27 @@ def load_record(*, db: Database, client_id: int) -> ClientRecord:
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound(f"Client {client_id} no longer exists.")
-        record = ClientRecord(client=client)
-        for kind, spec in ENTRY_KINDS.items():
-            record.entries[kind] = list(
-                session.scalars(
-                    select(spec.table)
-                    .where(spec.table.client_id == client_id)
-                    .order_by(*spec.order_by)
-                ).all()
-            )
-        record.stays = list(
-            session.scalars(
-                select(HospitalStay)
-                .where(HospitalStay.client_id == client_id)
-                .order_by(HospitalStay.admitted_on.desc())
+        entries = {
+            kind: session.scalars(
+                select(spec.table)
+                .where(spec.table.client_id == client_id)
+                .order_by(*spec.order_by)
             ).all()
-        )
-        record.history = timeline(_events(session, client, record.stays))
-    record.results = score_history(db=db, client_id=client_id)
+            for kind, spec in ENTRY_KINDS.items()
+        }
+        stays = session.scalars(
+            select(HospitalStay)
+            .where(HospitalStay.client_id == client_id)
+            .order_by(HospitalStay.admitted_on.desc())
+        ).all()
+        history = timeline(_events(session, client, stays))
     draft = find_draft(db=db, client_id=client_id)
-    record.draft_kind = draft.kind if draft else None
-    record.findings = open_findings(db=db, client_id=client_id)
-    return record
+    return freeze(ClientRecord(
+        client=client, entries=entries, history=history, stays=stays,
+        results=score_history(db=db, client_id=client_id),
+        draft_kind=draft.kind if draft else None,
+        findings=open_findings(db=db, client_id=client_id),
+    ))
 
 
 def _score_words(s: AssessmentScore) -> str:

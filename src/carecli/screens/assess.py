@@ -1,22 +1,25 @@
-"""Starting an assessment: resume the client's draft, or choose a full intake or a focused
-re-assessment; then the wizard, the summary and back to the record."""
+"""The assessment flow as one coroutine: resume the client's draft, or choose a full intake or
+a focused re-assessment; then the wizard (which raises the safety screen itself), the summary,
+completion through the service, and back to where it was started, reloaded."""
+
+from typing import Any
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, SelectionList, Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from carecli.actions import bindings_for, fill
 from carecli.assessment.sections import FOCUSABLE, INTAKE_STEPS, focused_steps
 from carecli.assessment.wizard import Wizard
 from carecli.clinical import instrument
-from carecli.data import assessments
-from carecli.data.clients import get_client
-from carecli.data.errors import CareDataError
 from carecli.domain.enums import label
 from carecli.plain import one_line, plain
-from carecli.screens.wizard import AssessmentScreen
+from carecli.screens.base import DataChanged, InOrder, run_service_call
+from carecli.screens.summary import Decision, SummaryScreen
+from carecli.screens.wizard import AssessmentScreen, names
 
 
 class StartScreen(ModalScreen[list[str] | None]):
@@ -61,48 +64,97 @@ class StartScreen(ModalScreen[list[str] | None]):
         self.dismiss(chosen)
 
 
-def start_or_resume(app: App, client_id: int) -> None:
-    try:
-        draft = assessments.find_draft(db=app.db, client_id=client_id)
-        client = get_client(db=app.db, client_id=client_id)
-    except CareDataError as exc:
-        app.notify(str(exc), severity="error", markup=False)
-        return
-    name = f"{client.given_name} {client.family_name}"
-    if draft is not None:
-        app.notify("Resuming the assessment in progress.")
-        _open(app, client_id, name, draft.id, draft.kind, draft.steps, draft.answers,
-              draft.position)
-        return
+class AssessmentFlow:
+    """Start → wizard → (safety) → summary → completion, for one client. Every draft save,
+    the discard and the completion run in this flow's order (`InOrder`)."""
 
-    def chosen(choice: list[str] | None) -> None:
-        if not choice:
-            return
-        kind = "intake" if choice == ["intake"] else "reassessment"
-        steps = ["intake"] if kind == "intake" else choice
-        assessment_id = assessments.start_assessment(db=app.db, client_id=client_id, kind=kind,
-                                                     steps=steps)
-        _open(app, client_id, name, assessment_id, kind, steps, {}, 0)
+    def __init__(self, app: App, client_id: int) -> None:
+        self.app = app
+        self.client_id = client_id
+        self.service = app.service  # type: ignore[attr-defined]
+        self.saves = InOrder()
 
-    app.push_screen(StartScreen(name), chosen)
+    async def _call(self, call, *args: Any, **kwargs: Any) -> Any:
+        """A service call in a worker, awaited; a refusal is reported by the app's handler
+        and raises `WorkerFailed` here."""
+        return await run_service_call(self.app, call, *args, in_order=self.saves,
+                                      **kwargs).wait()
+
+    async def run(self) -> None:
+        try:
+            await self._run()
+        except (WorkerFailed, WorkerCancelled):
+            pass  # already said in one sentence; the draft is as last saved
+
+    async def _run(self) -> None:
+        app, service = self.app, self.service
+        start = await self._call(service.assessment_start, self.client_id)
+        draft = start.draft
+        if draft is None:
+            choice = await app.push_screen_wait(StartScreen(start.client_name))
+            if not choice:
+                return
+            kind = "intake" if choice == ["intake"] else "reassessment"
+            steps = ["intake"] if kind == "intake" else choice
+            assessment_id = await self._call(service.start_assessment, self.client_id, kind,
+                                             steps)
+            answers, position = {}, 0
+        else:
+            app.notify("Resuming the assessment in progress.")
+            assessment_id, kind, steps = draft.id, draft.kind, list(draft.steps)
+            answers, position = draft.answers, draft.position
+        plan = INTAKE_STEPS if steps == ["intake"] else focused_steps(steps)
+        wizard = Wizard(plan, medications=start.medications, answers=answers, position=position)
+        wizard.acknowledged.update(answers.get("safety", {}))
+        context = record_context(start.record)
+        while True:
+            outcome = await app.push_screen_wait(AssessmentScreen(
+                client_id=self.client_id, client_name=start.client_name,
+                assessment_id=assessment_id, kind=kind, wizard=wizard, saves=self.saves,
+                context=context))
+            if outcome == "leave":
+                app.notify("Assessment draft saved: start the assessment again to resume it.")
+                return
+            if outcome == "discard":
+                await self._discard(assessment_id)
+                return
+            if await self._summary(assessment_id, start.client_name, wizard):
+                return
+            wizard.back()  # "back" from the summary: to the last question
+
+    async def _summary(self, assessment_id: int, name: str, wizard: Wizard) -> bool:
+        """The summary until it is completed (True) or left with "back" (False)."""
+        found = await self._call(self.service.summary_context, self.client_id, assessment_id)
+        while True:
+            decision = await self.app.push_screen_wait(SummaryScreen(
+                wizard, client_name=name, previous=found.previous, context=found.risk))
+            if not isinstance(decision, Decision):
+                return False
+            try:
+                await self._call(
+                    self.service.complete_assessment, assessment_id, answers=wizard.answers,
+                    scores=wizard.results(),
+                    risk=None if decision.risk is None else dict(decision.risk),
+                    reconciled=wizard.answers.get("medications", {}).get("reconciled") is True)
+            except WorkerFailed:  # refused, and said so by the app: the summary again
+                continue
+            self.app.notify("Assessment saved.")
+            self.app.post_message(DataChanged(self.client_id, select=True))
+            return True
+
+    async def _discard(self, assessment_id: int) -> None:
+        kept = await self._call(self.service.discard_draft, assessment_id)
+        if kept:
+            self.app.notify(f"Assessment discarded. The safety finding ({names(kept)}) is kept "
+                            "on the record until a follow-up is noted.", severity="warning",
+                            timeout=10)
+        else:
+            self.app.notify("Assessment discarded; nothing of it was kept.")
+        self.app.post_message(DataChanged(self.client_id, select=True))
 
 
-def _open(app, client_id, name, assessment_id, kind, steps, answers, position) -> None:
-    plan = INTAKE_STEPS if steps == ["intake"] else focused_steps(steps)
-    wizard = Wizard(plan, medications=assessments.current_medications(db=app.db,
-                                                                      client_id=client_id),
-                    answers=answers, position=position)
-    wizard.acknowledged.update(answers.get("safety", {}))
-    app.push_screen(AssessmentScreen(client_id=client_id, client_name=name,
-                                     assessment_id=assessment_id, kind=kind, wizard=wizard,
-                                     context=_record_context(app, client_id)))
-
-
-def _record_context(app: App, client_id: int) -> dict[str, Text]:
+def record_context(record: Any) -> dict[str, Text]:
     """The record's conditions, stays and medications, to review with the client."""
-    from carecli.data.record import load_record
-
-    record = load_record(db=app.db, client_id=client_id)
     history = Text("On the record:\n", "dim")
     for condition in record.entries["condition"]:
         history.append("  • ")
@@ -121,26 +173,3 @@ def _record_context(app: App, client_id: int) -> dict[str, Text]:
                 " ".join(p for p in (med.name, med.dose, med.route, med.frequency) if p))))
             meds.append("\n")
     return {"history": history, "medications": meds}
-
-
-def show_summary(app: App, wizard_screen: AssessmentScreen) -> None:
-    from carecli.screens.summary import SummaryScreen
-
-    previous = assessments.latest_results(db=app.db, client_id=wizard_screen.client_id,
-                                          before=wizard_screen.assessment_id)
-    context = assessments.risk_context(db=app.db, client_id=wizard_screen.client_id,
-                                       today=app.today())
-    app.push_screen(SummaryScreen(wizard_screen, previous=previous, context=context))
-
-
-def finish(app: App, client_id: int) -> None:
-    """Back to where the assessment was started, with everything reloaded."""
-    from carecli.screens.summary import SummaryScreen
-
-    while isinstance(app.screen, (SummaryScreen, AssessmentScreen)):
-        app.pop_screen()
-    app.notify("Assessment saved.")
-    app.refresh_caseload(client_id)
-    reload = getattr(app.screen, "reload", None)
-    if reload is not None and getattr(app.screen, "client_id", None) == client_id:
-        reload()

@@ -3,8 +3,9 @@
 import gc
 from dataclasses import replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.widgets import Footer, Header, Input, Static
 
 from carecli.actions import bindings_for, fill, key_of
@@ -17,6 +18,28 @@ from carecli.widgets.client_table import ClientTable
 STATUS_CYCLE = ("active", "on_hold", "discharged", None)
 RISK_CYCLE = (None, "high", "moderate", "low")
 SORT_TITLES = {key: title for key, title, *_ in COLUMNS}
+
+
+class RowsShown(Message):
+    """The caseload shows freshly read rows (none: the database is empty)."""
+
+    def __init__(self, rows: tuple[CaseloadRow, ...]) -> None:
+        super().__init__()
+        self.rows = rows
+
+
+class OpenClient(Message):
+    def __init__(self, client_id: int) -> None:
+        super().__init__()
+        self.client_id = client_id
+
+
+class StartAssessment(Message):
+    """Start or resume an assessment of `client_id`."""
+
+    def __init__(self, client_id: int) -> None:
+        super().__init__()
+        self.client_id = client_id
 
 
 class CaseloadScreen(CareScreen):
@@ -35,7 +58,7 @@ class CaseloadScreen(CareScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.all_rows: list[CaseloadRow] = []
+        self.all_rows: tuple[CaseloadRow, ...] = ()
         self.filter = CaseloadFilter()
         self.loaded = False
 
@@ -47,14 +70,14 @@ class CaseloadScreen(CareScreen):
             select_on_focus=False, compact=True,
         )
         yield Static("", id="caseload-summary")
-        yield ClientTable(today=self.app.today(), id="caseload-table")
+        yield ClientTable(today=self.service.today(), id="caseload-table")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "carecli"
         self.sub_title = "Caseload"
         self.query_one(ClientTable).focus()
-        if self.app.db is not None:
+        if self.service.is_open:
             self.reload()
 
     @property
@@ -62,15 +85,14 @@ class CaseloadScreen(CareScreen):
         return self.query_one(ClientTable)
 
     # data -----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def reload(self, select_id: int | None = None) -> None:
         """Read the caseload again; the cursor stays on `select_id`, else the current client."""
-        from carecli.data.caseload import load_caseload
+        self.call_service(self.service.caseload, done=lambda rows: self.show_rows(rows, select_id))
 
-        rows = load_caseload(db=self.app.rows_source(), today=self.app.today())
-        self.app.call_from_thread(self.show_rows, rows, select_id)
+    def row(self, client_id: int) -> CaseloadRow | None:
+        return next((r for r in self.all_rows if r.id == client_id), None)
 
-    def show_rows(self, rows: list[CaseloadRow], select_id: int | None) -> None:
+    def show_rows(self, rows: tuple[CaseloadRow, ...], select_id: int | None) -> None:
         """Show freshly loaded rows, keeping the cursor on `select_id`, else where it was."""
         gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
         if select_id is None and self.table.current is not None:
@@ -83,21 +105,35 @@ class CaseloadScreen(CareScreen):
             if rows else fill("No clients yet: press {caseload.new} to add one.")
         )
         self.apply(keep_id=select_id)
-        self.app.caseload_changed()
-        if not rows:
-            self.app.show_welcome()
+        self.post_message(RowsShown(rows))
+
+    def welcome(self) -> None:
+        """An empty database: offer the demo caseload or a first client."""
+        from carecli.screens.welcome import WelcomeScreen
+
+        if self.is_current:
+            self.app.push_screen(WelcomeScreen(), self._welcome_choice)
+
+    def _welcome_choice(self, choice: str | None) -> None:
+        if choice == "demo":
+            self.notify("Building the demo caseload…")
+            self.call_service(self.service.load_demo, done=lambda _: self.reload())
+        elif choice == "new":
+            self.call_later(self.run_action, "app.new_client")
+        else:
+            self.app.exit()
 
     def apply(self, keep_id: int | None = None) -> None:
         """Re-filter and re-sort; the cursor stays on `keep_id` if given, else goes to the top."""
         table = self.table
-        today = self.app.today()
+        today = self.service.today()
         shown = view(self.all_rows, filt=self.filter, sort_by=table.sort_by,
                      descending=table.descending, today=today)
         table.set_rows(shown, keep_id=keep_id)
         self._summarise(shown)
 
     def _summarise(self, shown: list[CaseloadRow]) -> None:
-        today = self.app.today()
+        today = self.service.today()
         overdue = sum(r.overdue(today) for r in shown)
         due_today = sum(r.next_due == today for r in shown)
         f = self.filter
@@ -157,8 +193,8 @@ class CaseloadScreen(CareScreen):
 
     def action_assess(self) -> None:
         if self.table.current is not None:
-            self.app.start_assessment(self.table.current.id)
+            self.post_message(StartAssessment(self.table.current.id))
 
     @on(ClientTable.Selected)
     def _open(self, event: ClientTable.Selected) -> None:
-        self.app.open_client(event.row.id)
+        self.post_message(OpenClient(event.row.id))

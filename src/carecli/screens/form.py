@@ -1,6 +1,7 @@
-"""A generic modal form built from `FieldSpec`s: validates through the data layer, shows each
-error beside its field, and saves in one transaction or not at all. A refused save (say, the
-row changed in another window) leaves the form open with everything typed."""
+"""A generic modal form built from `FieldSpec`s: validates through the data service, shows each
+error beside its field, and saves in one transaction or not at all, in a worker (the screen
+never waits on the database). A refused save (say, the row changed in another window) leaves
+the form open with everything typed."""
 
 from collections.abc import Callable
 from datetime import date
@@ -9,19 +10,21 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from carecli.actions import bindings_for, button
-from carecli.data.errors import CareDataError, DatabaseReplaced, InvalidInput
+from carecli.data.errors import CareDataError, InvalidInput
 from carecli.forms import FieldSpec
 from carecli.plain import clean, one_line, plain
+from carecli.screens.base import CareModal
 from carecli.screens.confirm import ConfirmScreen
 
 
-class FormScreen(ModalScreen[Any]):
-    """Returns whatever `submit` returned, or None when cancelled."""
+class FormScreen(CareModal):
+    """Returns whatever `submit` returned (True for None), or None when cancelled. `submit`
+    (a data-service call) runs in a worker."""
 
     BINDINGS = bindings_for("form")
 
@@ -38,6 +41,7 @@ class FormScreen(ModalScreen[Any]):
         self.fields = fields
         self.initial = values or {}
         self.submit = submit
+        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-dialog"):
@@ -94,22 +98,26 @@ class FormScreen(ModalScreen[Any]):
 
     @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:
+        if self.saving:
+            return  # one save at a time
         for error in self.query(".form-error").results(Static):
             error.update("")
             error.remove_class("-shown")
-        message = self.query_one("#form-message", Static)
-        try:
-            result = self.submit(self.values())
-        except InvalidInput as exc:
-            self._show_errors(exc.errors)
-            return
-        except DatabaseReplaced as exc:
-            self.app.database_replaced(str(exc))
-            return
-        except CareDataError as exc:
-            message.update(plain(str(exc), "bold red"))
-            return
+        self.query_one("#form-message", Static).update("")
+        self.saving = True
+        self.call_service(self.submit, self.values(), done=self._saved, refused=self._refused)
+
+    def _saved(self, result: Any) -> None:
+        self.saving = False
         self.dismiss(result if result is not None else True)
+
+    def _refused(self, error: CareDataError) -> None:
+        """Nothing was saved: the form stays open with everything typed."""
+        self.saving = False
+        if isinstance(error, InvalidInput):
+            self._show_errors(error.errors)
+        else:
+            self.query_one("#form-message", Static).update(plain(str(error), "bold red"))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first: Widget | None = None

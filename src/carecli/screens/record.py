@@ -2,7 +2,7 @@
 consent and history. Each entry tab adds, edits and removes through the generic form."""
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
@@ -10,12 +10,13 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from carecli.actions import bindings_for, fill, key_of
 from carecli.data.assessment_view import AssessmentListing
 from carecli.data.record import ClientRecord
-from carecli.domain.caseload import FLAG_LABELS, SAFETY
+from carecli.domain.caseload import FLAG_LABELS, SAFETY, CaseloadRow
 from carecli.domain.enums import label
 from carecli.domain.history import instrument_name
 from carecli.plain import one_line
 from carecli.screens import editing
 from carecli.screens.base import CareScreen
+from carecli.screens.caseload import StartAssessment
 from carecli.screens.detail import DetailScreen
 from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
@@ -48,11 +49,13 @@ class RecordScreen(CareScreen):
     )
     BINDINGS = bindings_for("record")
 
-    def __init__(self, client_id: int) -> None:
+    def __init__(self, client_id: int, row: CaseloadRow | None = None) -> None:
         super().__init__()
         self.client_id = client_id
+        self.row = row
+        """The caseload's latest view of this client (flags, next check-in)."""
         self.record: ClientRecord | None = None
-        self.completed: list[AssessmentListing] = []
+        self.completed: tuple[AssessmentListing, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,31 +84,27 @@ class RecordScreen(CareScreen):
         history.add_columns("Date", "What", "Minutes", "Detail")
         self.query_one("#record-assessments", DataTable).add_columns(
             "Completed", "Kind", "Safety", "Instruments")
+        self.app.data_changed.subscribe(self, self._data_changed)
+        self.app.rows_shown.subscribe(self, self._rows_shown)
         self.reload()
 
     @property
     def active_tab(self) -> str:
         return (self.query_one(TabbedContent).active or "tab-overview").removeprefix("tab-")
 
-    @work(thread=True, exclusive=True, group="record", exit_on_error=False)
     def reload(self) -> None:
-        from carecli.data.assessment_view import completed_assessments
-        from carecli.data.record import load_record
-        from carecli.data.versions import NOTICED, was_replaced
+        self.call_service(self.service.record, self.client_id, done=self._show)
 
-        if not self.app.wait_for_db():
-            return
-        if was_replaced(self.app.db):  # opened from a caseload row of the database before
-            self.app.call_from_thread(self.app.database_replaced, NOTICED)
-            return
-        record = load_record(db=self.app.db, client_id=self.client_id)
-        done = completed_assessments(db=self.app.db, client_id=self.client_id)
-        self.app.call_from_thread(self._show, record, done)
+    def _data_changed(self, client_id: int | None) -> None:
+        if client_id is None or client_id == self.client_id:
+            self.reload()
 
-    def _saved(self, _result: object = None) -> None:
-        self.reload()
+    def _rows_shown(self, rows: tuple[CaseloadRow, ...]) -> None:
+        self.row = next((r for r in rows if r.id == self.client_id), None)
+        self.refresh_summary()
 
-    def _show(self, record: ClientRecord, done: list[AssessmentListing]) -> None:
+    def _show(self, view) -> None:
+        record, done = view.record, view.completed
         self.record = record
         self.completed = done
         c = record.client
@@ -137,17 +136,15 @@ class RecordScreen(CareScreen):
         """Banner and overview, with the caseload's latest view of this client."""
         if self.record is None:
             return
-        row = self.app.caseload_row(self.client_id)
         self.query_one("#record-banner", Static).update(self._banner(self.record))
         self.query_one("#record-overview", Static).update(
-            overview(self.record, self.app.today(), row)
+            overview(self.record, self.service.today(), self.row)
         )
 
     def _banner(self, record: ClientRecord) -> Text:
         """Safety flags right after the name, so that a narrow terminal never cuts them off."""
         c = record.client
-        row = self.app.caseload_row(self.client_id)
-        flags = row.flags if row is not None else ()
+        flags = self.row.flags if self.row is not None else ()
         text = Text(one_line(f"{c.family_name}, {c.given_name}"), "bold")
         if c.preferred_name:
             text.append(f" ({one_line(c.preferred_name)})")
@@ -209,18 +206,18 @@ class RecordScreen(CareScreen):
         key = self.active_tab
         if key == "overview":
             key = "consent"
-        editing.edit_entry(self.app, self.client_id, key, None, self._saved)
+        editing.edit_entry(self.app, self.client_id, key, None)
 
     def action_edit(self) -> None:
         key = self.active_tab
         if key == "overview":
-            editing.edit_client(self.app, self.client_id, self._saved)
+            editing.edit_client(self.app, self.client_id)
             return
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
             self.notify(fill("Nothing to edit here yet: press {record.add} to add."))
             return
-        editing.edit_entry(self.app, self.client_id, key, entry, self._saved)
+        editing.edit_entry(self.app, self.client_id, key, entry)
 
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -238,13 +235,10 @@ class RecordScreen(CareScreen):
             if latest is not None:
                 self.open_assessment(latest.id)
 
-    @work(thread=True, group="record-open", exit_on_error=False)
     def open_assessment(self, assessment_id: int) -> None:
         """A completed assessment, answer by answer."""
-        from carecli.data.assessment_view import read_assessment
-
-        view = read_assessment(db=self.app.db, assessment_id=assessment_id)
-        self.app.call_from_thread(self.app.push_screen, DetailScreen.of_assessment(view))
+        self.call_service(self.service.completed_assessment, assessment_id,
+                          done=lambda view: self.app.push_screen(DetailScreen.of_assessment(view)))
 
     def action_remove(self) -> None:
         key = self.active_tab
@@ -253,10 +247,10 @@ class RecordScreen(CareScreen):
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
             return
-        editing.remove_entry(self.app, key, entry, self._saved)
+        editing.remove_entry(self.app, self.client_id, key, entry)
 
     def action_assess(self) -> None:
-        self.app.start_assessment(self.client_id)
+        self.post_message(StartAssessment(self.client_id))
 
     def action_status(self, to_status: str) -> None:
         if self.record is None:
@@ -264,4 +258,4 @@ class RecordScreen(CareScreen):
         if self.record.client.status == to_status:
             self.notify(f"The client is already {label(to_status).lower()}.")
             return
-        editing.change_status(self.app, self.client_id, to_status, self._saved)
+        editing.change_status(self.app, self.client_id, to_status)

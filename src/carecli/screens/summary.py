@@ -1,5 +1,9 @@
 """The end of an assessment: each result against last time, safety actions, the suggested
-risk tier (accept, keep or override with a reason) and suggested care-plan problems."""
+risk tier (accept, keep or override with a reason) and suggested care-plan problems.
+Dismisses with the `Decision` (the flow then completes the assessment) or "back"."""
+
+from dataclasses import dataclass
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -9,16 +13,23 @@ from textual.widgets import Footer, Header, Static
 
 from carecli.actions import bindings_for, fill
 from carecli.assessment.report import ResultLine, result_lines
+from carecli.assessment.wizard import Wizard
 from carecli.clinical import suggest_problems, suggest_risk_tier
 from carecli.clinical.suggestions import medication_problem
-from carecli.data.assessments import PastResult, RiskContext
-from carecli.data.errors import CareDataError
 from carecli.domain.enums import label
 from carecli.forms import RISK_FORM
 from carecli.plain import one_line, plain
 from carecli.screens.base import CareScreen
 from carecli.screens.form import FormScreen
 from carecli.screens.safety import GUIDANCE
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How the risk tier is set on completing: `risk` holds `risk_tier`, `risk_reason` and
+    `by_hand`; None keeps the current tier."""
+
+    risk: Any
 
 
 class SummaryScreen(CareScreen):
@@ -34,11 +45,12 @@ class SummaryScreen(CareScreen):
     )
     BINDINGS = bindings_for("summary")
 
-    def __init__(self, wizard_screen, *, previous: dict[str, PastResult],
-                 context: RiskContext) -> None:
+    def __init__(self, wizard: Wizard, *, client_name: str, previous: Any,
+                 context: Any) -> None:
+        """`previous`: each instrument's earlier `PastResult`; `context`: the `RiskContext`."""
         super().__init__()
-        self.wizard_screen = wizard_screen
-        self.wizard = wizard_screen.wizard
+        self.wizard = wizard
+        self.client_name = client_name
         self.previous = previous
         self.context = context
         self.results = self.wizard.results()
@@ -71,7 +83,7 @@ class SummaryScreen(CareScreen):
 
     def on_mount(self) -> None:
         self.title = "carecli"
-        self.sub_title = "Assessment summary: " + one_line(self.wizard_screen.client_name)
+        self.sub_title = "Assessment summary: " + one_line(self.client_name)
 
     def result_lines(self) -> list[ResultLine]:
         previous = {k: (r.on, r.score) for k, r in self.previous.items()}
@@ -129,43 +141,18 @@ class SummaryScreen(CareScreen):
 
     # finishing ------------------------------------------------------------------------
     def action_back(self) -> None:
-        self.wizard.back()
-        self.app.pop_screen()
-        self.wizard_screen.render_question()
+        self.dismiss("back")
 
     def action_complete(self, how: str) -> None:
-        if how == "override":
+        if how == "keep":
+            self.dismiss(Decision(None))
+        elif how == "suggested":
+            self.dismiss(Decision({"risk_tier": self.tier, "by_hand": False,
+                                   "risk_reason": "; ".join(self.reasons) or None}))
+        else:  # the tier chosen by hand, with a reason (checked in the form)
             self.app.push_screen(
                 FormScreen(title="Risk tier after this assessment", fields=RISK_FORM,
                            values={"risk_tier": self.tier},
-                           submit=lambda v: self._save(v["risk_tier"], v["risk_reason"], True)),
-                lambda saved: saved and self._finished(),
+                           submit=lambda v: self.service.risk_decision({**v, "by_hand": True})),
+                lambda risk: risk and self.dismiss(Decision(risk)),
             )
-            return
-        try:
-            if how == "keep":
-                self._save(None, None, False)
-            else:
-                self._save(self.tier, "; ".join(self.reasons) or None, False)
-        except CareDataError as exc:
-            self.app.notify(str(exc), severity="error", markup=False)
-            return
-        self._finished()
-
-    def _finished(self) -> None:
-        self.app.assessment_done(self.wizard_screen.client_id)
-
-    def _save(self, tier: str | None, reason: str | None, by_hand: bool) -> bool:
-        """Complete the assessment and set the risk tier, in one transaction; raises on
-        invalid input."""
-        from carecli.data.assessments import complete_assessment
-
-        risk = None if tier is None else {"risk_tier": tier, "risk_reason": reason,
-                                          "by_hand": by_hand}
-        complete_assessment(
-            db=self.app.db, assessment_id=self.wizard_screen.assessment_id,
-            answers=self.wizard.answers, scores=self.results, risk=risk,
-            reconciled=self.wizard.answers.get("medications", {}).get("reconciled") is True,
-            today=self.app.today(),
-        )
-        return True

@@ -1,6 +1,8 @@
 """The assessment wizard: one question at a time, digits to answer, a draft saved at every
-step, and the safety screen the moment an answer calls for it."""
+step (in order, in a worker), and the safety screen the moment an answer calls for it.
+Dismisses with "finished", "leave" or "discard" (see `assess.AssessmentFlow`)."""
 
+from copy import deepcopy
 from typing import Any
 
 from rich.text import Text
@@ -13,14 +15,15 @@ from carecli.assessment.sections import SECTION_TITLES
 from carecli.assessment.wizard import Wizard
 from carecli.clinical import SAFETY_NAMES
 from carecli.clinical.instruments import INSTRUMENTS
-from carecli.data.errors import CareDataError
 from carecli.plain import one_line, plain
-from carecli.screens.base import CareScreen
+from carecli.screens.base import CareScreen, DataChanged, InOrder, run_service_call
 from carecli.screens.safety import SafetyScreen
 from carecli.widgets.question import QuestionView
 
 
 class AssessmentScreen(CareScreen):
+    """One question at a time; `saves` keeps the flow's saves in the order asked."""
+
     AUTO_FOCUS = None  # the question decides: its Input for typed answers, else nothing
     HELP = (
         "Read each question as written. Digits ({wizard.answer}) pick an answer (and move on); "
@@ -33,8 +36,10 @@ class AssessmentScreen(CareScreen):
     BINDINGS = bindings_for("wizard")
 
     def __init__(self, *, client_id: int, client_name: str, assessment_id: int, kind: str,
-                 wizard: Wizard, context: dict[str, Text] | None = None) -> None:
+                 wizard: Wizard, saves: InOrder, context: dict[str, Text] | None = None
+                 ) -> None:
         super().__init__()
+        self.saves = saves
         self.client_id = client_id
         self.client_name = client_name
         self.assessment_id = assessment_id
@@ -69,7 +74,7 @@ class AssessmentScreen(CareScreen):
     # showing --------------------------------------------------------------------------
     def render_question(self) -> None:
         if self.wizard.finished:
-            self.app.show_assessment_summary(self)
+            self.dismiss("finished")
             return
         w = self.wizard
         q = w.current
@@ -189,54 +194,38 @@ class AssessmentScreen(CareScreen):
     def action_leave(self) -> None:
         self._keep_typed()
         self.save()
-        self.app.pop_screen()
-        self.app.notify("Assessment draft saved: start the assessment again to resume it.")
+        self.dismiss("leave")
 
     def action_discard(self) -> None:
-        from carecli.data.assessments import discard_draft
         from carecli.screens.confirm import ConfirmScreen
 
         flags = self.wizard.safety_flags()
         question = "Discard this assessment and every answer in it? This cannot be undone."
         if flags:
-            question = (f"Discard this assessment? Its safety finding ({_names(flags)}) and the "
+            question = (f"Discard this assessment? Its safety finding ({names(flags)}) and the "
                         "answer that raised it are kept on the record until a follow-up is "
                         "noted; every other answer is thrown away.")
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                kept = discard_draft(db=self.app.db, assessment_id=self.assessment_id)
-            except CareDataError as exc:
-                self.app.notify(str(exc), severity="error", markup=False)
-                return
-            self.app.pop_screen()
-            if kept:
-                self.app.notify(f"Assessment discarded. The safety finding ({_names(kept)}) "
-                                "is kept on the record until a follow-up is noted.",
-                                severity="warning", timeout=10)
-            else:
-                self.app.notify("Assessment discarded; nothing of it was kept.")
-            self.app.refresh_caseload(self.client_id)
+            if yes:
+                self.dismiss("discard")
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def save(self) -> None:
-        """Save the draft; a safety finding it holds shows on the caseload at once."""
-        from carecli.data.assessments import save_draft
-
-        try:
-            save_draft(db=self.app.db, assessment_id=self.assessment_id,
-                       answers=self.wizard.answers, position=self.wizard.position)
-        except CareDataError as exc:
-            self.app.notify(str(exc), severity="error", markup=False)
-            return
+        """Save the draft as it is now, after every earlier save; a safety finding it holds
+        shows on the caseload as soon as it is stored."""
         flags = set(self.wizard.safety_flags())
-        if flags != self._flags_shown:
-            self._flags_shown = flags
-            self.app.refresh_caseload(self.client_id)
+        changed = flags != self._flags_shown
+        self._flags_shown = flags
+        app, client_id = self.app, self.client_id
+        run_service_call(
+            app, self.service.save_draft, self.assessment_id, deepcopy(self.wizard.answers),
+            self.wizard.position, in_order=self.saves,
+            done=(lambda _: app.post_message(DataChanged(client_id, select=True))) if changed
+            else None,
+        )
 
 
-def _names(flags) -> str:
+def names(flags) -> str:
     return ", ".join(SAFETY_NAMES[f] for f in flags)

@@ -1,0 +1,299 @@
+"""CareService: the screens' only door to the data (harlequin's adapter, built once in `cli.py`
+and injected into the app).
+
+It holds the database location, the fast standard-library reader and, once `open()` has run
+in a worker, the `Database`. Each method is one unit of work: a write is one transaction, and
+what a screen needs together is read in one call. Every result is frozen and plain
+(`converters.freeze`): no ORM row, session or query leaves it. Methods block (they wait for
+the database to open): screens call them from workers, never from the UI thread.
+
+Constructing it is cheap and imports no SQLAlchemy, so the first rows are painted first.
+"""
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from carecli.config import DatabaseLocation
+from carecli.data.errors import CareDataError
+from carecli.data.reader import SqliteReader
+
+CLOSE_WAIT_S = 10.0
+"""How long closing waits for calls already asked for (a draft save at quit) to finish."""
+
+
+class ServiceClosed(CareDataError):
+    """The app is ending: nothing more is read or written."""
+
+
+@dataclass(frozen=True)
+class AssessmentStart:
+    """Everything to start or resume an assessment of one client."""
+
+    client_name: str
+    draft: Any
+    """The `Draft` in progress, or None."""
+    medications: tuple[tuple[int, str], ...]
+    record: Any
+    """The `ClientRecord` (conditions, stays, medications to review with the client)."""
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """The client record screen's data: the record and its completed assessments."""
+
+    record: Any
+    completed: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class SummaryContext:
+    """What the assessment summary compares with and weighs for the risk tier."""
+
+    previous: Any
+    """Each instrument's latest earlier result (`PastResult`), by instrument id."""
+    risk: Any
+    """The `RiskContext`."""
+
+
+class CareService:
+    def __init__(self, location: DatabaseLocation, *, db: Any = None,
+                 today: date | None = None) -> None:
+        self.location = location
+        self.fixed_today = today
+        self.reader = SqliteReader(location.path) if location.path is not None else None
+        self.db = db
+        self._ready = threading.Event()
+        self._closed = False
+        self._busy = 0
+        self._idle = threading.Condition()
+        if db is not None:
+            self._ready.set()
+
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    # opening and closing ----------------------------------------------------------------
+    def file_is_current(self) -> bool:
+        """True when the file exists at the current schema (its rows can be read at once)."""
+        from carecli.data.precheck import FileState, inspect_file
+
+        return self.location.path is not None and inspect_file(
+            self.location.path) is FileState.CURRENT
+
+    def open(self) -> None:
+        """Open (create, migrate) the database for writes; calls waiting for it go on."""
+        from carecli.data.db import open_database
+        from carecli.data.versions import remember_generation
+
+        db = open_database(self.location, verify=False)
+        remember_generation(db)
+        self.db = db
+        self._ready.set()
+
+    def verify_integrity(self) -> None:
+        from carecli.data.precheck import verify_integrity
+
+        if self.location.path is not None:
+            verify_integrity(self.location.path)
+
+    @property
+    def is_open(self) -> bool:
+        return self.db is not None
+
+    def expect(self) -> None:
+        """On the UI thread, when a call is asked for: `close()` waits for it."""
+        with self._idle:
+            self._busy += 1
+
+    def settled(self) -> None:
+        """In the worker, when an expected call has ended (done or failed)."""
+        with self._idle:
+            self._busy -= 1
+            self._idle.notify_all()
+
+    def close(self) -> None:
+        """Let calls already asked for finish, then refuse new ones and close the database."""
+        if self.db is not None:  # (unopened, the calls waiting for it are refused at once)
+            with self._idle:
+                self._idle.wait_for(lambda: self._busy <= 0, timeout=CLOSE_WAIT_S)
+        self._closed = True
+        self._ready.set()
+        if self.db is not None:
+            self.db.dispose()  # closing the last connection checkpoints the WAL into the file
+
+    def _db(self):
+        """The open database, waiting for it to open (a key pressed in the first moment after
+        the rows appear is kept, not refused)."""
+        self._ready.wait()
+        if self._closed or self.db is None:
+            raise ServiceClosed("carecli is closing; nothing more was saved.")
+        return self.db
+
+    # replaced databases -------------------------------------------------------------------
+    def replaced(self) -> str | None:
+        """The sentence to show when another program replaced the database since it was
+        remembered (one small read), else None."""
+        from carecli.data.versions import NOTICED, was_replaced
+
+        return NOTICED if self.db is not None and was_replaced(self.db) else None
+
+    def remember_generation(self) -> None:
+        from carecli.data.versions import remember_generation
+
+        remember_generation(self._db())
+
+    # reads --------------------------------------------------------------------------------
+    def caseload(self) -> tuple:
+        """Every client as a frozen `CaseloadRow`: through the file itself when there is one
+        (no SQLAlchemy needed), else the server's pool."""
+        from carecli.data.caseload import load_caseload
+
+        return tuple(load_caseload(db=self.reader or self._db(), today=self.today()))
+
+    def record(self, client_id: int) -> RecordView:
+        """The record screen's data; refused when the database was replaced underneath (the
+        caseload row it was opened from named someone else then)."""
+        from carecli.data import assessment_view, record
+        from carecli.data.errors import DatabaseReplaced
+        from carecli.data.versions import NOTICED, was_replaced
+
+        db = self._db()
+        if was_replaced(db):
+            raise DatabaseReplaced(NOTICED)
+        return self._frozen(RecordView(
+            record.load_record(db=db, client_id=client_id),
+            assessment_view.completed_assessments(db=db, client_id=client_id),
+        ))
+
+    def completed_assessment(self, assessment_id: int):
+        """A completed assessment answer by answer (`AssessmentView`)."""
+        from carecli.data.assessment_view import read_assessment
+
+        return self._frozen(read_assessment(db=self._db(), assessment_id=assessment_id))
+
+    def client(self, client_id: int):
+        """The client as stored now (a form opens on this and saves against its version)."""
+        from carecli.data.clients import get_client
+
+        return self._frozen(get_client(db=self._db(), client_id=client_id))
+
+    def client_values(self, client_id: int) -> tuple[Any, Mapping[str, Any]]:
+        """The client as stored now, and its editable fields as form values."""
+        from carecli.data.clients import client_values, get_client
+
+        client = get_client(db=self._db(), client_id=client_id)
+        return self._frozen((client, client_values(client)))
+
+    def entry_values(self, kind: str, entry_id: int) -> tuple[Any, Mapping[str, Any]]:
+        """An entry as stored now, and its editable fields as form values."""
+        from carecli.data import entries
+
+        row = entries.get_entry(db=self._db(), kind=kind, entry_id=entry_id)
+        return self._frozen((row, entries.entry_values(kind, row)))
+
+    def assessment_start(self, client_id: int) -> AssessmentStart:
+        """Everything to start or resume an assessment: the draft in progress (if any), the
+        client's name, current medications and the record to review."""
+        from carecli.data import assessments, record
+
+        db = self._db()
+        found = record.load_record(db=db, client_id=client_id)
+        return self._frozen(AssessmentStart(
+            client_name=f"{found.client.given_name} {found.client.family_name}",
+            draft=assessments.find_draft(db=db, client_id=client_id),
+            medications=assessments.current_medications(db=db, client_id=client_id),
+            record=found,
+        ))
+
+    def summary_context(self, client_id: int, assessment_id: int) -> SummaryContext:
+        from carecli.data import assessments
+
+        db = self._db()
+        return self._frozen(SummaryContext(
+            assessments.latest_results(db=db, client_id=client_id, before=assessment_id),
+            assessments.risk_context(db=db, client_id=client_id, today=self.today()),
+        ))
+
+    def risk_decision(self, values: dict[str, Any]) -> Mapping[str, Any]:
+        """A risk tier chosen by hand, checked (a reason is needed) before the assessment is
+        completed with it; refused with `InvalidInput` naming the field."""
+        from carecli.data.inputs import RiskDecision, validate
+
+        validate(RiskDecision, values)
+        return self._frozen(values)
+
+    # writes: each one transaction ---------------------------------------------------------
+    def create_client(self, values: dict[str, Any]) -> int:
+        from carecli.data.clients import create_client
+
+        return create_client(db=self._db(), values=values)
+
+    def update_client(self, client_id: int, version: int, values: dict[str, Any]) -> None:
+        from carecli.data.clients import update_client
+
+        update_client(db=self._db(), client_id=client_id, version=version, values=values)
+
+    def change_status(self, client_id: int, version: int, values: dict[str, Any]) -> None:
+        from carecli.data.clients import change_status
+
+        change_status(db=self._db(), client_id=client_id, version=version, values=values)
+
+    def add_entry(self, kind: str, client_id: int, values: dict[str, Any]) -> int:
+        from carecli.data.entries import add_entry
+
+        return add_entry(db=self._db(), kind=kind, client_id=client_id, values=values)
+
+    def update_entry(self, kind: str, entry_id: int, version: int,
+                     values: dict[str, Any]) -> None:
+        from carecli.data.entries import update_entry
+
+        update_entry(db=self._db(), kind=kind, entry_id=entry_id, version=version,
+                     values=values)
+
+    def remove_entry(self, kind: str, entry_id: int, version: int) -> None:
+        from carecli.data.entries import remove_entry
+
+        remove_entry(db=self._db(), kind=kind, entry_id=entry_id, version=version)
+
+    def start_assessment(self, client_id: int, kind: str, steps: list[str]) -> int:
+        from carecli.data.assessments import start_assessment
+
+        return start_assessment(db=self._db(), client_id=client_id, kind=kind, steps=steps)
+
+    def save_draft(self, assessment_id: int, answers: dict[str, dict[str, Any]],
+                   position: int) -> tuple[str, ...]:
+        """Save the draft's answers (its safety findings with them); returns the flags still
+        waiting for a note."""
+        from carecli.data.assessments import save_draft
+
+        return tuple(save_draft(db=self._db(), assessment_id=assessment_id, answers=answers,
+                                position=position))
+
+    def discard_draft(self, assessment_id: int) -> tuple[str, ...]:
+        """Discard a draft; returns the safety flags kept on the record."""
+        from carecli.data.assessments import discard_draft
+
+        return tuple(discard_draft(db=self._db(), assessment_id=assessment_id))
+
+    def complete_assessment(self, assessment_id: int, *, answers: dict[str, dict[str, Any]],
+                            scores: dict[str, Any], risk: dict[str, Any] | None,
+                            reconciled: bool) -> None:
+        """Final answers, scores and the risk decision, in one transaction."""
+        from carecli.data.assessments import complete_assessment
+
+        complete_assessment(db=self._db(), assessment_id=assessment_id, answers=answers,
+                            scores=scores, risk=risk, reconciled=reconciled, today=self.today())
+
+    def load_demo(self) -> None:
+        from carecli.demo import build_demo
+
+        build_demo(db=self._db(), today=self.today())
+
+    @staticmethod
+    def _frozen(value: Any) -> Any:
+        from carecli.data.converters import freeze
+
+        return freeze(value)
