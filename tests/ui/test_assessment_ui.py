@@ -387,3 +387,30 @@ def _rendered(visual) -> str:
     console = Console(record=True, width=200)
     console.print(getattr(visual, "_renderable", visual))
     return console.export_text()
+
+
+async def test_a_finding_left_without_a_note_asks_for_it_at_the_next_assessment(
+        make_app, seeded, db):
+    """Its draft was discarded (or finished in another window) before the note was written:
+    assessing the client asks for the note first, and it is kept with the finding."""
+    from carecli.data.assessments import (
+        discard_draft,
+        open_findings,
+        save_draft,
+        start_assessment,
+    )
+
+    draft = start_assessment(db=db, client_id=seeded["José"], kind="reassessment",
+                             steps=["phq9"])
+    save_draft(db=db, assessment_id=draft, answers={"phq9": {"9": 1}}, position=9)
+    discard_draft(db=db, assessment_id=draft)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        app.start_assessment(seeded["José"])
+        await wait_for(pilot, lambda: isinstance(app.screen, SafetyScreen))
+        await pilot.press(*"Reached him; safety plan", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await settle(app, pilot)
+    (finding,) = open_findings(db=db, client_id=seeded["José"])
+    assert finding.action_note == "Reached him; safety plan"

@@ -258,3 +258,43 @@ def test_a_safety_flag_in_the_scores_is_kept_even_without_its_answer(db):
         "ahc_hrsn": Score(12, None, True, frozenset(), ("safety",))})
     (finding,) = open_findings(db=db, client_id=client)
     assert (finding.flag, finding.instrument_id, finding.answers) == ("safety", "ahc_hrsn", {})
+
+
+def test_a_resumed_list_answer_read_back_as_a_tuple_is_the_same_answer(db):
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment",
+                                  steps=["ahc_hrsn"])
+    save_draft(db=db, assessment_id=assessment, answers={"ahc_hrsn": {"2": ["mold"]}},
+               position=1)
+    read_back = {"ahc_hrsn": {"2": ("mold",)}}  # as a frozen draft hands it to the wizard
+    save_draft(db=db, assessment_id=assessment, position=2, saved=read_back,
+               answers={"ahc_hrsn": {"2": ("mold",), "3": "never"}})
+
+
+def test_the_note_is_kept_even_after_the_draft_was_finished_elsewhere(db):
+    """The trial's case: window B raised the finding; window A completed the draft before B
+    wrote the note. The note still goes onto the finding."""
+    from carecli.data.assessments import note_safety_action
+
+    client = _client(db)
+    assessment = _draft_with_item9(db, client)
+    answers = {"phq9": {str(i): 0 for i in range(1, 10)}}
+    complete_assessment(db=db, assessment_id=assessment, answers=answers,
+                        scores={"phq9": score("phq9", answers["phq9"])})
+    note_safety_action(db=db, client_id=client, flag="suicidal_ideation",
+                       note="Called PCP, safety plan", assessment_id=assessment)
+    (finding,) = open_findings(db=db, client_id=client)
+    assert finding.action_note == "Called PCP, safety plan"
+
+
+def test_the_note_finds_the_finding_of_a_discarded_draft(db):
+    from carecli.data.assessments import note_safety_action
+
+    client = _client(db)
+    assessment = _draft_with_item9(db, client)
+    discard_draft(db=db, assessment_id=assessment)
+    note_safety_action(db=db, client_id=client, flag="suicidal_ideation",
+                       note="Reached her daughter", assessment_id=assessment)
+    assert open_findings(db=db, client_id=client)[0].action_note == "Reached her daughter"
+    with pytest.raises(InvalidInput):
+        note_safety_action(db=db, client_id=client, flag="suicidal_ideation", note="  ")

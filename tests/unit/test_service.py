@@ -95,6 +95,8 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert start.client_name == "Ida Rowe" and start.draft.answers["phq9"]["9"] == 2
     assert start.medications[0][1] == "Tiotropium"
     use("summary_context", client_id, assessment_id)
+    use("note_safety_action", client_id, "suicidal_ideation", "Called 988 with him",
+        assessment_id)
     with pytest.raises(InvalidInput):
         use("risk_decision", {"risk_tier": "high", "by_hand": True, "risk_reason": ""})
     risk = use("risk_decision", {"risk_tier": "high", "by_hand": True, "risk_reason": "SI"})

@@ -48,6 +48,9 @@ class Wizard:
         self.medications = list(medications)
         self.answers: dict[str, dict[str, Any]] = {s: dict(a) for s, a in (answers or {}).items()}
         self.acknowledged: set[str] = set()
+        self.saved: dict[str, dict[str, Any]] = {s: dict(a) for s, a in self.answers.items()}
+        """The answers as last saved (or read): a save over answers given meanwhile in another
+        window is refused instead of undoing them."""
         self.position = min(position, max(0, len(self.questions()) - 1))
 
     # questions ------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Assessments in the database: start, save a draft as you go, resume, complete with scores,
 and read earlier results for comparison and trends."""
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -117,11 +118,16 @@ def _check_unchanged(session, assessment_id: int, saved: dict[str, dict[str, Any
     expected = {s: {k: v for k, v in items.items() if v is not None}
                 for s, items in saved.items()}
     expected = {s: items for s, items in expected.items() if items}
-    if _stored_answers(session, assessment_id) != expected:
+    if _as_stored(_stored_answers(session, assessment_id)) != _as_stored(expected):
         raise ChangedElsewhere(
             "This assessment was answered in another window since this one last saved it, so "
             "nothing was saved here; leave it (escape) and start the assessment again to "
             "resume it as it is now.")
+
+
+def _as_stored(answers: dict[str, dict[str, Any]]) -> Any:
+    """Answers as their JSON column holds them (a tuple and a list are the same answer)."""
+    return json.loads(json.dumps(answers, sort_keys=True))
 
 
 def _checked(answers: Any) -> dict[str, dict[str, Any]]:
@@ -158,6 +164,36 @@ def _keep_findings(session, row: Assessment, answers: dict[str, dict[str, Any]],
             finding.noted_at = utcnow()
     session.flush()
     return list(stored.values())
+
+
+def note_safety_action(*, db: Database, client_id: int, flag: str, note: str,
+                       assessment_id: int | None = None) -> None:
+    """Keep the note of what was done at once for a safety finding, whatever became of its
+    assessment meanwhile (completed or discarded in another window): the finding of
+    `assessment_id` with that flag, else the client's newest finding of that flag without a
+    note."""
+    try:
+        note = check_answers({SAFETY_SECTION: {flag: note}})[SAFETY_SECTION][flag]
+    except ValueError as exc:
+        raise InvalidInput({"note": str(exc)}) from None
+    with db.write() as session:
+        found = select(SafetyFinding).where(SafetyFinding.client_id == client_id,
+                                            SafetyFinding.flag == flag)
+        finding = None
+        if assessment_id is not None:
+            finding = session.scalars(found.where(
+                SafetyFinding.assessment_id == assessment_id)).first()
+        if finding is None:
+            finding = session.scalars(found.where(SafetyFinding.action_note.is_(None))
+                                      .order_by(SafetyFinding.id.desc())).first()
+        if finding is None:
+            raise NotFound("That safety finding is not on the record any more.")
+        if finding.action_note is None:
+            finding.action_note = note
+            finding.noted_at = utcnow()
+            record_change(session, action="safety", entity="assessment",
+                          entity_id=finding.assessment_id, client_id=client_id,
+                          summary=f"action noted: {flag}")
 
 
 def find_draft(*, db: Database, client_id: int) -> Draft | None:

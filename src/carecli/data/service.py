@@ -264,13 +264,22 @@ class CareService:
         return start_assessment(db=self._db(), client_id=client_id, kind=kind, steps=steps)
 
     def save_draft(self, assessment_id: int, answers: dict[str, dict[str, Any]],
-                   position: int) -> tuple[str, ...]:
-        """Save the draft's answers (its safety findings with them); returns the flags still
-        waiting for a note."""
+                   position: int, saved: dict[str, dict[str, Any]] | None = None
+                   ) -> tuple[str, ...]:
+        """Save the draft's answers (its safety findings with them), refused when another
+        window answered it since `saved`; returns the flags still waiting for a note."""
         from carecli.data.assessments import save_draft
 
         return tuple(save_draft(db=self._db(), assessment_id=assessment_id, answers=answers,
-                                position=position))
+                                position=position, saved=saved))
+
+    def note_safety_action(self, client_id: int, flag: str, note: str,
+                           assessment_id: int | None = None) -> None:
+        """Keep what was done at once for a safety finding (see `assessments`)."""
+        from carecli.data.assessments import note_safety_action
+
+        note_safety_action(db=self._db(), client_id=client_id, flag=flag, note=note,
+                           assessment_id=assessment_id)
 
     def discard_draft(self, assessment_id: int) -> tuple[str, ...]:
         """Discard a draft; returns the safety flags kept on the record."""
@@ -280,12 +289,15 @@ class CareService:
 
     def complete_assessment(self, assessment_id: int, *, answers: dict[str, dict[str, Any]],
                             scores: dict[str, Any], risk: dict[str, Any] | None,
-                            reconciled: bool) -> None:
-        """Final answers, scores and the risk decision, in one transaction."""
+                            reconciled: bool, saved: dict[str, dict[str, Any]] | None = None
+                            ) -> None:
+        """Final answers, scores and the risk decision, in one transaction (refused when
+        another window answered the draft since `saved`)."""
         from carecli.data.assessments import complete_assessment
 
         complete_assessment(db=self._db(), assessment_id=assessment_id, answers=answers,
-                            scores=scores, risk=risk, reconciled=reconciled, today=self.today())
+                            scores=scores, risk=risk, reconciled=reconciled, today=self.today(),
+                            saved=saved)
 
     def load_demo(self) -> None:
         from carecli.demo import build_demo

@@ -18,6 +18,7 @@ from carecli.clinical import instrument
 from carecli.domain.enums import label
 from carecli.plain import one_line, plain
 from carecli.screens.base import DataChanged, InOrder, run_service_call
+from carecli.screens.safety import SafetyScreen
 from carecli.screens.summary import Decision, SummaryScreen
 from carecli.screens.wizard import AssessmentScreen, names
 
@@ -90,6 +91,7 @@ class AssessmentFlow:
         app, service = self.app, self.service
         start = await self._call(service.assessment_start, self.client_id)
         draft = start.draft
+        await self._note_missing_actions(start.record.findings, draft)
         if draft is None:
             choice = await app.push_screen_wait(StartScreen(start.client_name))
             if not choice:
@@ -114,6 +116,7 @@ class AssessmentFlow:
                 context=context))
             if outcome == "leave":
                 app.notify("Assessment draft saved: start the assessment again to resume it.")
+                app.post_message(DataChanged(self.client_id))
                 return
             if outcome == "discard":
                 await self._discard(assessment_id)
@@ -121,6 +124,18 @@ class AssessmentFlow:
             if await self._summary(assessment_id, start.client_name, wizard):
                 return
             wizard.back()  # "back" from the summary: to the last question
+
+    async def _note_missing_actions(self, findings, draft) -> None:
+        """A safety finding whose draft was completed or discarded in another window before
+        its note was written: ask for the note now, before anything else."""
+        for finding in findings:
+            if finding.action_note is None and (draft is None
+                                                or finding.assessment_id != draft.id):
+                note = await self.app.push_screen_wait(SafetyScreen(finding.flag))
+                await self._call(self.service.note_safety_action, self.client_id,
+                                 finding.flag, note, finding.assessment_id)
+        if any(f.action_note is None for f in findings):
+            self.app.post_message(DataChanged(self.client_id))
 
     async def _summary(self, assessment_id: int, name: str, wizard: Wizard) -> bool:
         """The summary until it is completed (True) or left with "back" (False)."""
@@ -135,7 +150,8 @@ class AssessmentFlow:
                     self.service.complete_assessment, assessment_id, answers=wizard.answers,
                     scores=wizard.results(),
                     risk=None if decision.risk is None else dict(decision.risk),
-                    reconciled=wizard.answers.get("medications", {}).get("reconciled") is True)
+                    reconciled=wizard.answers.get("medications", {}).get("reconciled") is True,
+                    saved=wizard.saved)
             except WorkerFailed:  # refused, and said so by the app: the summary again
                 continue
             self.app.notify("Assessment saved.")

@@ -145,6 +145,9 @@ class AssessmentScreen(CareScreen):
         def recorded(note: str | None) -> None:
             self.wizard.answers.setdefault("safety", {})[flag] = note
             self.wizard.acknowledge(flag)
+            # the note is kept with its finding even if the draft cannot be saved any more
+            run_service_call(self.app, self.service.note_safety_action, self.client_id, flag,
+                             note, self.assessment_id, in_order=self.saves)
             self.save()
             more = [f for f in self.wizard.safety_flags() if f not in self.wizard.acknowledged]
             if more:
@@ -219,9 +222,11 @@ class AssessmentScreen(CareScreen):
         changed = flags != self._flags_shown
         self._flags_shown = flags
         app, client_id = self.app, self.client_id
+        answers, saved = deepcopy(self.wizard.answers), self.wizard.saved
+        self.wizard.saved = deepcopy(answers)  # what the next save, in order, builds on
         run_service_call(
-            app, self.service.save_draft, self.assessment_id, deepcopy(self.wizard.answers),
-            self.wizard.position, in_order=self.saves,
+            app, self.service.save_draft, self.assessment_id, answers,
+            self.wizard.position, saved, in_order=self.saves,
             done=(lambda _: app.post_message(DataChanged(client_id, select=True))) if changed
             else None,
         )
