@@ -86,8 +86,11 @@ class CareApp(App[str]):
             self.call_from_thread(self.exit, str(exc), 1)
 
     def _load_rows(self, source) -> None:
-        from carecli.data.caseload import load_caseload
+        from carecli.data.caseload import load_caseload, load_first_screen
 
+        first = load_first_screen(db=source, today=self.today())  # the top of the list first
+        if first:
+            self.call_from_thread(self.caseload.show_rows, first, None, complete=False)
         rows = load_caseload(db=source, today=self.today())
         self.call_from_thread(self.caseload.show_rows, rows, None)
 

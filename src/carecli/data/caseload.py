@@ -4,15 +4,27 @@ The filter's search text holds the name, phone, conditions and flag labels ("unr
 Written as portable SQL over a DBAPI connection (`db.raw()`), so the first screen of rows needs
 neither SQLAlchemy nor the ORM: at 10,000 clients ORM objects would be ten times slower, and
 importing SQLAlchemy alone costs more than the query.
+
+`load_first_screen` reads only the rows that head the default view (open safety findings, then
+the next check-in), so they show before the whole caseload is read.
 """
 
+import heapq
 import json
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
 
 from carecli.clinical.cadence import cadence_days, is_unreachable, next_due
 from carecli.clinical.people import age_on, recently_discharged
-from carecli.domain.caseload import FLAG_LABELS, CaseloadRow, search_key
+from carecli.domain.caseload import (
+    FLAG_LABELS,
+    RISK_ORDER,
+    SAFETY,
+    CaseloadFilter,
+    CaseloadRow,
+    search_key,
+    view,
+)
 from carecli.domain.enums import ClientStatus
 
 SAFETY_FLAGS = ("suicidal_ideation", "physical_harm")
@@ -23,10 +35,11 @@ _STATUSES = frozenset(ClientStatus)
 CLIENTS_SQL = """
 SELECT id, family_name, given_name, preferred_name, date_of_birth, risk_tier, status, phone,
        enrolled_on, cadence_days
-FROM client"""
+FROM client WHERE 1 = 1{only}
+ORDER BY id"""
 
 CONDITIONS_SQL = """
-SELECT client_id, name FROM condition WHERE status = 'active'
+SELECT client_id, name FROM condition WHERE status = 'active'{only}
 ORDER BY client_id, chronic DESC, id"""
 
 CONTACTS_SQL = """
@@ -34,7 +47,7 @@ WITH agg AS (
     SELECT client_id,
            MAX(CASE WHEN successful THEN occurred_at END) AS last_success,
            SUM(CASE WHEN occurred_at >= '{month}' THEN minutes ELSE 0 END) AS minutes
-    FROM contact_log GROUP BY client_id
+    FROM contact_log WHERE 1 = 1{only} GROUP BY client_id
 )
 SELECT agg.client_id, agg.last_success, agg.minutes,
        (SELECT COUNT(*) FROM contact_log c
@@ -43,14 +56,14 @@ SELECT agg.client_id, agg.last_success, agg.minutes,
 FROM agg"""
 
 CHECK_INS_SQL = """
-SELECT client_id, MIN(due_on) FROM check_in WHERE status = 'open' GROUP BY client_id"""
+SELECT client_id, MIN(due_on) FROM check_in WHERE status = 'open'{only} GROUP BY client_id"""
 
 DISCHARGES_SQL = """
-SELECT client_id, MAX(discharged_on) FROM hospital_stay GROUP BY client_id"""
+SELECT client_id, MAX(discharged_on) FROM hospital_stay WHERE 1 = 1{only} GROUP BY client_id"""
 
 CONSENTED_SQL = """
 SELECT DISTINCT client_id FROM consent
-WHERE kind = 'care_management' AND revoked_on IS NULL"""
+WHERE kind = 'care_management' AND revoked_on IS NULL{only}"""
 
 SCREENED = ("phq2", "phq9", "gad7", "ahc_hrsn")
 """Instruments whose positive result flags `+screen` (mood and social needs: function and
@@ -59,7 +72,7 @@ fall findings are expected in this population and live in the record instead).""
 SCREENS_SQL = f"""
 SELECT DISTINCT latest.client_id
 FROM assessment_score s
-JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'
+JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'{{only}}
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
@@ -94,21 +107,91 @@ def month_start_utc(today: date) -> datetime:
 
 
 def load_caseload(*, db, today: date) -> list[CaseloadRow]:
-    """Every client as a `CaseloadRow`, in no particular order. `db` is anything with a
+    """Every client as a `CaseloadRow`, in the order of their ids. `db` is anything with a
     `raw()` context manager giving a DBAPI connection (`Database` or `SqliteReader`)."""
-    month = month_start_utc(today).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
     with db.raw() as conn:
         cur = conn.cursor()
-        clients = _all(cur, CLIENTS_SQL)
-        conditions: dict[int, list[str]] = defaultdict(list)
-        for client_id, name in _all(cur, CONDITIONS_SQL):
-            conditions[client_id].append(name)
-        contacts = {row[0]: row[1:] for row in _all(cur, CONTACTS_SQL.format(month=month))}
-        scheduled = dict(_all(cur, CHECK_INS_SQL))
-        discharged = dict(_all(cur, DISCHARGES_SQL))
-        consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, SAFETY_SQL),
-                                 _all(cur, FINDINGS_SQL))
+        return _read_rows(cur, today, _all(cur, SAFETY_SQL), _all(cur, FINDINGS_SQL))
+
+
+FIRST_SCREEN = 100
+"""Rows `load_first_screen` aims for: more than any terminal shows at once."""
+_FAR = date.max
+
+DUE_SQL = """
+SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on, l.last_success, p.due_on
+FROM client c
+LEFT JOIN (SELECT client_id, MAX(occurred_at) AS last_success FROM contact_log
+           WHERE successful GROUP BY client_id) l ON l.client_id = c.id
+LEFT JOIN (SELECT client_id, MIN(due_on) AS due_on FROM check_in WHERE status = 'open'
+           GROUP BY client_id) p ON p.client_id = c.id
+WHERE c.status = 'active'"""
+"""What the next check-in of each active client is worked out from (as in the full rows)."""
+
+
+def load_first_screen(*, db, today: date, count: int = FIRST_SCREEN) -> list[CaseloadRow]:
+    """The rows that head the caseload's default view (active clients, open safety findings
+    first, then by next check-in), exactly as the full load shows them, and in that order;
+    up to `count` of them, and usually that many (fewer only when the rows after them cannot
+    be known to follow without reading everyone).
+
+    Works out every active client's next check-in from three small columns, then builds full
+    rows for the safety findings and the `count` earliest check-ins alone. A row is kept while
+    nothing left unread could sort before it."""
+    with db.raw() as conn:
+        cur = conn.cursor()
+        scored, kept = _all(cur, SAFETY_SQL), _all(cur, FINDINGS_SQL)
+        flagged = {client_id for client_id, flags in _screen_flags((), scored, kept).items()
+                   if not SAFETY.isdisjoint(flags)}
+        keys = [_estimated_key(*row) for row in _all(cur, DUE_SQL) if row[0] not in flagged]
+        earliest = heapq.nsmallest(count + 1, keys)
+        wanted = flagged.union(key[-1] for key in earliest[:count])
+        rows = _read_rows(cur, today, scored, kept, only=wanted) if wanted else []
+    shown = view(rows, filt=CaseloadFilter(), sort_by="next_due", descending=False, today=today)
+    if len(earliest) <= count:  # every active client was read
+        return shown
+    unread_from = earliest[count]  # every unread client sorts after this key
+    first = []
+    for row in shown:
+        if not row.needs_safety_follow_up and _key(row) >= unread_from:
+            break
+        first.append(row)
+    return first
+
+
+def _key(row: CaseloadRow) -> tuple:
+    """Where a row without a safety finding stands in the default view (ties go by id)."""
+    return (row.next_due or _FAR, RISK_ORDER.get(row.risk_tier, 9), row.id)
+
+
+def _estimated_key(client_id, risk, cadence, enrolled, last_success_at, due_at) -> tuple:
+    """`_key` of an active client's row, worked out as its full row does; never later than
+    the row's own (an unreadable row shows no check-in, so it stands last)."""
+    try:
+        due = _next_due("active", _day(due_at), _every(risk, cadence),
+                        _local_day(last_success_at), _day(enrolled))
+    except _UNREADABLE:
+        due = None
+    return (due or _FAR, RISK_ORDER.get(risk, 9), client_id)
+
+
+def _read_rows(cur, today, scored, kept, only=None) -> list[CaseloadRow]:
+    """The rows of every client, or of the client ids in `only`."""
+    month = month_start_utc(today).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def sql(template: str, column: str = "client_id") -> str:
+        ids = "" if only is None else f" AND {column} IN ({', '.join(map(str, sorted(only)))})"
+        return template.replace("{only}", ids)
+
+    clients = _all(cur, sql(CLIENTS_SQL, "id"))
+    conditions: dict[int, list[str]] = defaultdict(list)
+    for client_id, name in _all(cur, sql(CONDITIONS_SQL)):
+        conditions[client_id].append(name)
+    contacts = {row[0]: row[1:] for row in _all(cur, sql(CONTACTS_SQL.replace("{month}", month)))}
+    scheduled = dict(_all(cur, sql(CHECK_INS_SQL)))
+    discharged = dict(_all(cur, sql(DISCHARGES_SQL)))
+    consented = {row[0] for row in _all(cur, sql(CONSENTED_SQL))}
+    screens = _screen_flags(_all(cur, sql(SCREENS_SQL)), scored, kept)
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -136,10 +219,7 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
     left_at, due_at = discharged.get(client_id), scheduled.get(client_id)
     last, left, planned = _local_day(last_success_at), _day(left_at), _day(due_at)
     born_on, enrolled_on = _day(born), _day(enrolled)
-    try:
-        every = cadence_days(risk, cadence)
-    except _UNREADABLE:
-        every = None
+    every = _every(risk, cadence)
     flags = set(screens.get(client_id, ()))
     if recently_discharged(left, today):
         flags.add("recent_discharge")
@@ -151,11 +231,7 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
             or (born_on is None and born is not None) or (last is None and last_success_at)
             or (left is None and left_at) or (planned is None and due_at)):
         flags.add("data_problem")
-    due = None
-    if status == "active" and planned is not None:
-        due = planned
-    elif status == "active" and every and (last or enrolled_on):
-        due = next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
+    due = _next_due(status, planned, every, last, enrolled_on)
     conds = tuple(conditions.get(client_id, ()))
     ordered = _ordered(flags)
     return CaseloadRow(
@@ -167,6 +243,23 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
             family, given, preferred, phone, *conds, *(FLAG_LABELS.get(f, f) for f in ordered)
         ),
     )
+
+
+def _every(risk, cadence) -> int | None:
+    """Days between check-ins; None when the stored tier or cadence cannot be read."""
+    try:
+        return cadence_days(risk, cadence)
+    except _UNREADABLE:
+        return None
+
+
+def _next_due(status, planned, every, last, enrolled_on) -> date | None:
+    """An active client's next check-in: the one scheduled, else by cadence."""
+    if status == "active" and planned is not None:
+        return planned
+    if status == "active" and every and (last or enrolled_on):
+        return next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
+    return None
 
 
 def _unreadable_row(c, screen_flags) -> CaseloadRow:

@@ -85,12 +85,18 @@ class CaseloadScreen(CareScreen):
         rows = load_caseload(db=self.app.rows_source(), today=self.app.today())
         self.app.call_from_thread(self.show_rows, rows, select_id)
 
-    def show_rows(self, rows: list[CaseloadRow], select_id: int | None) -> None:
-        """Show freshly loaded rows, keeping the cursor on `select_id`, else where it was."""
-        gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
+    def show_rows(self, rows: list[CaseloadRow], select_id: int | None, *,
+                  complete: bool = True) -> None:
+        """Show freshly loaded rows, keeping the cursor on `select_id`, else where it was.
+        `complete=False`: only the rows that head the list, shown while the rest are read
+        (they are exactly the top of the full list, so nothing moves when it comes)."""
         if select_id is None and self.table.current is not None:
             select_id = self.table.current.id
         self.all_rows = rows
+        if not complete:
+            self.apply(keep_id=select_id)
+            return
+        gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
         self.loaded = True
         self.table.empty_message = (
             "No clients match. Press escape to clear the filter, f for other statuses."
@@ -116,7 +122,8 @@ class CaseloadScreen(CareScreen):
         due_today = sum(r.next_due == today for r in shown)
         f = self.filter
         parts = [
-            f"{len(shown)} of {len(self.all_rows)} clients",
+            f"{len(shown)} of {len(self.all_rows)} clients" if self.loaded
+            else "reading the rest of the caseload…",
             f"status: {label(f.status) if f.status else 'all'} (f)",
             f"risk: {label(f.risk_tier) if f.risk_tier else 'all'} (t)",
             "overdue only (o)" if f.overdue_only else "all due dates (o)",
