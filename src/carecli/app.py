@@ -29,8 +29,11 @@ class CareApp(App[str]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:
+    def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None,
+                 early_rows=None) -> None:
         super().__init__()
+        self.early_rows = early_rows
+        """The top of the caseload, being read since before Textual loaded (`EarlyRows`)."""
         self.location = location
         self.fixed_today = today
         self.db = db
@@ -66,7 +69,6 @@ class CareApp(App[str]):
         whole-file integrity check: each step starts once the one before is on screen."""
         from carecli.data.errors import CareDataError
         from carecli.data.precheck import FileState, inspect_file, verify_integrity
-        from carecli.data.versions import remember_generation
 
         path = self.location.path
         try:
@@ -74,6 +76,7 @@ class CareApp(App[str]):
             if rows_shown:
                 self._load_rows(self.reader)
             from carecli.data.db import open_database
+            from carecli.data.versions import remember_generation  # SQLAlchemy: after the rows
 
             db = open_database(self.location, verify=False)
             remember_generation(db)
@@ -88,7 +91,11 @@ class CareApp(App[str]):
     def _load_rows(self, source) -> None:
         from carecli.data.caseload import load_caseload, load_first_screen
 
-        first = load_first_screen(db=source, today=self.today())  # the top of the list first
+        first = None  # the top of the list first
+        if self.early_rows is not None and source is self.reader:
+            first = self.early_rows.rows(self.today())
+        if first is None:
+            first = load_first_screen(db=source, today=self.today())
         if first:
             self.call_from_thread(self.caseload.show_rows, first, None, complete=False)
         rows = load_caseload(db=source, today=self.today())

@@ -3,12 +3,14 @@ finding heads it from the first frame, and the rows the full load brings keep th
 
 import sqlite3
 from contextlib import closing
+from datetime import timedelta
 
 import pytest
 
 from carecli.clinical import score
 from carecli.data.assessments import complete_assessment, start_assessment
 from carecli.data.caseload import load_caseload, load_first_screen
+from carecli.data.early import EarlyRows
 from carecli.demo import build_demo
 from carecli.domain.caseload import CaseloadFilter, view
 
@@ -123,3 +125,16 @@ def test_a_row_that_cannot_be_read_is_not_shown_early(db, db_path, today, caselo
         first = load_first_screen(db=db, today=today, count=count)
         assert first == full[:len(first)]
         assert not set(top) & {r.id for r in first}
+
+
+def test_the_early_read_gives_the_first_screen_of_its_day(db, db_path, today, caseload):
+    early = EarlyRows(db_path, today)
+    assert early.rows(today) == load_first_screen(db=db, today=today)
+    assert early.rows(today + timedelta(days=1)) is None  # past midnight: read again
+
+
+def test_an_early_read_that_fails_leaves_the_reading_to_the_app(tmp_path, today):
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("shopping list")
+    assert EarlyRows(not_a_database, today).rows(today) is None
+    assert not_a_database.read_text() == "shopping list"

@@ -119,14 +119,17 @@ FIRST_SCREEN = 100
 _FAR = date.max
 
 DUE_SQL = """
-SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on, l.last_success, p.due_on
-FROM client c
-LEFT JOIN (SELECT client_id, MAX(occurred_at) AS last_success FROM contact_log
-           WHERE successful GROUP BY client_id) l ON l.client_id = c.id
-LEFT JOIN (SELECT client_id, MIN(due_on) AS due_on FROM check_in WHERE status = 'open'
-           GROUP BY client_id) p ON p.client_id = c.id
-WHERE c.status = 'active'"""
-"""What the next check-in of each active client is worked out from (as in the full rows)."""
+SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on,
+       (SELECT MIN(due_on) FROM check_in p WHERE p.client_id = c.id AND p.status = 'open')
+FROM client c WHERE c.status = 'active'"""
+"""What each active client's next check-in is worked out from: the same earliest open check-in
+as the full rows, and the cadence for those without one (or whose date cannot be read)."""
+
+LAST_CONTACT_SQL = """
+SELECT c.id, (SELECT occurred_at FROM contact_log l WHERE l.client_id = c.id AND l.successful
+              ORDER BY occurred_at DESC LIMIT 1)
+FROM client c WHERE 1 = 1{only}"""
+"""The latest successful contact, as in the full rows (the contact index read backwards)."""
 
 
 def load_first_screen(*, db, today: date, count: int = FIRST_SCREEN) -> list[CaseloadRow]:
@@ -143,7 +146,7 @@ def load_first_screen(*, db, today: date, count: int = FIRST_SCREEN) -> list[Cas
         scored, kept = _all(cur, SAFETY_SQL), _all(cur, FINDINGS_SQL)
         flagged = {client_id for client_id, flags in _screen_flags((), scored, kept).items()
                    if not SAFETY.isdisjoint(flags)}
-        keys = [_estimated_key(*row) for row in _all(cur, DUE_SQL) if row[0] not in flagged]
+        keys = _estimated_keys(cur, [row for row in _all(cur, DUE_SQL) if row[0] not in flagged])
         earliest = heapq.nsmallest(count + 1, keys)
         wanted = flagged.union(key[-1] for key in earliest[:count])
         rows = _read_rows(cur, today, scored, kept, only=wanted) if wanted else []
@@ -164,15 +167,34 @@ def _key(row: CaseloadRow) -> tuple:
     return (row.next_due or _FAR, RISK_ORDER.get(row.risk_tier, 9), row.id)
 
 
-def _estimated_key(client_id, risk, cadence, enrolled, last_success_at, due_at) -> tuple:
-    """`_key` of an active client's row, worked out as its full row does; never later than
-    the row's own (an unreadable row shows no check-in, so it stands last)."""
-    try:
-        due = _next_due("active", _day(due_at), _every(risk, cadence),
-                        _local_day(last_success_at), _day(enrolled))
-    except _UNREADABLE:
-        due = None
-    return (due or _FAR, RISK_ORDER.get(risk, 9), client_id)
+def _estimated_keys(cur, clients) -> list[tuple]:
+    """`_key` of each active client's row, worked out as its full row does; never later than
+    the row's own (an unreadable row shows no check-in, so it stands last). The latest contact
+    is read only for clients without a scheduled check-in, which wins over the cadence."""
+    keys, unscheduled = [], {}
+    for client_id, risk, cadence, enrolled, due_at in clients:
+        due = _day(due_at)
+        if due is None:
+            unscheduled[client_id] = (risk, cadence, enrolled)
+        else:
+            keys.append((due, RISK_ORDER.get(risk, 9), client_id))
+    if unscheduled:
+        for client_id, last_success_at in _all(cur, _restricted(LAST_CONTACT_SQL, unscheduled,
+                                                                "c.id")):
+            risk, cadence, enrolled = unscheduled[client_id]
+            try:
+                due = _next_due("active", None, _every(risk, cadence),
+                                _local_day(last_success_at), _day(enrolled))
+            except _UNREADABLE:
+                due = None
+            keys.append((due or _FAR, RISK_ORDER.get(risk, 9), client_id))
+    return keys
+
+
+def _restricted(template: str, only, column: str = "client_id") -> str:
+    """`template` for every client (`only` None) or for the client ids in `only`."""
+    ids = "" if only is None else f" AND {column} IN ({', '.join(map(str, sorted(only)))})"
+    return template.replace("{only}", ids)
 
 
 def _read_rows(cur, today, scored, kept, only=None) -> list[CaseloadRow]:
@@ -180,8 +202,7 @@ def _read_rows(cur, today, scored, kept, only=None) -> list[CaseloadRow]:
     month = month_start_utc(today).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
     def sql(template: str, column: str = "client_id") -> str:
-        ids = "" if only is None else f" AND {column} IN ({', '.join(map(str, sorted(only)))})"
-        return template.replace("{only}", ids)
+        return _restricted(template, only, column)
 
     clients = _all(cur, sql(CLIENTS_SQL, "id"))
     conditions: dict[int, list[str]] = defaultdict(list)
