@@ -29,11 +29,8 @@ class CareApp(App[str]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None,
-                 early_rows=None) -> None:
+    def __init__(self, location: DatabaseLocation, *, today: date | None = None, db=None) -> None:
         super().__init__()
-        self.early_rows = early_rows
-        """The top of the caseload, being read since before Textual loaded (`EarlyRows`)."""
         self.location = location
         self.fixed_today = today
         self.db = db
@@ -91,13 +88,10 @@ class CareApp(App[str]):
     def _load_rows(self, source) -> None:
         from carecli.data.caseload import load_caseload, load_first_screen
 
-        first = None  # the top of the list first
-        if self.early_rows is not None and source is self.reader:
-            first = self.early_rows.rows(self.today())
-        if first is None:
+        if source is self.reader:  # the top of the list first (a SQLite file)
             first = load_first_screen(db=source, today=self.today())
-        if first:
-            self.call_from_thread(self.caseload.show_rows, first, None, complete=False)
+            if first:
+                self.call_from_thread(self.caseload.show_rows, first, None, complete=False)
         rows = load_caseload(db=source, today=self.today())
         self.call_from_thread(self.caseload.show_rows, rows, None)
 

@@ -83,21 +83,14 @@ def _os_failure(exc: OSError) -> str:
 
 
 def run_app(location) -> int:
-    from carecli.data.precheck import FileState, inspect_file
+    from carecli.data.precheck import inspect_file
 
-    early = None
     if location.path is not None:
         # refuse a bad file before the screen opens
-        state = inspect_file(location.path, create_folder=location.is_default)
-        if state is FileState.CURRENT:  # read the first rows while Textual loads
-            from datetime import date
-
-            from carecli.data.early import EarlyRows
-
-            early = EarlyRows(location.path, date.today())
+        inspect_file(location.path, create_folder=location.is_default)
     from carecli.app import CareApp
 
-    app = CareApp(location, early_rows=early)
+    app = CareApp(location)
     result = app.run()
     if app.return_code:
         print(f"carecli: {result}", file=sys.stderr)

@@ -3,14 +3,13 @@ finding heads it from the first frame, and the rows the full load brings keep th
 
 import sqlite3
 from contextlib import closing
-from datetime import timedelta
 
 import pytest
 
 from carecli.clinical import score
 from carecli.data.assessments import complete_assessment, start_assessment
 from carecli.data.caseload import load_caseload, load_first_screen
-from carecli.data.early import EarlyRows
+from carecli.data.reader import SqliteReader
 from carecli.demo import build_demo
 from carecli.domain.caseload import CaseloadFilter, view
 
@@ -70,8 +69,12 @@ def test_a_caseload_smaller_than_a_screen_comes_whole(db, today, caseload):
         ("UPDATE client SET risk_tier = ? WHERE id IN (SELECT id FROM client LIMIT 9)", "odd"),
         ("UPDATE client SET enrolled_on = ? WHERE id IN (SELECT id FROM client LIMIT 9)",
          "garbage"),
-        ("UPDATE check_in SET due_on = ? WHERE id IN (SELECT id FROM check_in LIMIT 9)",
+        ("UPDATE check_in SET due_on = ? WHERE client_id IN (SELECT id FROM client LIMIT 9)",
          "2026-02-30"),
+        ("UPDATE check_in SET due_on = ? WHERE client_id IN (SELECT id FROM client LIMIT 9)",
+         "2026-11-01 garbage"),
+        ("UPDATE check_in SET due_on = ? WHERE client_id IN (SELECT id FROM client LIMIT 9)",
+         20261101),
         ("UPDATE contact_log SET occurred_at = ? WHERE id IN (SELECT id FROM contact_log "
          "WHERE successful ORDER BY occurred_at DESC LIMIT 30)", "9999-12-31 23:59:59.000000"),
         ("UPDATE contact_log SET occurred_at = ? WHERE id IN (SELECT id FROM contact_log "
@@ -127,14 +130,10 @@ def test_a_row_that_cannot_be_read_is_not_shown_early(db, db_path, today, caselo
         assert not set(top) & {r.id for r in first}
 
 
-def test_the_early_read_gives_the_first_screen_of_its_day(db, db_path, today, caseload):
-    early = EarlyRows(db_path, today)
-    assert early.rows(today) == load_first_screen(db=db, today=today)
-    assert early.rows(today + timedelta(days=1)) is None  # past midnight: read again
 
-
-def test_an_early_read_that_fails_leaves_the_reading_to_the_app(tmp_path, today):
-    not_a_database = tmp_path / "notes.db"
-    not_a_database.write_text("shopping list")
-    assert EarlyRows(not_a_database, today).rows(today) is None
-    assert not_a_database.read_text() == "shopping list"
+def test_a_file_it_cannot_read_gives_no_first_screen(tmp_path, today):
+    """The full read that follows meets the same problem and says what it is."""
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE notes (line TEXT)")
+    assert load_first_screen(db=SqliteReader(other), today=today) == []

@@ -11,6 +11,7 @@ the next check-in), so they show before the whole caseload is read.
 
 import heapq
 import json
+import sqlite3
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
 
@@ -118,35 +119,57 @@ FIRST_SCREEN = 100
 """Rows `load_first_screen` aims for: more than any terminal shows at once."""
 _FAR = date.max
 
-DUE_SQL = """
-SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on,
-       (SELECT MIN(due_on) FROM check_in p WHERE p.client_id = c.id AND p.status = 'open')
-FROM client c WHERE c.status = 'active'"""
-"""What each active client's next check-in is worked out from: the same earliest open check-in
-as the full rows, and the cadence for those without one (or whose date cannot be read)."""
+PLAIN_DAY = ("typeof(due) = 'text' AND due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+             "AND due >= '0001-01-01' AND date(due, '+0 days') = due")
+"""A check-in date as carecli writes it (a real day, `YYYY-MM-DD`): read the same by SQLite and
+Python, and ordered as text as it is as a date. (`+0 days` makes SQLite carry 02-30 over into
+March; `date()` alone would echo it.)"""
 
-LAST_CONTACT_SQL = """
-SELECT c.id, (SELECT occurred_at FROM contact_log l WHERE l.client_id = c.id AND l.successful
-              ORDER BY occurred_at DESC LIMIT 1)
-FROM client c WHERE 1 = 1{only}"""
-"""The latest successful contact, as in the full rows (the contact index read backwards)."""
+CANDIDATES_SQL = f"""
+WITH active AS (
+    SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on,
+           (SELECT MIN(due_on) FROM check_in p WHERE p.client_id = c.id AND p.status = 'open')
+           AS due
+    FROM client c WHERE c.status = 'active'
+)
+SELECT * FROM (
+    SELECT 1, id, risk_tier, NULL, NULL, due, NULL FROM active WHERE {PLAIN_DAY}
+    ORDER BY due, CASE risk_tier WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 2
+                  ELSE 9 END, id
+    LIMIT {{limit}}
+)
+UNION ALL
+SELECT 0, id, risk_tier, cadence_days, enrolled_on, due,
+       (SELECT occurred_at FROM contact_log l WHERE l.client_id = a.id AND l.successful
+        AND occurred_at IS NOT NULL ORDER BY occurred_at DESC LIMIT 1)
+FROM active a WHERE NOT coalesce({PLAIN_DAY}, FALSE)"""
+"""The active clients that may head the default view, from what their next check-in is worked
+out from (SQLite only). Each one's earliest open check-in is the one of the full rows. Those
+with a plain scheduled day (1) need nothing else, since it wins over the cadence: only the
+first `limit` of them in `_key` order come. The others (0) all come, with their latest
+successful contact (the `MAX` of the full rows, read backwards along the contact index)."""
 
 
 def load_first_screen(*, db, today: date, count: int = FIRST_SCREEN) -> list[CaseloadRow]:
     """The rows that head the caseload's default view (active clients, open safety findings
     first, then by next check-in), exactly as the full load shows them, and in that order;
     up to `count` of them, and usually that many (fewer only when the rows after them cannot
-    be known to follow without reading everyone).
+    be known to follow without reading everyone; none when it cannot tell). A SQLite file only.
 
-    Works out every active client's next check-in from three small columns, then builds full
-    rows for the safety findings and the `count` earliest check-ins alone. A row is kept while
-    nothing left unread could sort before it."""
+    Works out the next check-in of the active clients that may come first from a few columns,
+    then builds full rows for the safety findings and the `count` earliest check-ins alone. A
+    row is kept while nothing left unread could sort before it."""
     with db.raw() as conn:
         cur = conn.cursor()
-        scored, kept = _all(cur, SAFETY_SQL), _all(cur, FINDINGS_SQL)
-        flagged = {client_id for client_id, flags in _screen_flags((), scored, kept).items()
-                   if not SAFETY.isdisjoint(flags)}
-        keys = _estimated_keys(cur, [row for row in _all(cur, DUE_SQL) if row[0] not in flagged])
+        try:
+            scored, kept = _all(cur, SAFETY_SQL), _all(cur, FINDINGS_SQL)
+            flagged = {client_id for client_id, flags in _screen_flags((), scored, kept).items()
+                       if not SAFETY.isdisjoint(flags)}
+            keys = _estimated_keys(cur, count + 1 + len(flagged), flagged)
+        except sqlite3.Error:  # the full read that follows meets it and says what is wrong
+            return []
+        if keys is None:
+            return []
         earliest = heapq.nsmallest(count + 1, keys)
         wanted = flagged.union(key[-1] for key in earliest[:count])
         rows = _read_rows(cur, today, scored, kept, only=wanted) if wanted else []
@@ -167,27 +190,27 @@ def _key(row: CaseloadRow) -> tuple:
     return (row.next_due or _FAR, RISK_ORDER.get(row.risk_tier, 9), row.id)
 
 
-def _estimated_keys(cur, clients) -> list[tuple]:
-    """`_key` of each active client's row, worked out as its full row does; never later than
-    the row's own (an unreadable row shows no check-in, so it stands last). The latest contact
-    is read only for clients without a scheduled check-in, which wins over the cadence."""
-    keys, unscheduled = [], {}
-    for client_id, risk, cadence, enrolled, due_at in clients:
-        due = _day(due_at)
-        if due is None:
-            unscheduled[client_id] = (risk, cadence, enrolled)
+def _estimated_keys(cur, limit: int, flagged: set[int]) -> list[tuple] | None:
+    """`_key` of the active clients without a safety finding that may be among the first
+    `limit` rows, worked out as their full rows do; never later than a row's own (an
+    unreadable row shows no check-in, so it stands last). Every client left out sorts after
+    the `limit`-th key returned. None if SQLite and Python disagree on a scheduled day."""
+    keys = []
+    for plain, client_id, risk, cadence, enrolled, due_at, last_success_at in _all(
+            cur, CANDIDATES_SQL.replace("{limit}", str(limit))):
+        if client_id in flagged:
+            continue
+        if plain:
+            due = _day(due_at)
+            if due is None:  # not a day to Python after all: no certain first screen
+                return None
         else:
-            keys.append((due, RISK_ORDER.get(risk, 9), client_id))
-    if unscheduled:
-        for client_id, last_success_at in _all(cur, _restricted(LAST_CONTACT_SQL, unscheduled,
-                                                                "c.id")):
-            risk, cadence, enrolled = unscheduled[client_id]
             try:
-                due = _next_due("active", None, _every(risk, cadence),
+                due = _next_due("active", _day(due_at), _every(risk, cadence),
                                 _local_day(last_success_at), _day(enrolled))
             except _UNREADABLE:
                 due = None
-            keys.append((due or _FAR, RISK_ORDER.get(risk, 9), client_id))
+        keys.append((due or _FAR, RISK_ORDER.get(risk, 9), client_id))
     return keys
 
 
