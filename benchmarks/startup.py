@@ -610,7 +610,7 @@ def bench(tmp: Path, repeat: int, args) -> int:
         part("  import carecli.data.caseload + .reader", median(t[0] for t in data_t),
              "   (stdlib sqlite3 only)"),
         part("  load_first_screen(): the top rows", parts["first"],
-             "   (a thread started before Textual is imported)"),
+             "   (the app's worker, first)"),
         part("after rows are visible (the app's worker)", None, "   (not on the critical path)"),
         part("  load_caseload() through sqlite3", parts["load"], f"   ({parts['rows']:,} rows)"),
         part("  first view(): filter + sort by next check-in", parts["view"]),
