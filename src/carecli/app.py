@@ -67,6 +67,11 @@ class CareApp(App[str]):
             self.call_from_thread(self.exit, str(exc), 1)
 
     def _load_rows(self) -> None:
+        """The top of the list first when it can be picked quickly (a SQLite file), then
+        every row: the first rows are exactly the top of the full list, so nothing moves."""
+        first = self.service.first_screen()
+        if first:
+            self.call_from_thread(self.caseload.show_rows, first, None, complete=False)
         self.call_from_thread(self.caseload.show_rows, self.service.caseload(), None)
 
     def on_worker_state_changed(self, event) -> None:

@@ -110,6 +110,7 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     other = use("start_assessment", client_id, "reassessment", ["gad7"])
     assert use("discard_draft", other) == ()
     use("caseload")
+    use("first_screen")
     public = {name for name, _ in inspect.getmembers(CareService, inspect.isfunction)
               if not name.startswith("_")}
     assert public - LIFECYCLE - called == set(), "a service method this test does not call"

@@ -4,14 +4,26 @@ The filter's search text holds the name, phone, conditions and flag labels ("unr
 Written as portable SQL over a DBAPI connection (`db.raw()`), so the first screen of rows needs
 neither SQLAlchemy nor the ORM: at 10,000 clients ORM objects would be ten times slower, and
 importing SQLAlchemy alone costs more than the query.
+
+`load_first_screen` reads only the rows that head the default view (open safety findings, then
+the next check-in), so they show before the whole caseload is read.
 """
 
+import heapq
+import sqlite3
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
 
 from carecli.clinical.cadence import cadence_days, is_unreachable, next_due
 from carecli.clinical.people import age_on, recently_discharged
-from carecli.domain.caseload import FLAG_LABELS, CaseloadRow, search_key
+from carecli.domain.caseload import (
+    FLAG_LABELS,
+    RISK_ORDER,
+    CaseloadFilter,
+    CaseloadRow,
+    search_key,
+    view,
+)
 from carecli.domain.enums import ClientStatus
 
 _FLAG_ORDER = {flag: i for i, flag in enumerate(FLAG_LABELS)}
@@ -20,10 +32,11 @@ _STATUSES = frozenset(ClientStatus)
 CLIENTS_SQL = """
 SELECT id, family_name, given_name, preferred_name, date_of_birth, risk_tier, status, phone,
        enrolled_on, cadence_days
-FROM client"""
+FROM client WHERE 1 = 1{only}
+ORDER BY id"""
 
 CONDITIONS_SQL = """
-SELECT client_id, name FROM condition WHERE status = 'active'
+SELECT client_id, name FROM condition WHERE status = 'active'{only}
 ORDER BY client_id, chronic DESC, id"""
 
 CONTACTS_SQL = """
@@ -31,7 +44,7 @@ WITH agg AS (
     SELECT client_id,
            MAX(CASE WHEN successful THEN occurred_at END) AS last_success,
            SUM(CASE WHEN occurred_at >= '{month}' THEN minutes ELSE 0 END) AS minutes
-    FROM contact_log GROUP BY client_id
+    FROM contact_log WHERE 1 = 1{only} GROUP BY client_id
 )
 SELECT agg.client_id, agg.last_success, agg.minutes,
        (SELECT COUNT(*) FROM contact_log c
@@ -40,14 +53,14 @@ SELECT agg.client_id, agg.last_success, agg.minutes,
 FROM agg"""
 
 CHECK_INS_SQL = """
-SELECT client_id, MIN(due_on) FROM check_in WHERE status = 'open' GROUP BY client_id"""
+SELECT client_id, MIN(due_on) FROM check_in WHERE status = 'open'{only} GROUP BY client_id"""
 
 DISCHARGES_SQL = """
-SELECT client_id, MAX(discharged_on) FROM hospital_stay GROUP BY client_id"""
+SELECT client_id, MAX(discharged_on) FROM hospital_stay WHERE 1 = 1{only} GROUP BY client_id"""
 
 CONSENTED_SQL = """
 SELECT DISTINCT client_id FROM consent
-WHERE kind = 'care_management' AND revoked_on IS NULL"""
+WHERE kind = 'care_management' AND revoked_on IS NULL{only}"""
 
 SCREENED = ("phq2", "phq9", "gad7", "ahc_hrsn")
 """Instruments whose positive result flags `+screen` (mood and social needs: function and
@@ -56,7 +69,7 @@ fall findings are expected in this population and live in the record instead).""
 SCREENS_SQL = f"""
 SELECT DISTINCT latest.client_id
 FROM assessment_score s
-JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'
+JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed'{{only}}
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
@@ -80,20 +93,133 @@ def month_start_utc(today: date) -> datetime:
 
 
 def load_caseload(*, db, today: date) -> list[CaseloadRow]:
-    """Every client as a `CaseloadRow`, in no particular order. `db` is anything with a
+    """Every client as a `CaseloadRow`, in the order of their ids. `db` is anything with a
     `raw()` context manager giving a DBAPI connection (`Database` or `SqliteReader`)."""
-    month = month_start_utc(today).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
     with db.raw() as conn:
         cur = conn.cursor()
-        clients = _all(cur, CLIENTS_SQL)
-        conditions: dict[int, list[str]] = defaultdict(list)
-        for client_id, name in _all(cur, CONDITIONS_SQL):
-            conditions[client_id].append(name)
-        contacts = {row[0]: row[1:] for row in _all(cur, CONTACTS_SQL.format(month=month))}
-        scheduled = dict(_all(cur, CHECK_INS_SQL))
-        discharged = dict(_all(cur, DISCHARGES_SQL))
-        consented = {row[0] for row in _all(cur, CONSENTED_SQL)}
-        screens = _screen_flags(_all(cur, SCREENS_SQL), _all(cur, FINDINGS_SQL))
+        return _read_rows(cur, today, _all(cur, FINDINGS_SQL))
+
+
+FIRST_SCREEN = 100
+"""Rows `load_first_screen` aims for: more than any terminal shows at once."""
+_FAR = date.max
+
+PLAIN_DAY = ("typeof(due) = 'text' AND due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+             "AND due >= '0001-01-01' AND date(due, '+0 days') = due")
+"""A check-in date as carecli writes it (a real day, `YYYY-MM-DD`): read the same by SQLite and
+Python, and ordered as text as it is as a date. (`+0 days` makes SQLite carry 02-30 over into
+March; `date()` alone would echo it.)"""
+
+CANDIDATES_SQL = f"""
+WITH active AS (
+    SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on,
+           (SELECT MIN(due_on) FROM check_in p WHERE p.client_id = c.id AND p.status = 'open')
+           AS due
+    FROM client c WHERE c.status = 'active'
+)
+SELECT * FROM (
+    SELECT 1, id, risk_tier, NULL, NULL, due, NULL FROM active WHERE {PLAIN_DAY}
+    ORDER BY due, CASE risk_tier WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 2
+                  ELSE 9 END, id
+    LIMIT {{limit}}
+)
+UNION ALL
+SELECT 0, id, risk_tier, cadence_days, enrolled_on, due,
+       (SELECT occurred_at FROM contact_log l WHERE l.client_id = a.id AND l.successful
+        AND occurred_at IS NOT NULL ORDER BY occurred_at DESC LIMIT 1)
+FROM active a WHERE NOT coalesce({PLAIN_DAY}, FALSE)"""
+"""The active clients that may head the default view, from what their next check-in is worked
+out from (SQLite only). Each one's earliest open check-in is the one of the full rows. Those
+with a plain scheduled day (1) need nothing else, since it wins over the cadence: only the
+first `limit` of them in `_key` order come. The others (0) all come, with their latest
+successful contact (the `MAX` of the full rows, read backwards along the contact index)."""
+
+
+def load_first_screen(*, db, today: date, count: int = FIRST_SCREEN) -> list[CaseloadRow]:
+    """The rows that head the caseload's default view (active clients, open safety findings
+    first, then by next check-in), exactly as the full load shows them, and in that order;
+    up to `count` of them, and usually that many (fewer only when the rows after them cannot
+    be known to follow without reading everyone; none when it cannot tell). A SQLite file only.
+
+    Works out the next check-in of the active clients that may come first from a few columns,
+    then builds full rows for the safety findings and the `count` earliest check-ins alone. A
+    row is kept while nothing left unread could sort before it."""
+    with db.raw() as conn:
+        cur = conn.cursor()
+        try:
+            kept = _all(cur, FINDINGS_SQL)
+            flagged = {client_id for client_id, _flag in kept}
+            keys = _estimated_keys(cur, count + 1 + len(flagged), flagged)
+        except sqlite3.Error:  # the full read that follows meets it and says what is wrong
+            return []
+        if keys is None:
+            return []
+        earliest = heapq.nsmallest(count + 1, keys)
+        wanted = flagged.union(key[-1] for key in earliest[:count])
+        rows = _read_rows(cur, today, kept, only=wanted) if wanted else []
+    shown = view(rows, filt=CaseloadFilter(), sort_by="next_due", descending=False, today=today)
+    if len(earliest) <= count:  # every active client was read
+        return shown
+    unread_from = earliest[count]  # every unread client sorts after this key
+    first = []
+    for row in shown:
+        if not row.needs_safety_follow_up and _key(row) >= unread_from:
+            break
+        first.append(row)
+    return first
+
+
+def _key(row: CaseloadRow) -> tuple:
+    """Where a row without a safety finding stands in the default view (ties go by id)."""
+    return (row.next_due or _FAR, RISK_ORDER.get(row.risk_tier, 9), row.id)
+
+
+def _estimated_keys(cur, limit: int, flagged: set[int]) -> list[tuple] | None:
+    """`_key` of the active clients without a safety finding that may be among the first
+    `limit` rows, worked out as their full rows do; never later than a row's own (an
+    unreadable row shows no check-in, so it stands last). Every client left out sorts after
+    the `limit`-th key returned. None if SQLite and Python disagree on a scheduled day."""
+    keys = []
+    for plain, client_id, risk, cadence, enrolled, due_at, last_success_at in _all(
+            cur, CANDIDATES_SQL.replace("{limit}", str(limit))):
+        if client_id in flagged:
+            continue
+        if plain:
+            due = _day(due_at)
+            if due is None:  # not a day to Python after all: no certain first screen
+                return None
+        else:
+            try:
+                due = _next_due("active", _day(due_at), _every(risk, cadence),
+                                _local_day(last_success_at), _day(enrolled))
+            except _UNREADABLE:
+                due = None
+        keys.append((due or _FAR, RISK_ORDER.get(risk, 9), client_id))
+    return keys
+
+
+def _restricted(template: str, only, column: str = "client_id") -> str:
+    """`template` for every client (`only` None) or for the client ids in `only`."""
+    ids = "" if only is None else f" AND {column} IN ({', '.join(map(str, sorted(only)))})"
+    return template.replace("{only}", ids)
+
+
+def _read_rows(cur, today, kept, only=None) -> list[CaseloadRow]:
+    """The rows of every client, or of the client ids in `only`."""
+    month = month_start_utc(today).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def sql(template: str, column: str = "client_id") -> str:
+        return _restricted(template, only, column)
+
+    clients = _all(cur, sql(CLIENTS_SQL, "id"))
+    conditions: dict[int, list[str]] = defaultdict(list)
+    for client_id, name in _all(cur, sql(CONDITIONS_SQL)):
+        conditions[client_id].append(name)
+    contacts = {row[0]: row[1:] for row in _all(cur, sql(CONTACTS_SQL.replace("{month}", month)))}
+    scheduled = dict(_all(cur, sql(CHECK_INS_SQL)))
+    discharged = dict(_all(cur, sql(DISCHARGES_SQL)))
+    consented = {row[0] for row in _all(cur, sql(CONSENTED_SQL))}
+    screens = _screen_flags(_all(cur, sql(SCREENS_SQL)), kept)
     return [
         _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
         for c in clients
@@ -121,10 +247,7 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
     left_at, due_at = discharged.get(client_id), scheduled.get(client_id)
     last, left, planned = _local_day(last_success_at), _day(left_at), _day(due_at)
     born_on, enrolled_on = _day(born), _day(enrolled)
-    try:
-        every = cadence_days(risk, cadence)
-    except _UNREADABLE:
-        every = None
+    every = _every(risk, cadence)
     flags = set(screens.get(client_id, ()))
     if recently_discharged(left, today):
         flags.add("recent_discharge")
@@ -136,11 +259,7 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
             or (born_on is None and born is not None) or (last is None and last_success_at)
             or (left is None and left_at) or (planned is None and due_at)):
         flags.add("data_problem")
-    due = None
-    if status == "active" and planned is not None:
-        due = planned
-    elif status == "active" and every and (last or enrolled_on):
-        due = next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
+    due = _next_due(status, planned, every, last, enrolled_on)
     conds = tuple(conditions.get(client_id, ()))
     ordered = _ordered(flags)
     return CaseloadRow(
@@ -152,6 +271,23 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
             family, given, preferred, phone, *conds, *(FLAG_LABELS.get(f, f) for f in ordered)
         ),
     )
+
+
+def _every(risk, cadence) -> int | None:
+    """Days between check-ins; None when the stored tier or cadence cannot be read."""
+    try:
+        return cadence_days(risk, cadence)
+    except _UNREADABLE:
+        return None
+
+
+def _next_due(status, planned, every, last, enrolled_on) -> date | None:
+    """An active client's next check-in: the one scheduled, else by cadence."""
+    if status == "active" and planned is not None:
+        return planned
+    if status == "active" and every and (last or enrolled_on):
+        return next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
+    return None
 
 
 def _unreadable_row(c, screen_flags) -> CaseloadRow:

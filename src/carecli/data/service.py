@@ -146,6 +146,15 @@ class CareService:
         remember_generation(self._db())
 
     # reads --------------------------------------------------------------------------------
+    def first_screen(self) -> tuple:
+        """The rows that head the caseload's default view, read quickly from the file (empty
+        for a server database, or when they cannot be picked with certainty)."""
+        from carecli.data.caseload import load_first_screen
+
+        if self.reader is None:
+            return ()
+        return tuple(load_first_screen(db=self.reader, today=self.today()))
+
     def caseload(self) -> tuple:
         """Every client as a frozen `CaseloadRow`: through the file itself when there is one
         (no SQLAlchemy needed), else the server's pool."""

@@ -92,12 +92,18 @@ class CaseloadScreen(CareScreen):
     def row(self, client_id: int) -> CaseloadRow | None:
         return next((r for r in self.all_rows if r.id == client_id), None)
 
-    def show_rows(self, rows: tuple[CaseloadRow, ...], select_id: int | None) -> None:
-        """Show freshly loaded rows, keeping the cursor on `select_id`, else where it was."""
-        gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
+    def show_rows(self, rows: tuple[CaseloadRow, ...], select_id: int | None, *,
+                  complete: bool = True) -> None:
+        """Show freshly loaded rows, keeping the cursor on `select_id`, else where it was.
+        `complete=False`: only the rows that head the list, shown while the rest are read
+        (they are exactly the top of the full list, so nothing moves when it comes)."""
         if select_id is None and self.table.current is not None:
             select_id = self.table.current.id
         self.all_rows = rows
+        if not complete:
+            self.apply(keep_id=select_id)
+            return
+        gc.freeze()  # 10,000 long-lived rows: keep full collections from pausing keystrokes
         self.loaded = True
         self.table.empty_message = (
             fill("No clients match. Press {caseload.clear} to clear the filter, {caseload.status} "
@@ -138,7 +144,8 @@ class CaseloadScreen(CareScreen):
         due_today = sum(r.next_due == today for r in shown)
         f = self.filter
         parts = [
-            f"{len(shown)} of {len(self.all_rows)} clients",
+            f"{len(shown)} of {len(self.all_rows)} clients" if self.loaded
+            else "reading the rest of the caseload…",
             f"status: {label(f.status) if f.status else 'all'} ({key_of('caseload.status')})",
             f"risk: {label(f.risk_tier) if f.risk_tier else 'all'} ({key_of('caseload.risk')})",
             ("overdue only" if f.overdue_only else "all due dates")
