@@ -414,3 +414,26 @@ async def test_a_finding_left_without_a_note_asks_for_it_at_the_next_assessment(
         await settle(app, pilot)
     (finding,) = open_findings(db=db, client_id=seeded["José"])
     assert finding.action_note == "Reached him; safety plan"
+
+
+async def test_a_refused_start_is_one_sentence_and_the_app_goes_on(make_app, seeded,
+                                                                   monkeypatch):
+    """The trial's crash: the disk full (or the file locked) as an assessment starts."""
+    from carecli.data.errors import DatabaseWriteError
+    from carecli.data.service import CareService
+
+    def full(*_args, **_kwargs):
+        raise DatabaseWriteError("The disk is full: the change was not saved. Free some space "
+                                 "and try again.")
+
+    monkeypatch.setattr(CareService, "start_assessment", full)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        app.start_assessment(seeded["Ann"])
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.press("i")
+        await wait_for(pilot, lambda: any("disk is full" in n.message
+                                          for n in app._notifications), "the message")
+        await settle(app, pilot)
+        assert app.is_running and app.screen is app.caseload

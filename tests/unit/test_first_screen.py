@@ -137,3 +137,12 @@ def test_a_file_it_cannot_read_gives_no_first_screen(tmp_path, today):
     with closing(sqlite3.connect(other)) as conn:
         conn.execute("CREATE TABLE notes (line TEXT)")
     assert load_first_screen(db=SqliteReader(other), today=today) == []
+
+
+def test_a_client_on_hold_with_an_open_finding_heads_the_first_screen_too(db, today, caseload):
+    from carecli.data.clients import change_status
+
+    change_status(db=db, client_id=caseload, values={"to_status": "on_hold", "reason": "Away"})
+    full = full_view(db, today)
+    first = load_first_screen(db=db, today=today, count=7)
+    assert first == full[:len(first)] and caseload in {r.id for r in first}
