@@ -242,9 +242,14 @@ def test_a_sixth_kind_is_stored_and_shown(db, stays: str) -> None:
 class StayApp(App):
     """Only the form and the table of the sixth kind, as the record screen would show them."""
 
-    def __init__(self, db, client_id: int, kind: str) -> None:
+    def __init__(self, db, db_path, client_id: int, kind: str) -> None:
+        from carecli.config import resolve_database
+        from carecli.data.service import CareService
+
         super().__init__()
         self.db, self.client_id, self.kind = db, client_id, kind
+        self.service = CareService(resolve_database(str(db_path)), db=db)
+        """What the form saves through, as in the app."""
 
     def compose(self) -> ComposeResult:
         yield EntryTable(self.kind)
@@ -266,8 +271,9 @@ def error(form: FormScreen, key: str) -> str:
     return str(form.query_one(f"#error-{key}").render())
 
 
-async def test_a_sixth_kind_is_added_through_its_form_and_listed(db, stays: str) -> None:
-    app = StayApp(db, _client(db), stays)
+async def test_a_sixth_kind_is_added_through_its_form_and_listed(db, db_path, stays: str
+                                                                ) -> None:
+    app = StayApp(db, db_path, _client(db), stays)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         form = app.screen

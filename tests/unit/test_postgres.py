@@ -1,6 +1,7 @@
 """The same data layer on SQLite and on a PostgreSQL server (`make test` starts one; see
 `tests/conftest.py`): the demo, hand edits and assessments, and the demo read back alike."""
 
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def test_every_test_starts_from_an_empty_database(db: Database) -> None:
 def _record_view(record: ClientRecord) -> tuple:
     """What the record screen shows, without the times the rows were written."""
     def values(row) -> dict:
-        return row.model_dump(exclude={"created_at", "updated_at"})
+        return {k: v for k, v in asdict(row).items() if k not in ("created_at", "updated_at")}
 
     entries = {kind: [values(e) for e in rows] for kind, rows in record.entries.items()}
     return (values(record.client), entries, [values(s) for s in record.stays], record.history,
@@ -94,7 +95,7 @@ def test_an_assessment_from_draft_to_results(db: Database) -> None:
                "goals": {"matters_most": "Zoë ✓ [/]"}, "home": {"hazards": ["clutter"]}}
     save_draft(db=db, assessment_id=first, answers=answers, position=3)
     draft = find_draft(db=db, client_id=client_id)
-    assert (draft.id, draft.steps, draft.position, draft.answers) == (first, ["phq9"], 3, answers)
+    assert (draft.id, draft.steps, draft.position, draft.answers) == (first, ("phq9",), 3, answers)
 
     phq9 = answers["phq9"]
     complete_assessment(db=db, assessment_id=first, answers={"phq9": phq9},

@@ -1,5 +1,5 @@
 """CDC STEADI (Stopping Elderly Accidents, Deaths and Injuries): the three key fall-risk
-questions. Questions are in our own plain words; scoring follows DOMAIN.md.
+questions, worded as CDC publishes them (a US government work); scoring follows DOMAIN.md.
 
 DOMAIN.md gives no band, and neither does STEADI for these questions (a yes to any leads to a
 fuller fall-risk assessment), so `band` is always None.
@@ -13,8 +13,8 @@ from carecli.clinical.instruments.model import Instrument, Item, Option, Score
 YES_NO = (Option("yes", "Yes"), Option("no", "No"))
 
 STEADI_ITEMS = (
-    Item("fallen_past_year", "Have you had a fall in the past year?", options=YES_NO),
-    Item("unsteady", "Do you feel unsteady when you stand or walk?", options=YES_NO),
+    Item("fallen_past_year", "Have you fallen in the past year?", options=YES_NO),
+    Item("unsteady", "Do you feel unsteady when standing or walking?", options=YES_NO),
     Item("worries_about_falling", "Do you worry about falling?", options=YES_NO),
 )
 
