@@ -198,43 +198,24 @@ def test_a_draft_answered_in_another_window_is_not_saved_over(db):
 def test_findings_in_a_0001_database_are_kept_as_rows_on_upgrade(tmp_path):
     """Assessments stored before findings had rows: the upgrade writes one per finding, with
     its note, for completed assessments and drafts alike."""
-    import sqlite3
-
-    from alembic import command
-    from sqlalchemy import text
+    from legacy import database_at_0001
 
     from carecli.config import resolve_database
-    from carecli.data.db import make_engine, open_database
-    from carecli.data.migrate import alembic_config
-    from carecli.data.schema import APPLICATION_ID
+    from carecli.data.db import open_database
 
     path = tmp_path / "old.db"
-    marked = sqlite3.connect(path)
-    marked.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    marked.close()
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-    with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO client (id, given_name, family_name, sex, language, interpreter_needed,"
-            " status, enrolled_on, risk_tier, risk_set_by_hand, created_at, updated_at) VALUES"
-            " (1, 'Ada', 'Okafor', 'unknown', 'English', 0, 'active', '2026-01-05', 'moderate',"
-            " 0, '2026-01-05 10:00:00.000000', '2026-01-05 10:00:00.000000')"))
-        conn.execute(text(
-            "INSERT INTO assessment (id, client_id, kind, status, started_at, completed_at, steps)"
-            " VALUES (1, 1, 'reassessment', 'completed', '2026-11-20 10:00:00.000000',"
-            " '2026-11-20 10:20:00.000000', '[\"phq9\"]'),"
-            " (2, 1, 'reassessment', 'draft', '2026-11-23 09:00:00.000000', NULL,"
-            " '[\"ahc_hrsn\"]')"))
-        conn.execute(text(
-            "INSERT INTO assessment_answer (assessment_id, instrument_id, item_id, value) VALUES"
-            " (1, 'phq9', '9', '2'), (1, 'phq9', '1', '0'),"
-            " (1, 'safety', 'suicidal_ideation', '\"Called 988 with her\"'),"
-            " (2, 'ahc_hrsn', '7', '3')"))
-    engine.dispose()
+    database_at_0001(
+        path,
+        "INSERT INTO assessment (id, client_id, kind, status, started_at, completed_at, steps)"
+        " VALUES (1, 1, 'reassessment', 'completed', '2026-11-20 10:00:00.000000',"
+        " '2026-11-20 10:20:00.000000', '[\"phq9\"]'),"
+        " (2, 1, 'reassessment', 'draft', '2026-11-23 09:00:00.000000', NULL,"
+        " '[\"ahc_hrsn\"]')",
+        "INSERT INTO assessment_answer (assessment_id, instrument_id, item_id, value) VALUES"
+        " (1, 'phq9', '9', '2'), (1, 'phq9', '1', '0'),"
+        " (1, 'safety', 'suicidal_ideation', '\"Called 988 with her\"'),"
+        " (2, 'ahc_hrsn', '7', '3')",
+    )
 
     db = open_database(resolve_database(str(path)))
     try:

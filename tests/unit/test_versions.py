@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
+from legacy import database_at_0001
 from sqlalchemy import func, select, text
 
 from carecli.config import resolve_database
@@ -19,12 +19,10 @@ from carecli.data.clients import (
     set_risk,
     update_client,
 )
-from carecli.data.db import Database, make_engine, open_database
+from carecli.data.db import Database, open_database
 from carecli.data.entries import ENTRY_KINDS, add_entry, get_entry, remove_entry, update_entry
 from carecli.data.errors import ChangedElsewhere, DatabaseReplaced
-from carecli.data.migrate import alembic_config
 from carecli.data.models import AuditLog, Client, Condition
-from carecli.data.schema import APPLICATION_ID
 from carecli.data.versions import new_generation, remember_generation, was_replaced
 from carecli.demo import build_demo
 
@@ -207,24 +205,8 @@ def test_new_generation_in_a_rolled_back_transaction_changes_nothing(db: Databas
 
 def test_a_0001_database_upgrades_with_versions_and_a_generation(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    marked = sqlite3.connect(path)  # an empty carecli file, as a 0001-era carecli made it
-    marked.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    marked.close()
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-    with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO client (id, given_name, family_name, sex, language, interpreter_needed,"
-            " status, enrolled_on, risk_tier, risk_set_by_hand, created_at, updated_at) VALUES"
-            " (1, 'Ada', 'Okafor', 'unknown', 'English', 0, 'active', '2026-01-05', 'moderate',"
-            " 0, '2026-01-05 10:00:00.000000', '2026-01-05 10:00:00.000000')"
-        ))
-        conn.execute(text("INSERT INTO condition (client_id, name, chronic, status)"
-                          " VALUES (1, 'COPD', 1, 'active')"))
-    engine.dispose()
+    database_at_0001(path, "INSERT INTO condition (client_id, name, chronic, status)"
+                           " VALUES (1, 'COPD', 1, 'active')")
 
     db = open_database(resolve_database(str(path)))
     try:
