@@ -279,3 +279,54 @@ def test_the_note_finds_the_finding_of_a_discarded_draft(db):
     assert open_findings(db=db, client_id=client)[0].action_note == "Reached her daughter"
     with pytest.raises(InvalidInput):
         note_safety_action(db=db, client_id=client, flag="suicidal_ideation", note="  ")
+
+
+def test_a_disclosure_in_a_refused_save_is_still_kept(db):
+    """Window B, stale, answers item 9: its answers are refused, its finding is not."""
+    from carecli.data.errors import ChangedElsewhere
+
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["phq9"])
+    save_draft(db=db, assessment_id=assessment, answers={"phq9": {"1": 1}}, position=1, saved={})
+    save_draft(db=db, assessment_id=assessment, answers={"phq9": {"1": 1, "2": 2}}, position=2,
+               saved={"phq9": {"1": 1}})
+    with pytest.raises(ChangedElsewhere):
+        save_draft(db=db, assessment_id=assessment, answers={"phq9": {"1": 1, "9": 3}},
+                   position=9, saved={"phq9": {"1": 1}})
+    assert find_draft(db=db, client_id=client).answers == {"phq9": {"1": 1, "2": 2}}
+    (finding,) = open_findings(db=db, client_id=client)
+    assert (finding.flag, finding.answers) == ("suicidal_ideation", {"9": 3})
+
+
+@pytest.mark.parametrize("gone", ["completed", "discarded"])
+def test_a_disclosure_saved_after_the_draft_was_finished_elsewhere_is_kept(db, gone):
+    from carecli.data.errors import NotFound
+
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["gad7"])
+    if gone == "completed":
+        answers = {"gad7": {str(i): 0 for i in range(1, 8)}}
+        complete_assessment(db=db, assessment_id=assessment, answers=answers,
+                            scores={"gad7": score("gad7", answers["gad7"])})
+    else:
+        discard_draft(db=db, assessment_id=assessment)
+    with pytest.raises(NotFound, match="safety finding in your answers is kept"):
+        save_draft(db=db, assessment_id=assessment, answers={"ahc_hrsn": {"7": 2}},
+                   position=7, client_id=client)
+    (finding,) = open_findings(db=db, client_id=client)
+    assert finding.flag == "physical_harm"
+    assert finding.assessment_id == (assessment if gone == "completed" else None)
+
+
+def test_a_stale_completion_is_refused_but_keeps_its_findings(db):
+    from carecli.data.errors import ChangedElsewhere
+
+    client = _client(db)
+    assessment = start_assessment(db=db, client_id=client, kind="reassessment", steps=["phq9"])
+    save_draft(db=db, assessment_id=assessment, answers={"phq9": {"1": 2}}, position=1)
+    answers = {"phq9": {str(i): 0 for i in range(1, 9)} | {"9": 1}}
+    with pytest.raises(ChangedElsewhere):
+        complete_assessment(db=db, assessment_id=assessment, answers=answers,
+                            scores={"phq9": score("phq9", answers["phq9"])}, saved={})
+    assert find_draft(db=db, client_id=client) is not None
+    assert [f.flag for f in open_findings(db=db, client_id=client)] == ["suicidal_ideation"]

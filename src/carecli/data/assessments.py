@@ -14,7 +14,7 @@ from carecli.clinical import SAFETY_FLAGS, SafetyTrigger, Score, instrument, saf
 from carecli.data.audit import record_change
 from carecli.data.clients import apply_risk
 from carecli.data.db import Database
-from carecli.data.errors import ChangedElsewhere, InvalidInput, NotFound
+from carecli.data.errors import CareDataError, ChangedElsewhere, InvalidInput, NotFound
 from carecli.data.inputs import RiskDecision, validate
 from carecli.data.models import (
     Assessment,
@@ -72,24 +72,36 @@ def start_assessment(*, db: Database, client_id: int, kind: str, steps: list[str
 
 
 def save_draft(*, db: Database, assessment_id: int, answers: dict[str, dict[str, Any]],
-               position: int, saved: dict[str, dict[str, Any]] | None = None) -> list[str]:
+               position: int, saved: dict[str, dict[str, Any]] | None = None,
+               client_id: int | None = None) -> list[str]:
     """Replace the draft's answers with `answers` and remember where the wizard is. A safety
     finding among them is kept from this moment on, in its own row (it outlives the draft).
     `saved`, when given, is what this window last read or saved: if the stored answers differ
-    (the draft was answered in another window meanwhile) nothing is written. Returns the
-    draft's safety flags still waiting for a note of the action taken."""
+    (the draft was answered in another window meanwhile) the answers are not saved. Nor are
+    they when the draft was finished or discarded meanwhile. Either way their safety findings
+    are still kept (for the client `client_id` when the draft is gone) before the refusal is
+    raised. Returns the draft's safety flags still waiting for a note of the action taken."""
     answers = _checked(answers)
     try:
         position = check_position(position)
     except ValueError as exc:
         raise InvalidInput({"position": str(exc)}) from None
+    refusal: CareDataError | None = None
     with db.write() as session:
-        row = _draft(session, assessment_id)
-        _check_unchanged(session, assessment_id, saved)
-        _replace_answers(session, assessment_id, answers)
-        row.current_step = str(position)
-        findings = _keep_findings(session, row, answers)
-        return [f.flag for f in findings if f.action_note is None]
+        row = session.get(Assessment, assessment_id)
+        if row is None or row.status != "draft":
+            refusal = NotFound("That assessment is no longer in progress (finished or "
+                               "discarded in another window); a safety finding in your answers "
+                               "is kept on the record.")
+        elif _changed_since(session, assessment_id, saved):
+            refusal = ChangedElsewhere(ANSWERED_ELSEWHERE)
+        else:
+            _replace_answers(session, assessment_id, answers)
+            row.current_step = str(position)
+        findings = _keep_findings(session, row, answers, client_id=client_id)
+    if refusal is not None:
+        raise refusal
+    return [f.flag for f in findings if f.action_note is None]
 
 
 def _replace_answers(session, assessment_id: int, answers: dict[str, dict[str, Any]]) -> None:
@@ -110,19 +122,21 @@ def _stored_answers(session, assessment_id: int) -> dict[str, dict[str, Any]]:
     return answers
 
 
-def _check_unchanged(session, assessment_id: int, saved: dict[str, dict[str, Any]] | None
-                     ) -> None:
-    """Refuse to save over answers given in another window since this one last saved."""
+ANSWERED_ELSEWHERE = (
+    "This assessment was answered in another window since this one last saved it, so your "
+    "answers were not saved (a safety finding among them is kept); leave it (escape) and start "
+    "the assessment again to resume it as it is now.")
+
+
+def _changed_since(session, assessment_id: int, saved: dict[str, dict[str, Any]] | None
+                   ) -> bool:
+    """Whether the stored answers differ from `saved` (what this window last saved)."""
     if saved is None:
-        return
+        return False
     expected = {s: {k: v for k, v in items.items() if v is not None}
                 for s, items in saved.items()}
     expected = {s: items for s, items in expected.items() if items}
-    if _as_stored(_stored_answers(session, assessment_id)) != _as_stored(expected):
-        raise ChangedElsewhere(
-            "This assessment was answered in another window since this one last saved it, so "
-            "nothing was saved here; leave it (escape) and start the assessment again to "
-            "resume it as it is now.")
+    return _as_stored(_stored_answers(session, assessment_id)) != _as_stored(expected)
 
 
 def _as_stored(answers: dict[str, dict[str, Any]]) -> Any:
@@ -137,11 +151,17 @@ def _checked(answers: Any) -> dict[str, dict[str, Any]]:
         raise InvalidInput({"answers": str(exc)}) from None
 
 
-def _keep_findings(session, row: Assessment, answers: dict[str, dict[str, Any]],
-                   scores: dict[str, Score] | None = None) -> list[SafetyFinding]:
+def _keep_findings(session, row: Assessment | None, answers: dict[str, dict[str, Any]],
+                   scores: dict[str, Score] | None = None, client_id: int | None = None
+                   ) -> list[SafetyFinding]:
     """Store each safety finding of `answers` (and any safety flag the `scores` carry) not
-    stored yet, and the notes written for them; returns every finding of the assessment."""
-    stored = {f.flag: f for f in session.scalars(
+    stored yet, and the notes written for them; returns every finding of the assessment.
+    With `row` None (the assessment was discarded) they are kept for `client_id` alone."""
+    assessment_id = row.id if row is not None else None
+    client_id = row.client_id if row is not None else client_id
+    if client_id is None:
+        return []
+    stored = {} if row is None else {f.flag: f for f in session.scalars(
         select(SafetyFinding).where(SafetyFinding.assessment_id == row.id))}
     triggers = safety_triggers(answers)
     for instrument_id, result in (scores or {}).items():
@@ -150,13 +170,14 @@ def _keep_findings(session, row: Assessment, answers: dict[str, dict[str, Any]],
                      and flag not in {t.flag for t in triggers}]
     for trigger in triggers:
         if trigger.flag not in stored:
-            finding = SafetyFinding(client_id=row.client_id, assessment_id=row.id,
+            finding = SafetyFinding(client_id=client_id, assessment_id=assessment_id,
                                     flag=trigger.flag, instrument_id=trigger.instrument_id,
                                     answers=dict(trigger.answers))
             session.add(finding)
             stored[trigger.flag] = finding
-            record_change(session, action="safety", entity="assessment", entity_id=row.id,
-                          client_id=row.client_id, summary=f"safety finding: {trigger.flag}")
+            record_change(session, action="safety", entity="assessment",
+                          entity_id=assessment_id, client_id=client_id,
+                          summary=f"safety finding: {trigger.flag}")
     for flag, note in answers.get(SAFETY_SECTION, {}).items():
         finding = stored.get(flag)
         if finding is not None and finding.action_note is None:
@@ -244,28 +265,41 @@ def complete_assessment(
     decision = validate(RiskDecision, risk) if risk is not None else None
     with db.write() as session:
         row = _draft(session, assessment_id)
-        _check_unchanged(session, assessment_id, saved)
-        _replace_answers(session, assessment_id, answers)
-        _keep_findings(session, row, answers, scores)
-        for instrument_id, result in scores.items():
-            session.add(AssessmentScore(
-                assessment_id=assessment_id, instrument_id=instrument_id,
-                instrument_version=instrument(instrument_id).version, total=result.total,
-                band=result.band, positive=result.positive, flags=sorted(result.flags),
-                domains=list(result.domains),
-            ))
-        row.status = "completed"
-        row.completed_at = utcnow()
-        row.current_step = None
-        if reconciled:
-            for med in session.scalars(select(Medication).where(
-                    Medication.client_id == row.client_id, Medication.stopped_on.is_(None))):
-                med.last_reconciled_on = today or date.today()
-        if decision is not None:
-            apply_risk(session, row.client_id, decision)
-        record_change(session, action="complete", entity="assessment", entity_id=row.id,
-                      client_id=row.client_id,
-                      summary=", ".join(f"{k} {v.total}" for k, v in scores.items()))
+        stale = _changed_since(session, assessment_id, saved)
+        if stale:  # not finished over another window's answers; its safety findings are kept
+            _keep_findings(session, row, answers, scores)
+        else:
+            _finish(session, row, answers, scores, decision, reconciled, today)
+    if stale:
+        raise ChangedElsewhere(ANSWERED_ELSEWHERE)
+
+
+def _finish(session, row: Assessment, answers: dict[str, dict[str, Any]],
+            scores: dict[str, Score], decision: RiskDecision | None, reconciled: bool,
+            today: date | None) -> None:
+    """Complete `row` inside the caller's transaction (see `complete_assessment`)."""
+    assessment_id = row.id
+    _replace_answers(session, assessment_id, answers)
+    _keep_findings(session, row, answers, scores)
+    for instrument_id, result in scores.items():
+        session.add(AssessmentScore(
+            assessment_id=assessment_id, instrument_id=instrument_id,
+            instrument_version=instrument(instrument_id).version, total=result.total,
+            band=result.band, positive=result.positive, flags=sorted(result.flags),
+            domains=list(result.domains),
+        ))
+    row.status = "completed"
+    row.completed_at = utcnow()
+    row.current_step = None
+    if reconciled:
+        for med in session.scalars(select(Medication).where(
+                Medication.client_id == row.client_id, Medication.stopped_on.is_(None))):
+            med.last_reconciled_on = today or date.today()
+    if decision is not None:
+        apply_risk(session, row.client_id, decision)
+    record_change(session, action="complete", entity="assessment", entity_id=row.id,
+                  client_id=row.client_id,
+                  summary=", ".join(f"{k} {v.total}" for k, v in scores.items()))
 
 
 def open_findings(*, db: Database, client_id: int) -> list[OpenFinding]:

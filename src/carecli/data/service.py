@@ -273,14 +273,15 @@ class CareService:
         return start_assessment(db=self._db(), client_id=client_id, kind=kind, steps=steps)
 
     def save_draft(self, assessment_id: int, answers: dict[str, dict[str, Any]],
-                   position: int, saved: dict[str, dict[str, Any]] | None = None
-                   ) -> tuple[str, ...]:
-        """Save the draft's answers (its safety findings with them), refused when another
-        window answered it since `saved`; returns the flags still waiting for a note."""
+                   position: int, saved: dict[str, dict[str, Any]] | None = None,
+                   client_id: int | None = None) -> tuple[str, ...]:
+        """Save the draft's answers (its safety findings with them, always), refused when
+        another window answered, finished or discarded it since `saved`; returns the flags
+        still waiting for a note."""
         from carecli.data.assessments import save_draft
 
         return tuple(save_draft(db=self._db(), assessment_id=assessment_id, answers=answers,
-                                position=position, saved=saved))
+                                position=position, saved=saved, client_id=client_id))
 
     def note_safety_action(self, client_id: int, flag: str, note: str,
                            assessment_id: int | None = None) -> None:

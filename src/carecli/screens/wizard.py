@@ -226,7 +226,7 @@ class AssessmentScreen(CareScreen):
         self.wizard.saved = deepcopy(answers)  # what the next save, in order, builds on
         run_service_call(
             app, self.service.save_draft, self.assessment_id, answers,
-            self.wizard.position, saved, in_order=self.saves,
+            self.wizard.position, saved, client_id, in_order=self.saves,
             done=(lambda _: app.post_message(DataChanged(client_id, select=True))) if changed
             else None,
         )
