@@ -330,3 +330,20 @@ def test_a_stale_completion_is_refused_but_keeps_its_findings(db):
                             scores={"phq9": score("phq9", answers["phq9"])}, saved={})
     assert find_draft(db=db, client_id=client) is not None
     assert [f.flag for f in open_findings(db=db, client_id=client)] == ["suicidal_ideation"]
+
+
+def test_a_disclosure_changed_back_still_leads_the_summary_and_the_risk():
+    """The trial's case: item 9 answered, the note written, then item 9 set back to "Not at
+    all". The result is not called negative and the suggested tier stays high."""
+    from carecli.assessment.report import result_lines
+    from carecli.clinical import suggest_risk_tier
+
+    phq9 = score("phq9", {str(i): 1 for i in range(1, 9)} | {"9": 0})
+    (line,) = result_lines({"phq9": phq9}, {}, findings={"suicidal_ideation"})
+    assert line.alarms == ("suicidal ideation",)
+    tier, reasons = suggest_risk_tier(scores={"phq9": phq9}, chronic_conditions=0,
+                                      admissions_last_6_months=0, recent_discharge=False,
+                                      safety_findings={"suicidal_ideation"})
+    assert tier == "high" and "suicidal ideation disclosed during this assessment" in reasons
+    assert suggest_risk_tier(scores={"phq9": phq9}, chronic_conditions=0,
+                             admissions_last_6_months=0, recent_discharge=False)[0] != "high"

@@ -1,11 +1,13 @@
 """The summary's table as plain data: each result beside the one before it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from carecli.assessment.compare import change
 from carecli.clinical import SAFETY_FLAGS, SAFETY_NAMES, Score, instrument
+from carecli.clinical.safety import SAFETY_INSTRUMENT
 from carecli.domain.enums import label
 
 
@@ -25,14 +27,20 @@ class ResultLine:
     change: str
 
 
-def result_lines(results: dict[str, Score],
-                 previous: dict[str, tuple[date, Score]]) -> list[ResultLine]:
+def result_lines(results: dict[str, Score], previous: dict[str, tuple[date, Score]],
+                 findings: Iterable[str] = ()) -> list[ResultLine]:
+    """Each result beside the one before; `findings`: safety flags raised during this
+    assessment, which lead their instrument's line even if a later answer no longer shows
+    them."""
     lines = []
     for instrument_id, score in results.items():
         before = previous.get(instrument_id)
         before_total = before[1].total if before else None
         moved = change(instrument_id, before_total, score.total)
-        alarms = safety_alarms(score)
+        alarms = safety_alarms(score) + tuple(
+            SAFETY_NAMES[f] for f in SAFETY_FLAGS if f in findings
+            and SAFETY_INSTRUMENT[f] == instrument_id and SAFETY_NAMES[f] not in
+            safety_alarms(score))
         if alarms and moved and moved != "worse":
             moved = "safety finding"
         lines.append(ResultLine(

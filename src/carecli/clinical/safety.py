@@ -27,6 +27,13 @@ SAFETY_NAMES = {
 }
 """Each flag in words, for sentences."""
 
+SAFETY_INSTRUMENT = {
+    "suicidal_ideation": "phq9",
+    "physical_harm": "ahc_hrsn",
+    "safety": "ahc_hrsn",
+}
+"""The instrument whose answers raise each flag."""
+
 SI_ITEM = "9"
 HRSN_LOWEST = 1
 

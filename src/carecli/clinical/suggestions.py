@@ -24,10 +24,11 @@ rule is ours, kept simple so that it can be explained, and the care manager may 
 The reasons name every trigger found, high ones first, in plain words.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from carecli.clinical.instruments.model import Score
+from carecli.clinical.safety import SAFETY_NAMES
 
 HIGH_ADMISSIONS = 2
 MODERATE_CHRONIC_CONDITIONS = 3
@@ -165,8 +166,11 @@ def suggest_risk_tier(
     chronic_conditions: int,
     admissions_last_6_months: int,
     recent_discharge: bool,
+    safety_findings: Iterable[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
-    """("low" | "moderate" | "high", reasons in plain words); the rule is in the module doc."""
+    """("low" | "moderate" | "high", reasons in plain words); the rule is in the module doc.
+    `safety_findings`: flags raised during this assessment, which count even when a later
+    answer no longer shows them (a disclosure once made is a finding)."""
     for name, value in (("chronic_conditions", chronic_conditions),
                         ("admissions_last_6_months", admissions_last_6_months)):
         if type(value) is not int or value < 0:
@@ -183,6 +187,12 @@ def suggest_risk_tier(
         high.append("reports being physically hurt (AHC HRSN)")
     if hrsn is not None and "safety" in hrsn.domains:
         high.append(f"interpersonal safety score {hrsn.total} (AHC HRSN)")
+    shown = (phq9 is not None and "suicidal_ideation" in phq9.flags,
+             hrsn is not None and "physical_harm" in hrsn.flags,
+             hrsn is not None and "safety" in hrsn.domains)
+    for flag, seen in zip(("suicidal_ideation", "physical_harm", "safety"), shown, strict=True):
+        if flag in safety_findings and not seen:
+            high.append(f"{SAFETY_NAMES[flag]} disclosed during this assessment")
     # use of hospital
     if admissions_last_6_months >= HIGH_ADMISSIONS:
         high.append(f"{admissions_last_6_months} admissions in 6 months")

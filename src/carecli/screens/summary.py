@@ -60,6 +60,7 @@ class SummaryScreen(CareScreen):
             scores=standing, chronic_conditions=context.chronic_conditions,
             admissions_last_6_months=context.admissions_last_6_months,
             recent_discharge=context.recent_discharge,
+            safety_findings=self.wizard.answers.get("safety", {}).keys(),
         )
         self.problems = suggest_problems(self.results)
         missed = self._not_taking()
@@ -87,7 +88,7 @@ class SummaryScreen(CareScreen):
 
     def result_lines(self) -> list[ResultLine]:
         previous = {k: (r.on, r.score) for k, r in self.previous.items()}
-        return result_lines(self.results, previous)
+        return result_lines(self.results, previous, self.wizard.answers.get("safety", {}).keys())
 
     def _results_table(self) -> Table:
         table = Table(title="Results", title_justify="left", expand=True)
