@@ -1,6 +1,7 @@
 """The caseload as plain rows, and the pure filtering and sorting the caseload screen applies."""
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -128,14 +129,24 @@ SORT_COLUMNS = (
 
 
 def view(
-    rows: list[CaseloadRow],
+    rows: Sequence[CaseloadRow],
     *,
     filt: CaseloadFilter,
     sort_by: str,
     descending: bool,
     today: date,
 ) -> list[CaseloadRow]:
-    """The rows the caseload shows, filtered and sorted."""
-    shown = filt.select(rows, today)
-    shown.sort(key=sort_key(sort_by, today), reverse=descending)
-    return shown
+    """The rows the caseload shows, filtered and sorted. The sorted order of the last rows is
+    kept, so a keystroke in the filter only filters (the sort is stable, so filtering the
+    sorted rows gives exactly the sorted filtered rows)."""
+    key = (sort_by, descending, today)
+    cached = _SORTED.get(key)
+    if cached is None or cached[0] is not rows:
+        _SORTED.clear()
+        cached = _SORTED[key] = (rows, sorted(rows, key=sort_key(sort_by, today),
+                                              reverse=descending))
+    return filt.select(cached[1], today)
+
+
+_SORTED: dict[tuple, tuple[Sequence[CaseloadRow], list[CaseloadRow]]] = {}
+"""The last rows `view` sorted, in that order (one entry: rows, sort and day change rarely)."""
