@@ -162,3 +162,26 @@ def test_the_service_is_cheap_to_build(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False" and not (tmp_path / "x.db").exists()
+
+
+def test_what_a_screen_needs_together_is_read_in_one_transaction(db, db_path, today):
+    """Starting an assessment, opening a record and the summary's context: one BEGIN each, so
+    what they show is the database as of one moment (the issue's "five sessions for one
+    keypress")."""
+    from sqlalchemy import event
+
+    from carecli.config import resolve_database
+    from carecli.data.clients import create_client
+    from carecli.data.service import CareService
+
+    client_id = create_client(db=db, values={"given_name": "Ida", "family_name": "Rowe"})
+    service = CareService(resolve_database(str(db_path)), db=db, today=today)
+    assessment_id = service.start_assessment(client_id, "reassessment", ["phq9"])
+    begins: list[int] = []
+    event.listen(db.engine, "begin", lambda _conn: begins.append(1))
+    for call, args in ((service.assessment_start, (client_id,)),
+                       (service.record, (client_id,)),
+                       (service.summary_context, (client_id, assessment_id))):
+        begins.clear()
+        call(*args)
+        assert len(begins) == 1, call.__name__

@@ -11,6 +11,7 @@ import errno
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,13 +82,33 @@ class Database:
         self.path = path
         is_sqlite = engine.dialect.name == "sqlite"
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite else engine
+        self._snapshot = threading.local()
         self.generation: str | None = None
         """The database generation this process works on (see `data/versions.py`)."""
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading; inside `snapshot()` (same thread) the snapshot's own."""
+        shared = getattr(self._snapshot, "session", None)
+        if shared is not None:
+            yield shared
+            return
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction for every `read()` inside it, on this thread: what a screen
+        needs together is read as of one moment, not in several sessions."""
+        if getattr(self._snapshot, "session", None) is not None:
+            yield
+            return
+        with Session(self.engine, expire_on_commit=False) as session:
+            self._snapshot.session = session
+            try:
+                yield
+            finally:
+                self._snapshot.session = None
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -170,12 +170,13 @@ class CareService:
         from carecli.data.versions import NOTICED, was_replaced
 
         db = self._db()
-        if was_replaced(db):
-            raise DatabaseReplaced(NOTICED)
-        return self._frozen(RecordView(
-            record.load_record(db=db, client_id=client_id),
-            assessment_view.completed_assessments(db=db, client_id=client_id),
-        ))
+        with db.snapshot():
+            if was_replaced(db):
+                raise DatabaseReplaced(NOTICED)
+            return self._frozen(RecordView(
+                record.load_record(db=db, client_id=client_id),
+                assessment_view.completed_assessments(db=db, client_id=client_id),
+            ))
 
     def completed_assessment(self, assessment_id: int):
         """A completed assessment answer by answer (`AssessmentView`)."""
@@ -209,22 +210,24 @@ class CareService:
         from carecli.data import assessments, record
 
         db = self._db()
-        found = record.load_record(db=db, client_id=client_id)
-        return self._frozen(AssessmentStart(
-            client_name=f"{found.client.given_name} {found.client.family_name}",
-            draft=assessments.find_draft(db=db, client_id=client_id),
-            medications=assessments.current_medications(db=db, client_id=client_id),
-            record=found,
-        ))
+        with db.snapshot():
+            found = record.load_record(db=db, client_id=client_id)
+            return self._frozen(AssessmentStart(
+                client_name=f"{found.client.given_name} {found.client.family_name}",
+                draft=assessments.find_draft(db=db, client_id=client_id),
+                medications=assessments.current_medications(db=db, client_id=client_id),
+                record=found,
+            ))
 
     def summary_context(self, client_id: int, assessment_id: int) -> SummaryContext:
         from carecli.data import assessments
 
         db = self._db()
-        return self._frozen(SummaryContext(
-            assessments.latest_results(db=db, client_id=client_id, before=assessment_id),
-            assessments.risk_context(db=db, client_id=client_id, today=self.today()),
-        ))
+        with db.snapshot():
+            return self._frozen(SummaryContext(
+                assessments.latest_results(db=db, client_id=client_id, before=assessment_id),
+                assessments.risk_context(db=db, client_id=client_id, today=self.today()),
+            ))
 
     def risk_decision(self, values: dict[str, Any]) -> Mapping[str, Any]:
         """A risk tier chosen by hand, checked (a reason is needed) before the assessment is
