@@ -56,6 +56,8 @@ async def test_saving_a_client_changed_in_another_window_is_refused(make_app, se
         assert form.query_one("#field-phone").value == "555-000-1111"
         assert form.query_one("#field-notes").text == "Daughter visits on Sundays."
         assert client_values(_stored(db, Client, client_id)) == before  # nothing undone
+        record = app.screen_stack[-2]  # the record behind the form read the change already
+        assert record.record.client.family_name == "Núñez-Ortiz"
 
         await pilot.press("escape", "y")  # close it and open it again: the change is there
         await settle(app, pilot)

@@ -15,10 +15,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from carecli.actions import bindings_for, button
-from carecli.data.errors import CareDataError, InvalidInput
+from carecli.data.errors import CareDataError, ChangedElsewhere, InvalidInput, NotFound
 from carecli.forms import FieldSpec
 from carecli.plain import clean, one_line, plain
-from carecli.screens.base import CareModal
+from carecli.screens.base import CareModal, DataChanged
 from carecli.screens.confirm import ConfirmScreen
 
 
@@ -112,12 +112,15 @@ class FormScreen(CareModal):
         self.dismiss(result if result is not None else True)
 
     def _refused(self, error: CareDataError) -> None:
-        """Nothing was saved: the form stays open with everything typed."""
+        """Nothing was saved: the form stays open with everything typed. When the row was
+        changed or removed in another window, the screens behind read it again meanwhile."""
         self.saving = False
         if isinstance(error, InvalidInput):
             self._show_errors(error.errors)
-        else:
-            self.query_one("#form-message", Static).update(plain(str(error), "bold red"))
+            return
+        self.query_one("#form-message", Static).update(plain(str(error), "bold red"))
+        if isinstance(error, (ChangedElsewhere, NotFound)):
+            self.app.post_message(DataChanged())
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first: Widget | None = None
