@@ -231,7 +231,7 @@ def test_a_sixth_kind_is_stored_and_shown(db, stays: str) -> None:
     [row] = list_entries(db=db, kind=stays, client_id=client_id)
     cells = row_cells(STAY, row)
     assert [c.plain for c in cells] == [
-        "St Mary's", "Emergency", "2025-11-01", "2025-11-03", "Fall at "
+        "St Mary's", "Emergency", "2025-11-01", "2025-11-03", "Fall at…"
     ]
     assert all("dim" in str(c.spans) for c in cells)  # discharged: the stay is over
     with db.read() as session:
@@ -303,3 +303,10 @@ async def test_a_sixth_kind_is_added_through_its_form_and_listed(db, db_path, st
         assert [c.plain for c in table.get_row_at(0)] == [
             "St Mary's", "Inpatient", "2025-11-20", "", ""
         ]
+
+
+def test_a_cut_cell_says_it_is_cut():
+    """A code cut to its column must not read as another code ("E11" for "E11.9")."""
+    from carecli.widgets.entry_table import _cut
+
+    assert _cut("E11.9", 5) == "E11.9" and _cut("E11.9", 4) == "E11…"
