@@ -25,7 +25,7 @@ CONSENT = EntryFields(
 CONDITION = EntryFields(
     noun="condition",
     fields=(
-        Field("name", "Condition", required=True, max_length=200, column=Column(width=36)),
+        Field("name", "Condition", required=True, max_length=200, column=Column(width=33)),
         Field("icd10_code", "ICD-10 code", max_length=10, check="icd10",
               placeholder="e.g. E11.9", column=Column("ICD-10")),
         Field("chronic", "Chronic (12 months or more)", "bool", default=True,
