@@ -13,11 +13,14 @@ Public API (see DOMAIN.md):
   (`contact_by`, `visit_by`, `period_ends`).
 - `suggest_problems(scores) -> list[SuggestedProblem]` and `suggest_risk_tier(...)`: care-plan
   problems and a risk tier suggested by an assessment, for the care manager to accept or change.
+- `follow_up(contacts, *, enrolled_on, cadence_days) -> FollowUp`: when a client is next due
+  (`due_on`, `retry`, `failed_in_a_row`, `unable_to_reach`), from their contacts.
 - `safety_triggers(answers)` / `safety_flags(answers)` and `SAFETY_FLAGS`: the safety findings
   (suicidal ideation, physical harm, interpersonal safety) in an assessment's answers so far.
 """
 
 from carecli.clinical.billing import CCM_FIRST_MARK, ccm_codes
+from carecli.clinical.follow_up import FollowUp, follow_up
 from carecli.clinical.instruments import INSTRUMENTS, instrument, score
 from carecli.clinical.instruments.model import Score
 from carecli.clinical.safety import (
@@ -32,6 +35,7 @@ from carecli.clinical.transitions import TcmDeadlines, tcm_deadlines
 
 __all__ = [
     "CCM_FIRST_MARK",
+    "FollowUp",
     "INSTRUMENTS",
     "SAFETY_FLAGS",
     "SAFETY_NAMES",
@@ -40,6 +44,7 @@ __all__ = [
     "SuggestedProblem",
     "TcmDeadlines",
     "ccm_codes",
+    "follow_up",
     "instrument",
     "safety_flags",
     "safety_triggers",
