@@ -256,7 +256,7 @@ CHILD_TABLES = (
     "consent", "condition", "medication", "care_team_member", "personal_contact", "contact_log",
     "check_in", "hospital_stay", "referral", "status_change", "assessment", "assessment_answer",
     "assessment_score", "care_plan", "care_plan_problem", "goal", "intervention",
-    "safety_finding",
+    "safety_finding", "contact_correction", "snooze", "call_timer", "client_month",
 )
 
 GRANDCHILD_TABLES = {
@@ -284,6 +284,12 @@ def _full_client(db: Database, given: str, today: date) -> int:
         session.add_all([contact, resource])
         session.flush()
         session.add(m.CheckIn(client_id=client_id, due_on=today, contact_id=contact.id))
+        session.add(m.ContactCorrection(contact_id=contact.id, client_id=client_id,
+                                        reason="Wrong day", before={"minutes": 5}))
+        session.add(m.Snooze(client_id=client_id, item_key="cadence", until_on=today,
+                             reason="Away"))
+        session.add(m.CallTimer(client_id=client_id, started_at=now))
+        session.add(m.ClientMonth(client_id=client_id, month="2026-11", complex=True))
         session.add(m.Referral(client_id=client_id, resource_id=resource.id,
                                to_whom="Meals on Wheels", made_on=today))
         assessment = m.Assessment(client_id=client_id, kind="intake", status="completed",

@@ -252,32 +252,111 @@ class Intervention(SQLModel, table=True):
     status: str = Field(default="active", max_length=16)
 
 
-class ContactLog(SQLModel, table=True):
-    """One contact or attempt with or about a client: the source of billable minutes."""
+class ContactLog(Versioned, table=True):
+    """One contact or attempt with or about a client: the source of billable minutes. Never
+    deleted; a correction keeps what it replaced in `contact_correction`."""
 
     __tablename__ = "contact_log"
-    __table_args__ = (Index("ix_contact_log_client_time", "client_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_contact_log_client_time", "client_id", "occurred_at"),
+        Index("ix_contact_log_client_success_time", "client_id", "successful", "occurred_at"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     occurred_at: datetime = _ts(default_factory=utcnow, index=True)
     mode: str = Field(max_length=16)
     outcome: str = Field(max_length=16)
     successful: bool = False
+    """True exactly when the outcome is `reached`."""
     minutes: int = 0
+    timer_minutes: int | None = None
+    """The call timer's own figure when the minutes were typed or changed by hand (audit)."""
     with_whom: str | None = Field(default=None, max_length=NAME_MAX)
+    with_whom_kind: str | None = Field(default=None, max_length=16)
+    """`ContactParty`: the client, a family contact, a care-team member, or someone typed."""
     note: str | None = Field(default=None, max_length=TEXT_MAX)
+    topics: list[str] | None = Field(default=None, sa_type=JSON)
+    """Topics discussed: chosen from a list, or typed."""
+    education: list[str] | None = Field(default=None, sa_type=JSON)
+    """Education given: chosen from a list, or typed."""
+    logged_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
+    """When it was written down (a call may be logged after the fact)."""
 
 
-class CheckIn(SQLModel, table=True):
-    """A scheduled follow-up: the next check-in by cadence, a retry, or a set appointment."""
+class ContactCorrection(SQLModel, table=True):
+    """A correction of a logged contact: why, when, and the values it replaced."""
+
+    __tablename__ = "contact_correction"
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = _fk("contact_log.id")
+    client_id: int = _client_fk()
+    corrected_at: datetime = _ts(default_factory=utcnow)
+    reason: str = Field(max_length=1000)
+    before: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    """The fields the correction changed, as they were."""
+
+
+class CheckIn(Versioned, table=True):
+    """A follow-up set by hand: a check-in or a task with a due date (a contact's follow-up,
+    or scheduled from the queue). The cadence's own next check-in is worked out, not stored."""
 
     __tablename__ = "check_in"
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
+    kind: str = Field(default="check_in", max_length=16, sa_column_kwargs={
+        "server_default": "check_in"})
     due_on: date = Field(index=True)
     reason: str | None = Field(default=None, max_length=200)
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
     status: str = Field(default="open", max_length=16, index=True)
     contact_id: int | None = _fk("contact_log.id", nullable=True, ondelete="SET NULL")
+    """The contact that scheduled it."""
+    created_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
+    done_at: datetime | None = _ts(nullable=True, default=None)
+
+
+class Snooze(SQLModel, table=True):
+    """A queue item put off to a chosen day, with the reason. `item_key` names the item
+    (`cadence`, `tcm:<stay id>`, `check_in:<id>`, `referral:<id>`, `plan_review:<plan id>`);
+    the latest snooze of an item counts, and only until its day comes."""
+
+    __tablename__ = "snooze"
+    __table_args__ = (Index("ix_snooze_client_item", "client_id", "item_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    item_key: str = Field(max_length=60)
+    until_on: date = Field(index=True)
+    reason: str = Field(max_length=400)
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class CallTimer(SQLModel, table=True):
+    """A call timer that is running or paused, kept so it survives a restart or a crash: its
+    start and the seconds spent paused. The row goes when the timer is stopped and logged or
+    thrown away."""
+
+    __tablename__ = "call_timer"
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    started_at: datetime = _ts(default_factory=utcnow)
+    paused_at: datetime | None = _ts(nullable=True, default=None)
+    """Set while paused."""
+    paused_seconds: int = 0
+    """Seconds spent paused before the current run."""
+
+
+class ClientMonth(SQLModel, table=True):
+    """What is marked for one client's calendar month: complex CCM (moderate or high
+    complexity decision-making, plan established or substantially revised)."""
+
+    __tablename__ = "client_month"
+    __table_args__ = (UniqueConstraint("client_id", "month"),)
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    month: str = Field(max_length=7)
+    """`YYYY-MM`."""
+    complex: bool = False
+    marked_at: datetime = _ts(default_factory=utcnow)
 
 
 class HospitalStay(SQLModel, table=True):

@@ -43,8 +43,10 @@ class ContactMode(StrEnum):
     PHONE = "phone"
     VIDEO = "video"
     HOME_VISIT = "home_visit"
-    OFFICE_VISIT = "office_visit"
+    OFFICE = "office"
     MESSAGE = "message"
+    WITH_CAREGIVER = "with_caregiver"
+    WITH_CARE_TEAM = "with_care_team"
 
 
 class ContactOutcome(StrEnum):
@@ -53,6 +55,22 @@ class ContactOutcome(StrEnum):
     VOICEMAIL = "voicemail"
     WRONG_NUMBER = "wrong_number"
     DECLINED = "declined"
+
+
+class ContactParty(StrEnum):
+    """Who the care manager spoke with or tried to reach."""
+
+    CLIENT = "client"
+    FAMILY = "family"
+    CARE_TEAM = "care_team"
+    OTHER = "other"
+
+
+class CheckInKind(StrEnum):
+    """A follow-up set by hand: a check-in (a contact) or a task (something to do)."""
+
+    CHECK_IN = "check_in"
+    TASK = "task"
 
 
 class CheckInStatus(StrEnum):
