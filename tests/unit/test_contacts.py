@@ -4,7 +4,7 @@ hand, safety findings, the call timer), what it refuses, and corrections that ke
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from carecli.data import contacts as contacts_module
 from carecli.data.caseload import load_caseload
@@ -152,6 +152,15 @@ def test_a_client_not_active_has_no_next_follow_up(db) -> None:
     assert logged.next_due is None and logged.retry is False and logged.failed_in_a_row == 1
 
 
+def test_a_cadence_no_rule_can_read_does_not_stop_the_contact_being_logged(db) -> None:
+    client = _client(db)
+    with db.write() as session:
+        session.execute(text("UPDATE client SET cadence_days = 0, risk_tier = 'odd'"))
+    logged = _log(db, client, outcome="reached", minutes=5)
+    assert logged.next_due is None
+    assert [e.minutes for e in contacts(db=db, client_id=client)] == [5]
+
+
 def test_the_timer_it_stops_goes_and_typed_minutes_keep_the_timers_figure(db) -> None:
     client, other = _client(db), _client(db, given_name="Eve")
     with db.write() as session:
@@ -267,6 +276,19 @@ def test_a_correction_keeps_the_values_it_replaced_and_why(db) -> None:
     assert kept.before == {"outcome": "voicemail", "minutes": 3}
     assert _audit(db)[-1] == ("correct", "contact", "corrected outcome, minutes 3 -> 18")
     assert "Private" not in str(_audit(db)) and "picked" not in str(_audit(db))
+
+
+def test_a_correction_of_the_minutes_beside_the_timers_figure_is_audited_by_figures(db) -> None:
+    client = _client(db)
+    logged = _log(db, client, outcome="reached", minutes=10, note="Private words.")
+    correct_contact(db=db, contact_id=logged.contact_id, version=1, now=NOW,
+                    values={"minutes": 12, "timer_minutes": 30, "note": "Other words."},
+                    reason="Timer left running")
+    assert _audit(db)[-1] == ("correct", "contact", "corrected minutes 10 -> 12, "
+                              "timer_minutes, note (the timer's figure: 30 min)")
+    with db.read() as session:
+        (kept,) = session.scalars(select(ContactCorrection)).all()
+    assert kept.before == {"minutes": 10, "timer_minutes": None, "note": "Private words."}
 
 
 def test_a_correction_of_a_stale_version_or_without_a_reason_is_refused(db) -> None:

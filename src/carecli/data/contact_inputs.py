@@ -72,8 +72,10 @@ def a_year_after(day: date) -> date:
 def parse_moment(value: Any) -> datetime | None:
     """An aware UTC datetime from an aware or naive (local) datetime or `YYYY-MM-DD HH:MM`
     text in local time; blank is None."""
-    if value is None or isinstance(value, datetime):
-        return value and (value if value.tzinfo else value.astimezone()).astimezone(UTC)
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)  # a naive one is taken as local time
     text = str(value).strip()
     if not text:
         return None

@@ -161,7 +161,13 @@ def next_follow_up(session, client: Client) -> tuple[date | None, Any]:
 
 
 def _logged(session, client: Client, contact_id: int, closed: tuple[str, ...]) -> LoggedContact:
-    due, found = next_follow_up(session, client)
+    """What the contact changed. A stored cadence or tier no rule can read (written by another
+    program) leaves the next follow-up unknown; the contact is logged all the same."""
+    try:
+        due, found = next_follow_up(session, client)
+    except ValueError:
+        return LoggedContact(contact_id=contact_id, next_due=None, retry=False,
+                             failed_in_a_row=0, unable_to_reach=False, closed_findings=closed)
     return LoggedContact(
         contact_id=contact_id, next_due=due, retry=due is not None and due == found.due_on
         and found.retry, failed_in_a_row=found.failed_in_a_row,
@@ -242,9 +248,8 @@ def _log_summary(row: ContactLog, closed: tuple[str, ...]) -> str:
 
 def _correction_summary(before: dict[str, Any], row: ContactLog) -> str:
     """Which fields changed; for the minutes, from and to (never the note's text)."""
-    changed = ", ".join(before)
-    if "minutes" in before:
-        changed = changed.replace("minutes", f"minutes {before['minutes']} -> {row.minutes}")
+    changed = ", ".join(f"minutes {before[name]} -> {row.minutes}" if name == "minutes"
+                        else name for name in before)
     if row.timer_minutes is not None and row.timer_minutes != row.minutes:
         changed += f" (the timer's figure: {row.timer_minutes} min)"
     return f"corrected {changed}"
