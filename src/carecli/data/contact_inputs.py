@@ -85,10 +85,9 @@ def parse_moment(value: Any) -> datetime | None:
     try:
         day = parse_date(match.group(1))
         hour, minute = int(match.group(2)), int(match.group(3))
-        at = datetime.combine(day, time(hour, minute))
-    except (ValueError, TypeError):
+        return datetime.combine(day, time(hour, minute)).astimezone(UTC)
+    except (ValueError, TypeError, OverflowError):  # 02-30, 24:10, 0001-01-01 east of UTC
         raise ValueError(f"{text} is not a real date and time") from None
-    return at.astimezone().astimezone(UTC)
 
 
 def _whole(value: Any) -> Any:
@@ -129,6 +128,7 @@ def _short_list(value: Any) -> list[str]:
     if len(kept) > LIST_MAX:
         raise ValueError(f"has more than {LIST_MAX} entries")
     return kept
+
 
 Minutes = Annotated[int, BeforeValidator(_whole), Constraint(ge=0),
                     AfterValidator(_plausible_minutes)]
