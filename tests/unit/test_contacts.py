@@ -1,6 +1,7 @@
 """Logging a contact: what it stores, what it changes (the next follow-up, check-ins set by
 hand, safety findings, the call timer), what it refuses, and corrections that keep the past."""
 
+import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -9,9 +10,11 @@ from sqlalchemy import func, select, text
 from carecli.data import contacts as contacts_module
 from carecli.data.caseload import load_caseload
 from carecli.data.clients import change_status, create_client
+from carecli.data.contact_inputs import ContactInput, clock
 from carecli.data.contacts import contacts, correct_contact, find_clients, log_contact
 from carecli.data.errors import ChangedElsewhere, InvalidInput, NotFound
 from carecli.data.follow_ups import schedule_follow_up
+from carecli.data.inputs import validate
 from carecli.data.models import (
     AuditLog,
     CallTimer,
@@ -223,6 +226,20 @@ def test_bad_input_is_refused_naming_the_field_and_writes_nothing(db, values, fi
         _log(db, client, **values)
     assert list(refused.value.errors) == [field], refused.value.errors
     assert _count(db, ContactLog) == 0 and _count(db, CheckIn) == 0
+
+
+def test_a_time_in_year_one_east_of_utc_is_refused_with_a_sentence(monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        with pytest.raises(InvalidInput) as refused:
+            validate(ContactInput, {"outcome": "reached", "occurred_at": "0001-01-01 00:00"},
+                     clock(NOW))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert refused.value.errors == {"occurred_at": "0001-01-01 00:00 is not a real date and "
+                                                   "time"}
 
 
 def test_limits_are_accepted(db) -> None:
