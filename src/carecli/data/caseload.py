@@ -73,13 +73,17 @@ JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
-FINDINGS_SQL = """
-SELECT f.client_id, f.flag
-FROM safety_finding f
-WHERE NOT EXISTS (
+FOLLOWED_UP_SQL = """
       SELECT 1 FROM contact_log c
       WHERE c.client_id = f.client_id AND c.successful AND c.note IS NOT NULL
-        AND c.note <> '' AND c.occurred_at > f.found_at)"""
+        AND c.note <> '' AND c.occurred_at > f.found_at"""
+"""What closes the safety finding `f`: a reached contact with a note after it (the one rule,
+shared with `contacts.py`)."""
+
+FINDINGS_SQL = f"""
+SELECT f.client_id, f.flag
+FROM safety_finding f
+WHERE NOT EXISTS ({FOLLOWED_UP_SQL})"""
 """Safety findings kept from the moment their answer was saved (drafts, discarded drafts and
 completed assessments alike), not yet followed up. Every finding counts, not only the latest
 assessment's: a later negative re-screen does not close one; a real conversation with a note
