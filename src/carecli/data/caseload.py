@@ -73,13 +73,13 @@ JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
-FINDINGS_SQL = """
-SELECT f.client_id, f.flag
+OPEN_FINDINGS = """
 FROM safety_finding f
 WHERE NOT EXISTS (
       SELECT 1 FROM contact_log c
       WHERE c.client_id = f.client_id AND c.successful AND c.note IS NOT NULL
         AND c.note <> '' AND c.occurred_at > f.found_at)"""
+FINDINGS_SQL = "SELECT f.client_id, f.flag" + OPEN_FINDINGS
 """Safety findings kept from the moment their answer was saved (drafts, discarded drafts and
 completed assessments alike), not yet followed up. Every finding counts, not only the latest
 assessment's: a later negative re-screen does not close one; a real conversation with a note
@@ -88,8 +88,12 @@ logged after it does (a voicemail, even with a note, does not)."""
 
 def month_start_utc(today: date) -> datetime:
     """The first instant of `today`'s calendar month, local time, as UTC."""
-    local = datetime.combine(today.replace(day=1), time.min).astimezone()
-    return local.astimezone(UTC)
+    return day_start_utc(today.replace(day=1))
+
+
+def day_start_utc(day: date) -> datetime:
+    """The first instant of `day`, local time, as UTC."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
 def load_caseload(*, db, today: date) -> list[CaseloadRow]:
@@ -329,11 +333,18 @@ def _day(value) -> date | None:
 def _local_day(value) -> date | None:
     """A stored UTC timestamp as the calendar day on this computer's clock; None when the
     stored value is not a timestamp, or lies past 9999-12-31 on this clock."""
+    at = _local_time(value)
+    return None if at is None else at.date()
+
+
+def _local_time(value) -> datetime | None:
+    """A stored UTC timestamp as an aware time on this computer's clock; None as for
+    `_local_day`."""
     if value is None:
         return None
     try:
         at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-        return at.replace(tzinfo=UTC).astimezone().date()
+        return at.replace(tzinfo=UTC).astimezone()
     except _UNREADABLE:
         return None
 
