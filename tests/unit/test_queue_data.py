@@ -133,3 +133,27 @@ def test_the_service_reads_the_queue(db, tmp_path):
     assert queue.today == date(2026, 2, 1)
     assert [i.client_id for i in queue.items] == [client]  # due a cadence after enrolment
     assert service.queue(TODAY).items[0].reason.startswith("check-in 309 days overdue")
+
+
+CHECK_IN_KINDS = {"check_in", "scheduled", "retry", "unable_to_reach"}
+
+
+def test_the_caseload_s_next_check_in_is_the_queue_s(db):
+    """Every active client's check-in item falls on the caseload's next check-in: it is in
+    today's queue exactly when that day has come, and counted in the week ahead otherwise."""
+    from carecli.data.caseload import load_caseload
+    from carecli.demo import build_demo
+
+    build_demo(db=db, clients=80, seed=5, today=TODAY)
+    client = new_client(db, "Retry", enrolled=date(2026, 10, 1))
+    contact(db, client, local(date(2026, 11, 2), 10))
+    contact(db, client, local(date(2026, 11, 20), 10), outcome="no_answer")
+    add(db, CheckIn(client_id=client, due_on=date(2026, 12, 20), reason="later"))
+    rows = {r.id: r for r in load_caseload(db=db, today=TODAY) if r.status == "active"}
+    queue = load_queue(db=db, today=TODAY)
+    items = {i.client_id: i for i in queue.items if i.kind in CHECK_IN_KINDS}
+    assert rows[client].next_due == date(2026, 11, 23) == items[client].due
+    assert {r.id for r in rows.values() if r.next_due <= TODAY} == set(items)
+    for client_id, item in items.items():
+        assert rows[client_id].next_due == item.due
+    assert {"retry", "unable_to_reach", "check_in"} <= {i.kind for i in items.values()}

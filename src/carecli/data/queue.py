@@ -21,6 +21,7 @@ from carecli.data.caseload import (
     _all,
     _day,
     _every,
+    _latest,
     _local_time,
     _restricted,
     day_start_utc,
@@ -147,8 +148,7 @@ def read_facts(cur, today: date) -> tuple[list[ClientFacts], list[DoneContact]]:
     more: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     last_success: dict[int, object] = {}
     for client_id, at, failed_at, outcome in rows(ATTEMPTS_SQL):
-        last_success[client_id] = _local_time(at)
-        when = _local_time(failed_at)
+        last_success[client_id], when = _latest(at, failed_at)
         if when is not None:
             more[client_id]["attempts"].append(Attempt(when, str(outcome)))
     for finding_id, client_id, flag, found_at in rows(QUEUE_FINDINGS_SQL):
