@@ -237,6 +237,15 @@ class CareService:
         validate(RiskDecision, values)
         return self._frozen(values)
 
+    # queue ---------------------------------------------------------------------------------
+    def queue(self, today: date | None = None):
+        """Today's queue (`Queue`: items in priority order, counts, done today, CCM at risk,
+        the week ahead), for `today` or the service's today: through the file itself when there
+        is one (no SQLAlchemy needed), else the server's pool."""
+        from carecli.data.queue import load_queue
+
+        return load_queue(db=self.reader or self._db(), today=today or self.today())
+
     # writes: each one transaction ---------------------------------------------------------
     def create_client(self, values: dict[str, Any]) -> int:
         from carecli.data.clients import create_client
