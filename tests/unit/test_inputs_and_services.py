@@ -526,7 +526,7 @@ def test_caseload_rows(db: Database, today: date, caseload: dict[str, int]) -> N
     assert alpha.age == 76  # birthday today
     assert alpha.flags == ()
     assert not alpha.overdue(today)
-    assert alpha.ccm_mark_reached is True
+    assert not alpha.ccm_eligible and alpha.ccm_codes == ()  # one chronic condition only
 
     assert bravo.minutes_this_month == 26
     assert bravo.last_contact == date(2026, 11, 1)  # failed attempts do not reset the clock
