@@ -26,7 +26,9 @@ back saying "snoozed from <day>: <reason>".
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from carecli.clinical import CCM_FIRST_MARK, FollowUp, follow_up, tcm_deadlines
 from carecli.domain.caseload import RISK_ORDER
@@ -114,9 +116,9 @@ class SnoozeFact:
     snoozed_on: date
 
 
-@dataclass(frozen=True, slots=True)
-class ClientFacts:
-    """What the queue needs to know about one client."""
+class ClientFacts(NamedTuple):
+    """What the queue needs to know about one client (a named tuple: made for thousands of
+    clients at once)."""
 
     id: int
     name: str
@@ -135,11 +137,20 @@ class ClientFacts:
     referrals: tuple[ReferralDue, ...] = ()
     plan_reviews: tuple[PlanReview, ...] = ()
     snoozes: tuple[SnoozeFact, ...] = ()
-    chronic_conditions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFacts:
+    """What CCM at risk needs to know about one client this month."""
+
+    client_id: int
+    client: str
+    status: str
+    chronic_conditions: int
     """Active chronic conditions."""
-    consented: bool = False
+    consented: bool
     """Care-management consent on file, not revoked."""
-    minutes_this_month: int = 0
+    minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,19 +171,33 @@ class DoneContact:
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    item: QueueItem
+    key: str
+    due: date
     tier: int
-    order: tuple
+    order: tuple = ()
+    item: QueueItem | None = None
+    """None for a check-in not due yet (only counted in the week ahead: no words needed)."""
 
 
 def follow_up_of(facts: ClientFacts) -> FollowUp | None:
     """The client's `follow_up`, or None when their cadence or enrolment cannot be read."""
     if facts.cadence_days is None or facts.enrolled_on is None:
         return None
+    if not facts.attempts:
+        day = None if facts.last_success is None else facts.last_success.date()
+        return _follow_up_after(day, facts.enrolled_on, facts.cadence_days)
     seen = [(a.occurred_at, False) for a in facts.attempts]
     if facts.last_success is not None:
         seen.append((facts.last_success, True))
     return follow_up(seen, enrolled_on=facts.enrolled_on, cadence_days=facts.cadence_days)
+
+
+@lru_cache(maxsize=4096)
+def _follow_up_after(day: date | None, enrolled_on: date, cadence_days: int) -> FollowUp:
+    """`follow_up` of a client whose latest contact was reached on `day` (None: never): it
+    depends on nothing else, so thousands of clients share a few hundred answers."""
+    seen = [] if day is None else [(datetime.combine(day, time(12)), True)]
+    return follow_up(seen, enrolled_on=enrolled_on, cadence_days=cadence_days)
 
 
 def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
@@ -185,8 +210,9 @@ def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
 
 
 def build_queue(clients: Iterable[ClientFacts], *, today: date,
-                done: Iterable[DoneContact] = ()) -> Queue:
-    """Today's queue from every client's facts and the contacts logged today."""
+                done: Iterable[DoneContact] = (), month: Iterable[MonthFacts] = ()) -> Queue:
+    """Today's queue from the facts of every client who may have an item in it or in the week
+    ahead, the contacts logged today and, for CCM at risk, this month's minutes."""
     clients = list(clients)
     shown: list[_Candidate] = []
     later: dict[date, int] = {}
@@ -194,16 +220,19 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
     for facts in clients:
         snoozes = {s.item_key: s for s in facts.snoozes}
         for cand in _candidates(facts, today):
-            snooze = snoozes.get(cand.item.key) if cand.tier > 0 else None  # safety: never
+            snooze = snoozes.get(cand.key) if cand.tier > 0 else None  # safety: never
             if snooze is not None and snooze.until_on > today:
-                _count(later, max(cand.item.due, snooze.until_on), horizon)
+                _count(later, max(cand.due, snooze.until_on), horizon)
+                continue
+            if cand.item is None:
+                _count(later, cand.due, horizon)
                 continue
             if snooze is not None and snooze.until_on == today:
                 cand = _back_from_snooze(cand, snooze, today)
-            if cand.item.due <= today or cand.tier == 1:  # TCM: from the discharge day on
+            if cand.due <= today or cand.tier == 1:  # TCM: from the discharge day on
                 shown.append(cand)
             else:
-                _count(later, cand.item.due, horizon)
+                _count(later, cand.due, horizon)
     shown.sort(key=lambda c: (c.tier, c.order))
     items = tuple(c.item for c in shown)
     week = tuple((today + timedelta(days=i), len(items) if i == 0 else later.get(
@@ -215,7 +244,7 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
                    sorted(done, key=lambda d: (d.occurred_at, d.id), reverse=True)),
         due=sum(i.due == today for i in items),
         overdue=sum(i.due < today for i in items),
-        ccm_at_risk=ccm_at_risk(clients, today),
+        ccm_at_risk=ccm_at_risk(month, today),
         week=week,
     )
 
@@ -225,17 +254,17 @@ def _count(later: dict[date, int], day: date, horizon: date) -> None:
         later[day] = later.get(day, 0) + 1
 
 
-def ccm_at_risk(clients: Iterable[ClientFacts], today: date) -> tuple[CcmAtRisk, ...]:
+def ccm_at_risk(month: Iterable[MonthFacts], today: date) -> tuple[CcmAtRisk, ...]:
     """Active clients eligible for CCM (two or more active chronic conditions and consent) under
     the 20-minute mark this month, fewest minutes first; empty until `CCM_WARN_DAYS_LEFT` days
     or fewer are left in the month."""
     if days_left_in_month(today) > CCM_WARN_DAYS_LEFT:
         return ()
-    found = [c for c in clients if c.status == "active" and c.chronic_conditions >= 2
-             and c.consented and c.minutes_this_month < CCM_FIRST_MARK]
-    found.sort(key=lambda c: (c.minutes_this_month, c.name.casefold(), c.id))
-    return tuple(CcmAtRisk(client_id=c.id, client=c.name, minutes=c.minutes_this_month)
-                 for c in found)
+    found = [m for m in month if m.status == "active" and m.chronic_conditions >= 2
+             and m.consented and m.minutes < CCM_FIRST_MARK]
+    found.sort(key=lambda m: (m.minutes, m.client.casefold(), m.client_id))
+    return tuple(CcmAtRisk(client_id=m.client_id, client=m.client, minutes=m.minutes)
+                 for m in found)
 
 
 def days_left_in_month(today: date) -> int:
@@ -260,11 +289,12 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
     return found
 
 
-def _item(facts: ClientFacts, key: str, kind: str, due: date, reason: str,
-          today: date) -> QueueItem:
-    return QueueItem(key=key, client_id=facts.id, client=facts.name, kind=kind, due=due,
+def _candidate(facts: ClientFacts, key: str, kind: str, due: date, reason: str, today: date,
+               tier: int, order: tuple) -> _Candidate:
+    item = QueueItem(key=key, client_id=facts.id, client=facts.name, kind=kind, due=due,
                      reason=reason, risk_tier=facts.risk_tier,
                      overdue_days=max(0, (today - due).days))
+    return _Candidate(key, due, tier, order, item)
 
 
 def _risk(facts: ClientFacts) -> int:
@@ -275,8 +305,8 @@ def _safety(facts: ClientFacts, finding: Finding, today: date) -> _Candidate:
     day = finding.found_at.date()
     words = SAFETY_WORDS.get(finding.flag, finding.flag.replace("_", " "))
     reason = f"{words} {_ago(day, today)} — no follow-up yet"
-    item = _item(facts, f"safety:{finding.id}", "safety", day, reason, today)
-    return _Candidate(item, 0, (finding.found_at, facts.name.casefold(), finding.id))
+    return _candidate(facts, f"safety:{finding.id}", "safety", day, reason, today, 0,
+                      (finding.found_at, facts.name.casefold(), finding.id))
 
 
 def _tcm_open(facts: ClientFacts, stay: Discharge, today: date) -> bool:
@@ -297,15 +327,22 @@ def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
         when = f"due by {_day_name(due, today)}"
     else:
         when = _late(due, today)
-    item = _item(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
-                 today)
-    return _Candidate(item, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
+    return _candidate(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
+                      today, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
 
 
 def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
     planned = min((h for h in facts.hand_set if h.kind == "check_in"),
                   key=lambda h: (h.due_on, h.id), default=None)
     due = next_check_in_due(follow, planned.due_on if planned else None)
+    if follow.retry:
+        key = "cadence"
+    elif planned is not None and planned.due_on != follow.due_on:
+        key = f"check_in:{planned.id}"
+    else:
+        key = "cadence"
+    if due > today:
+        return _Candidate(key, due, 3)
     if follow.retry:
         last = max(facts.attempts, key=lambda a: a.occurred_at)
         if follow.unable_to_reach:
@@ -318,37 +355,34 @@ def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
             reason = (f"retry: {OUTCOME_WORDS.get(last.outcome, last.outcome)} "
                       f"{_day_name(last.occurred_at.date(), today)} "
                       f"({_ordinal(follow.failed_in_a_row + 1)} attempt)")
-        key = "cadence"
-    elif planned is not None and planned.due_on != follow.due_on:
-        kind, key = "scheduled", f"check_in:{planned.id}"
+    elif key != "cadence":
+        kind = "scheduled"
         reason = f"scheduled check-in {_when(due, today)}" + (
             f": {planned.reason}" if planned.reason else "")
     else:
-        kind, key = "check_in", "cadence"
+        kind = "check_in"
         reason = (f"check-in {_when(due, today)} ({facts.risk_tier} risk, every "
                   f"{facts.cadence_days} days)")
-    item = _item(facts, key, kind, due, reason, today)
-    tier = 2 if due < today else 3
-    return _Candidate(item, tier, (due, _risk(facts), facts.name.casefold(), facts.id))
+    return _candidate(facts, key, kind, due, reason, today, 2 if due < today else 3,
+                      (due, _risk(facts), facts.name.casefold(), facts.id))
 
 
 def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
     reason = f"task {_when(task.due_on, today)}" + (f": {task.reason}" if task.reason else "")
-    item = _item(facts, f"check_in:{task.id}", "task", task.due_on, reason, today)
-    return _Candidate(item, 4, _other_order(facts, task.due_on, task.id))
+    return _candidate(facts, f"check_in:{task.id}", "task", task.due_on, reason, today, 4,
+                      _other_order(facts, task.due_on, task.id))
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
     reason = f"referral to {ref.to_whom} {ref.status} {_ago(ref.since, today)}: follow up"
-    item = _item(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today)
-    return _Candidate(item, 4, _other_order(facts, ref.follow_up_on, ref.id))
+    return _candidate(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today,
+                      4, _other_order(facts, ref.follow_up_on, ref.id))
 
 
 def _plan_review(facts: ClientFacts, plan: PlanReview, today: date) -> _Candidate:
     reason = f"care plan review {_when(plan.review_due_on, today)}"
-    item = _item(facts, f"plan_review:{plan.plan_id}", "plan_review", plan.review_due_on,
-                 reason, today)
-    return _Candidate(item, 4, _other_order(facts, plan.review_due_on, plan.plan_id))
+    return _candidate(facts, f"plan_review:{plan.plan_id}", "plan_review", plan.review_due_on,
+                      reason, today, 4, _other_order(facts, plan.review_due_on, plan.plan_id))
 
 
 def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
@@ -357,7 +391,7 @@ def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
 
 def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Candidate:
     reason = f"snoozed from {_day_name(snooze.snoozed_on, today)}: {snooze.reason}"
-    return _Candidate(replace(cand.item, reason=reason), cand.tier, cand.order)
+    return replace(cand, item=replace(cand.item, reason=reason))
 
 
 # done today -----------------------------------------------------------------------------------
