@@ -78,20 +78,18 @@ WHERE f.successful = FALSE AND f.occurred_at < '{end}'{only}
 latest contact went unanswered)."""
 
 PLANNED_SQL = """
-SELECT client_id, id, due_on, reason FROM (
-    SELECT client_id, id, due_on, reason,
-           ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY due_on, id) AS n
-    FROM check_in WHERE status = 'open' AND kind = 'check_in'
-) first WHERE n = 1"""
-"""Each client's earliest open check-in set by hand, however far ahead (it wins over the
-cadence)."""
+SELECT client_id, id, due_on, reason FROM check_in WHERE status = 'open' AND kind = 'check_in'
+ORDER BY client_id, due_on, id"""
+"""The open check-ins set by hand, each client's earliest first: it is their next check-in,
+however far ahead (it wins over the cadence)."""
 
 QUEUE_FINDINGS_SQL = "SELECT f.id, f.client_id, f.flag, f.found_at" + OPEN_FINDINGS
 
 TASKS_SQL = """
 SELECT id, client_id, kind, due_on, reason FROM check_in
-WHERE status = 'open' AND kind <> 'check_in' AND due_on <= '{horizon}'"""
-"""The open tasks due by the end of the week."""
+WHERE status = 'open' AND kind <> 'check_in'"""
+"""The open tasks (few; along the `status` index: the `due_on` one holds every check-in
+ever done)."""
 
 DISCHARGES_SQL = """
 SELECT id, client_id, discharged_on FROM hospital_stay
@@ -135,7 +133,7 @@ MINUTES_SQL = """
 SELECT c.id, c.family_name, c.given_name, c.preferred_name, c.status,
        (SELECT SUM(l.minutes) FROM contact_log l
         WHERE l.client_id = c.id AND l.occurred_at >= '{month}' AND l.occurred_at < '{end}')
-FROM client c WHERE 1 = 1{only}"""
+FROM client c WHERE c.status = 'active'{only}"""
 
 
 def _ts(at) -> str:
@@ -148,11 +146,6 @@ def load_queue(*, db, today: date) -> Queue:
     with db.raw() as conn:
         facts, done, month = read_facts(conn.cursor(), today)
     return build_queue(facts, today=today, done=done, month=month)
-
-
-_KINDS = ("attempts", "findings", "hand_set", "discharges", "referrals", "plan_reviews",
-          "snoozes")
-"""The rows of a client, by the `ClientFacts` field they become."""
 
 
 def read_facts(cur, today: date):
@@ -179,7 +172,10 @@ def read_facts(cur, today: date):
                         (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes")):
         for row in rows(table):
             found[row[1] if kind != "snoozes" else row[0]][kind].append(row)
-    planned = {row[0]: row[1:] for row in rows(PLANNED_SQL)}
+    planned: dict[int, tuple] = {}
+    for row in rows(PLANNED_SQL):
+        if row[0] not in planned:
+            planned[row[0]] = row[1:]
     active = rows(ACTIVE_SQL)
     retried = {row[0] for row in active if row[9] is not None and (
         row[8] is None or row[9] > row[8])}
@@ -188,32 +184,35 @@ def read_facts(cur, today: date):
             found[row[0]]["attempts"].append(row[1:])
     names: dict[int, str] = {}
     facts = []
+    cadences: dict[tuple, int | None] = {}
     for row in active:
-        client_id = row[0]
-        every, first = _every(row[4], row[7]), planned.get(client_id)
+        client_id, tier = row[0], (row[4], row[7])
+        every = cadences[tier] if tier in cadences else cadences.setdefault(tier, _every(*tier))
+        first = planned.get(client_id)
+        planned_on = None if first is None else _day(first[1])
         more = found.pop(client_id, None)
-        if more is None and _beyond(row[8], first and first[1], every, horizon):
+        if more is None and _beyond(row[8], planned_on, every, horizon):
             continue
         names[client_id] = name = _name(*row[:4])
-        facts.append(_facts(row, name, every, first, more or {}))
+        hand = None if planned_on is None else HandSet(first[0], "check_in", planned_on, first[2])
+        facts.append(_facts(row, name, every, hand, more or {}))
     if found:  # clients not active: only their safety findings
         for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, found, "id")):
             if "findings" in found[row[0]]:
                 names[row[0]] = name = _name(*row[:4])
-                facts.append(_facts(row + (None, None), name, None, None,
+                facts.append(_facts(row + (None,), name, None, None,
                                     {"findings": found[row[0]]["findings"]}))
     month = _month(cur, today, values) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT else []
     return facts, _done(cur, rows(DONE_SQL), names), month
 
 
-def _beyond(success_at, planned_on, every: int | None, horizon: date) -> bool:
+def _beyond(success_at, planned_on: date | None, every: int | None, horizon: date) -> bool:
     """True when a client's next check-in certainly falls after `horizon`, given no unanswered
     call since the latest reached one: the earliest check-in set by hand, else the cadence after
     that contact, is later. (A day on this computer's clock is at most one day before the
     stored UTC one.) False whenever a value cannot be read."""
     if planned_on is not None:
-        day = _day(planned_on)
-        return day is not None and day > horizon
+        return planned_on > horizon
     if every is None or success_at is None:
         return False
     day = _day(success_at)
@@ -228,17 +227,21 @@ def _name(client_id, family, given, preferred) -> str:
     return f"{family}, {given}" + (f" ({preferred})" if preferred else "")
 
 
-def _facts(row, name: str, every: int | None, planned, more) -> ClientFacts:
+def _facts(row, name: str, every: int | None, planned: HandSet | None, more) -> ClientFacts:
     """One client's facts from their rows as read: `ACTIVE_SQL`'s, their earliest check-in
-    set by hand (`PLANNED_SQL`'s, or None) and the other selects' rows by kind. A row with a
-    value that cannot be read is left out, and a client's check-in with it when the value is
-    theirs (the caseload flags the row)."""
+    set by hand (or None) and the other selects' rows by kind. A row with a value that cannot
+    be read is left out, and a client's check-in with it when the value is theirs (the caseload
+    flags the row)."""
     client_id, _family, _given, _preferred, risk, status, enrolled, _cadence, success_at = row[:9]
+    last_success = _local_time(success_at)
+    if not more:  # most clients: nothing but a check-in
+        return ClientFacts(client_id, name, str(status), str(risk), every, _day(enrolled),
+                           last_success, hand_set=() if planned is None else (planned,))
     hand_set = [HandSet(row_id, str(kind), due, reason)
                 for row_id, _c, kind, due_on, reason in more.get("hand_set", ())
                 if (due := _day(due_on)) is not None]
-    if planned is not None and (due := _day(planned[1])) is not None:
-        hand_set.append(HandSet(planned[0], "check_in", due, planned[2]))
+    if planned is not None:
+        hand_set.append(planned)
     attempts = []
     for failed_at, outcome in more.get("attempts", ()):
         when = _latest(success_at, failed_at)[1]
@@ -246,7 +249,7 @@ def _facts(row, name: str, every: int | None, planned, more) -> ClientFacts:
             attempts.append(Attempt(when, str(outcome)))
     return ClientFacts(
         id=client_id, name=name, status=str(status), risk_tier=str(risk), cadence_days=every,
-        enrolled_on=_day(enrolled), last_success=_latest(success_at, None)[0],
+        enrolled_on=_day(enrolled), last_success=last_success,
         attempts=tuple(attempts), hand_set=tuple(hand_set), **{
             kind: tuple(x for x in map(make, more.get(kind, ())) if x is not None)
             for kind, make in _MAKE.items()},

@@ -72,8 +72,7 @@ class Finding:
     """Local time."""
 
 
-@dataclass(frozen=True, slots=True)
-class HandSet:
+class HandSet(NamedTuple):
     """An open check-in or task set by hand (a `check_in` row)."""
 
     id: int
@@ -139,8 +138,7 @@ class ClientFacts(NamedTuple):
     snoozes: tuple[SnoozeFact, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class MonthFacts:
+class MonthFacts(NamedTuple):
     """What CCM at risk needs to know about one client this month."""
 
     client_id: int
@@ -169,8 +167,7 @@ class DoneContact:
     """Safety flags this contact followed up."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     key: str
     due: date
     tier: int
@@ -184,8 +181,10 @@ def follow_up_of(facts: ClientFacts) -> FollowUp | None:
     if facts.cadence_days is None or facts.enrolled_on is None:
         return None
     if not facts.attempts:
-        day = None if facts.last_success is None else facts.last_success.date()
-        return _follow_up_after(day, facts.enrolled_on, facts.cadence_days)
+        if facts.last_success is None:
+            return _follow_up_after(None, facts.enrolled_on, facts.cadence_days)
+        day = facts.last_success.date()  # enrolment does not count after a reached contact
+        return _follow_up_after(day, day, facts.cadence_days)
     seen = [(a.occurred_at, False) for a in facts.attempts]
     if facts.last_success is not None:
         seen.append((facts.last_success, True))
@@ -218,9 +217,9 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
     later: dict[date, int] = {}
     horizon = today + timedelta(days=WEEK_DAYS - 1)
     for facts in clients:
-        snoozes = {s.item_key: s for s in facts.snoozes}
+        snoozes = {s.item_key: s for s in facts.snoozes} if facts.snoozes else {}
         for cand in _candidates(facts, today):
-            snooze = snoozes.get(cand.key) if cand.tier > 0 else None  # safety: never
+            snooze = snoozes.get(cand.key) if snoozes and cand.tier > 0 else None  # not safety
             if snooze is not None and snooze.until_on > today:
                 _count(later, max(cand.due, snooze.until_on), horizon)
                 continue
@@ -275,17 +274,21 @@ def days_left_in_month(today: date) -> int:
 
 # the items of one client ---------------------------------------------------------------------
 def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
-    found = [_safety(facts, f, today) for f in facts.findings]
+    found = [_safety(facts, f, today) for f in facts.findings] if facts.findings else []
     if facts.status != "active":
         return found
     follow = follow_up_of(facts)
     if follow is not None:
         found.append(_check_in(facts, follow, today))
-    found += [_tcm(facts, d, today) for d in facts.discharges
-              if _tcm_open(facts, d, today)]
-    found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
-    found += [_referral(facts, r, today) for r in facts.referrals]
-    found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
+    if facts.discharges:
+        found += [_tcm(facts, d, today) for d in facts.discharges
+                  if _tcm_open(facts, d, today)]
+    if facts.hand_set:
+        found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
+    if facts.referrals:
+        found += [_referral(facts, r, today) for r in facts.referrals]
+    if facts.plan_reviews:
+        found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
     return found
 
 
@@ -332,8 +335,11 @@ def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
 
 
 def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
-    planned = min((h for h in facts.hand_set if h.kind == "check_in"),
-                  key=lambda h: (h.due_on, h.id), default=None)
+    planned = None
+    for hand in facts.hand_set:
+        if hand.kind == "check_in" and (planned is None or (hand.due_on, hand.id) < (
+                planned.due_on, planned.id)):
+            planned = hand
     due = next_check_in_due(follow, planned.due_on if planned else None)
     if follow.retry:
         key = "cadence"
@@ -391,7 +397,7 @@ def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
 
 def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Candidate:
     reason = f"snoozed from {_day_name(snooze.snoozed_on, today)}: {snooze.reason}"
-    return replace(cand, item=replace(cand.item, reason=reason))
+    return cand._replace(item=replace(cand.item, reason=reason))
 
 
 # done today -----------------------------------------------------------------------------------
