@@ -24,7 +24,7 @@ A snooze (`until_on` after today) keeps its item out of the queue; on its day th
 back saying "snoozed from <day>: <reason>".
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -181,14 +181,34 @@ def follow_up_of(facts: ClientFacts) -> FollowUp | None:
     if facts.cadence_days is None or facts.enrolled_on is None:
         return None
     if not facts.attempts:
-        if facts.last_success is None:
-            return _follow_up_after(None, facts.enrolled_on, facts.cadence_days)
-        day = facts.last_success.date()  # enrolment does not count after a reached contact
-        return _follow_up_after(day, day, facts.cadence_days)
+        return _reached_follow_up(facts.last_success, facts.enrolled_on, facts.cadence_days)
     seen = [(a.occurred_at, False) for a in facts.attempts]
     if facts.last_success is not None:
         seen.append((facts.last_success, True))
     return follow_up(seen, enrolled_on=facts.enrolled_on, cadence_days=facts.cadence_days)
+
+
+def _reached_follow_up(last_success: datetime | None, enrolled_on: date,
+                       cadence_days: int) -> FollowUp:
+    """`follow_up` of a client with no unanswered call since their latest reached contact."""
+    if last_success is None:
+        return _follow_up_after(None, enrolled_on, cadence_days)
+    day = last_success.date()  # enrolment does not count after a reached contact
+    return _follow_up_after(day, day, cadence_days)
+
+
+def routine_check_in_due(planned: date | None, last_success: datetime | None,
+                         enrolled_on: date | None, cadence_days: int | None) -> date | None:
+    """`next_check_in_due` of a client with no unanswered call since their latest reached
+    contact (`last_success`, local time; not needed when `planned` is given): the earliest
+    check-in set by hand, else the cadence; None when it cannot be worked out. The data layer
+    counts the many clients who are due later this week with it, without building their
+    `ClientFacts`."""
+    if planned is not None:
+        return planned
+    if cadence_days is None or enrolled_on is None:
+        return None
+    return _reached_follow_up(last_success, enrolled_on, cadence_days).due_on
 
 
 @lru_cache(maxsize=4096)
@@ -209,12 +229,15 @@ def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
 
 
 def build_queue(clients: Iterable[ClientFacts], *, today: date,
-                done: Iterable[DoneContact] = (), month: Iterable[MonthFacts] = ()) -> Queue:
+                done: Iterable[DoneContact] = (), month: Iterable[MonthFacts] = (),
+                upcoming: Mapping[date, int] | None = None) -> Queue:
     """Today's queue from the facts of every client who may have an item in it or in the week
-    ahead, the contacts logged today and, for CCM at risk, this month's minutes."""
+    ahead, the contacts logged today and, for CCM at risk, this month's minutes. `upcoming`
+    counts, by day after today, the check-ins of the other clients (those with nothing else
+    to show: no unanswered call, no other item, no snooze; see `routine_check_in_due`)."""
     clients = list(clients)
     shown: list[_Candidate] = []
-    later: dict[date, int] = {}
+    later: dict[date, int] = dict(upcoming or {})
     horizon = today + timedelta(days=WEEK_DAYS - 1)
     for facts in clients:
         snoozes = {s.item_key: s for s in facts.snoozes} if facts.snoozes else {}
@@ -262,8 +285,7 @@ def ccm_at_risk(month: Iterable[MonthFacts], today: date) -> tuple[CcmAtRisk, ..
     found = [m for m in month if m.status == "active" and m.chronic_conditions >= 2
              and m.consented and m.minutes < CCM_FIRST_MARK]
     found.sort(key=lambda m: (m.minutes, m.client.casefold(), m.client_id))
-    return tuple(CcmAtRisk(client_id=m.client_id, client=m.client, minutes=m.minutes)
-                 for m in found)
+    return tuple(CcmAtRisk(m.client_id, m.client, m.minutes) for m in found)
 
 
 def days_left_in_month(today: date) -> int:
@@ -294,9 +316,8 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
 
 def _candidate(facts: ClientFacts, key: str, kind: str, due: date, reason: str, today: date,
                tier: int, order: tuple) -> _Candidate:
-    item = QueueItem(key=key, client_id=facts.id, client=facts.name, kind=kind, due=due,
-                     reason=reason, risk_tier=facts.risk_tier,
-                     overdue_days=max(0, (today - due).days))
+    item = QueueItem(key, facts.id, facts.name, kind, due, reason, facts.risk_tier,
+                     max(0, (today - due).days))
     return _Candidate(key, due, tier, order, item)
 
 
