@@ -20,6 +20,7 @@ from carecli.domain.queue import (
     SnoozeFact,
     build_queue,
     days_left_in_month,
+    routine_check_in_due,
 )
 
 TODAY = date(2026, 11, 24)  # a Tuesday; Thanksgiving is Thursday 26 November 2026
@@ -258,6 +259,20 @@ def test_the_week_counts_today_s_list_then_what_falls_due_each_day():
     queue = build_queue(clients, today=TODAY)
     assert queue.week == tuple((TODAY + timedelta(days=i), n)
                                for i, n in enumerate([2, 1, 1, 1, 1, 1, 1]))
+
+
+def test_check_ins_counted_ahead_join_the_week():
+    """The data layer counts most clients due later this week by `routine_check_in_due` alone
+    (a day set by hand wins; else the cadence after the latest reached contact)."""
+    assert routine_check_in_due(date(2026, 11, 30), at("2026-11-20"), ENROLLED, 7) == date(
+        2026, 11, 30)
+    assert routine_check_in_due(None, at("2026-11-20"), ENROLLED, 7) == date(2026, 11, 27)
+    assert routine_check_in_due(None, None, date(2026, 11, 20), 7) == date(2026, 11, 27)
+    assert routine_check_in_due(None, None, ENROLLED, None) is None
+    queue = build_queue([client(last="2026-11-15")], today=TODAY,
+                        upcoming={date(2026, 11, 29): 4, date(2026, 11, 25): 1})
+    assert dict(queue.week)[date(2026, 11, 29)] == 5  # 4 counted ahead, 1 built here
+    assert dict(queue.week)[date(2026, 11, 25)] == 1
 
 
 def test_days_left_in_the_month_count_today():
