@@ -81,12 +81,16 @@ JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
-OPEN_FINDINGS = """
-FROM safety_finding f
-WHERE NOT EXISTS (
+FOLLOWED_UP_SQL = """
       SELECT 1 FROM contact_log c
       WHERE c.client_id = f.client_id AND c.successful AND c.note IS NOT NULL
-        AND c.note <> '' AND c.occurred_at > f.found_at)"""
+        AND c.note <> '' AND c.occurred_at > f.found_at"""
+"""What closes the safety finding `f`: a reached contact with a note after it (the one rule,
+shared with `contacts.py` and `queue.py`)."""
+
+OPEN_FINDINGS = f"""
+FROM safety_finding f
+WHERE NOT EXISTS ({FOLLOWED_UP_SQL})"""
 FINDINGS_SQL = "SELECT f.client_id, f.flag" + OPEN_FINDINGS
 """Safety findings kept from the moment their answer was saved (drafts, discarded drafts and
 completed assessments alike), not yet followed up. Every finding counts, not only the latest

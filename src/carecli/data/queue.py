@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from carecli.clinical import CCM_FIRST_MARK
 from carecli.data.caseload import (
     CONSENTED_SQL,
+    FOLLOWED_UP_SQL,
     OPEN_FINDINGS,
     _all,
     _day,
@@ -118,14 +119,12 @@ DONE_SQL = """
 SELECT id, client_id, occurred_at, mode, outcome, minutes FROM contact_log
 WHERE occurred_at >= '{start}' AND occurred_at < '{end}'"""
 
-CLOSED_BY_SQL = """
-SELECT f.flag,
-       (SELECT c.id FROM contact_log c
-        WHERE c.client_id = f.client_id AND c.successful = TRUE AND c.note IS NOT NULL
-          AND c.note <> '' AND c.occurred_at > f.found_at
-        ORDER BY c.occurred_at, c.id LIMIT 1)
-FROM safety_finding f WHERE 1 = 1{only}"""
-"""The contact that followed up each finding (of the clients named), if any."""
+CLOSED_BY_SQL = f"""
+SELECT d.id, f.flag FROM contact_log d JOIN safety_finding f ON f.client_id = d.client_id
+WHERE EXISTS ({FOLLOWED_UP_SQL} AND c.id = d.id)
+  AND NOT EXISTS ({FOLLOWED_UP_SQL} AND c.occurred_at < d.occurred_at){{only}}"""
+"""The safety findings each contact named followed up: it follows a finding up (the caseload's
+rule, `FOLLOWED_UP_SQL`) and no contact before it did."""
 
 CHRONIC_SQL = """
 SELECT client_id, COUNT(*) FROM condition
@@ -321,9 +320,9 @@ def _done(cur, done_rows, names: dict[int, str]) -> list[DoneContact]:
     wanted = {row[1] for row in done_rows}
     closed: dict[int, list[str]] = defaultdict(list)
     if wanted:
-        for flag, contact_id in _all(cur, _restricted(CLOSED_BY_SQL, wanted, "f.client_id")):
-            if contact_id is not None:
-                closed[contact_id].append(str(flag))
+        done_ids = {row[0] for row in done_rows}
+        for contact_id, flag in _all(cur, _restricted(CLOSED_BY_SQL, done_ids, "d.id")):
+            closed[contact_id].append(str(flag))
         if unnamed := wanted - names.keys():
             names = names | {row[0]: _name(*row[:4]) for row in _all(
                 cur, _restricted(QUEUE_CLIENTS_SQL, unnamed, "id"))}
