@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 from carecli.clinical import CCM_FIRST_MARK
+from carecli.clinical.billing import ELIGIBLE_CONDITIONS
 from carecli.data.caseload import (
     CONSENTED_SQL,
     FOLLOWED_UP_SQL,
@@ -129,9 +130,10 @@ WHERE EXISTS ({FOLLOWED_UP_SQL} AND c.id = d.id)
 """The safety findings each contact named followed up: it follows a finding up (the caseload's
 rule, `FOLLOWED_UP_SQL`) and no contact before it did."""
 
-CHRONIC_SQL = """
+CHRONIC_SQL = f"""
 SELECT client_id, COUNT(*) FROM condition
-WHERE status = 'active' AND chronic = TRUE GROUP BY client_id HAVING COUNT(*) >= 2"""
+WHERE status = 'active' AND chronic = TRUE GROUP BY client_id
+HAVING COUNT(*) >= {ELIGIBLE_CONDITIONS}"""
 
 MINUTES_SQL = """
 SELECT client_id, SUM(minutes) FROM contact_log

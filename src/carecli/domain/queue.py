@@ -30,7 +30,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from carecli.clinical import CCM_FIRST_MARK, FollowUp, follow_up, tcm_deadlines
+from carecli.clinical import CCM_FIRST_MARK, FollowUp, ccm_eligible, follow_up, tcm_deadlines
 from carecli.domain.caseload import RISK_ORDER
 from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
 
@@ -282,8 +282,8 @@ def ccm_at_risk(month: Iterable[MonthFacts], today: date) -> tuple[CcmAtRisk, ..
     or fewer are left in the month."""
     if days_left_in_month(today) > CCM_WARN_DAYS_LEFT:
         return ()
-    found = [m for m in month if m.status == "active" and m.chronic_conditions >= 2
-             and m.consented and m.minutes < CCM_FIRST_MARK]
+    found = [m for m in month if m.status == "active"
+             and ccm_eligible(m.chronic_conditions, m.consented) and m.minutes < CCM_FIRST_MARK]
     found.sort(key=lambda m: (m.minutes, m.client.casefold(), m.client_id))
     return tuple(CcmAtRisk(m.client_id, m.client, m.minutes) for m in found)
 
