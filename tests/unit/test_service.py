@@ -109,6 +109,10 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     use("completed_assessment", view.completed[0].id)
     other = use("start_assessment", client_id, "reassessment", ["gad7"])
     assert use("discard_draft", other) == ()
+    timer = use("start_timer", client_id)
+    assert use("pause_timer", timer.id).paused_at is not None
+    assert use("resume_timer", timer.id).running and use("timers")[0].id == timer.id
+    use("discard_timer", timer.id)
     use("caseload")
     use("first_screen")
     public = {name for name, _ in inspect.getmembers(CareService, inspect.isfunction)

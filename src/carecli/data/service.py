@@ -317,6 +317,34 @@ class CareService:
 
         build_demo(db=self._db(), today=self.today())
 
+    # timer ----------------------------------------------------------------------------
+    def timers(self) -> tuple:
+        """The call timer running or paused (none or one), as `TimerState`s."""
+        from carecli.data.timer import timers
+
+        return timers(db=self._db())
+
+    def start_timer(self, client_id: int):
+        """Start timing a call; refused, naming the client, while another timer exists."""
+        from carecli.data.timer import start_timer
+
+        return start_timer(db=self._db(), client_id=client_id)
+
+    def pause_timer(self, timer_id: int):
+        from carecli.data.timer import pause_timer
+
+        return pause_timer(db=self._db(), timer_id=timer_id)
+
+    def resume_timer(self, timer_id: int):
+        from carecli.data.timer import resume_timer
+
+        return resume_timer(db=self._db(), timer_id=timer_id)
+
+    def discard_timer(self, timer_id: int) -> None:
+        from carecli.data.timer import discard_timer
+
+        discard_timer(db=self._db(), timer_id=timer_id)
+
     @staticmethod
     def _frozen(value: Any) -> Any:
         from carecli.data.converters import freeze
