@@ -91,6 +91,7 @@ def contexts():
     from carecli.screens.record import RecordScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
+    from carecli.screens.timer import QuitWithTimerScreen
     from carecli.screens.welcome import WelcomeScreen
     from carecli.screens.wizard import AssessmentScreen
     from carecli.widgets.client_table import ClientTable
@@ -99,7 +100,7 @@ def contexts():
             "record": RecordScreen, "start": StartScreen, "wizard": AssessmentScreen,
             "summary": SummaryScreen, "form": FormScreen, "safety": SafetyScreen,
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
-            "help": HelpScreen}
+            "help": HelpScreen, "timer": QuitWithTimerScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

@@ -252,6 +252,14 @@ class RecordScreen(CareScreen):
     def action_assess(self) -> None:
         self.post_message(StartAssessment(self.client_id))
 
+    def action_timer(self) -> None:
+        self.app.toggle_timer(self.client_id)  # type: ignore[attr-defined]
+
+    def action_log_contact(self) -> None:
+        from carecli.screens.contact_logger import log_contact
+
+        log_contact(self.app, self.client_id)
+
     def action_status(self, to_status: str) -> None:
         if self.record is None:
             return
