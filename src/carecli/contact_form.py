@@ -98,7 +98,8 @@ def contact_values(form: Mapping[str, Any], *, timer_id: int | None = None,
 
 
 def _listed(ticked: Any, typed: Any) -> list[str]:
-    return [*(ticked or ()), *(t for t in re.split(r"[,;\n]", str(typed or "")) if t.strip())]
+    typed_in = (t.strip() for t in re.split(r"[,;\n]", str(typed or "")))
+    return [*(ticked or ()), *(t for t in typed_in if t)]
 
 
 def _follow_up(form: Mapping[str, Any]) -> dict[str, Any] | None:
