@@ -127,7 +127,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("record.assess", "A", "assess", "Assess",
            "Start or resume an assessment (intake or focused)", palette="Assess"),
     Action("record.tabs", "", "tab_number({n})", "Tabs", "Switch to the tab of that number",
-           footer=False, numbered=8),
+           footer=False, numbered=9),
     *(Action(f"record.add_{kind}", "", f"add_to('{kind}')", f"Add {words}",
              f"Add a {words} to the record", palette=f"Add {words}") for kind, words in _ADDABLE),
     # starting an assessment

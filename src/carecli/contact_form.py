@@ -12,15 +12,8 @@ from carecli.domain.caseload import FLAG_LABELS
 from carecli.domain.daily import LoggedContact
 from carecli.domain.enums import CheckInKind, ContactMode, ContactOutcome, label
 from carecli.domain.fields import NAME_MAX, TEXT_MAX
+from carecli.domain.topics import EDUCATION, TOPICS
 from carecli.forms import FieldSpec, choices
-
-TOPICS = ("Symptoms", "Medications", "Appointments", "Diet and fluids", "Activity", "Mood",
-          "Safety at home", "Transport", "Benefits and money", "Caregiver support")
-"""Topics discussed, to tick (anything else is typed)."""
-EDUCATION = ("Medication use", "Warning signs: when to call", "Diet", "Blood sugar checks",
-             "Blood pressure checks", "Inhaler technique", "Fall prevention",
-             "Self-care plan")
-"""Education given, to tick (anything else is typed)."""
 
 MOMENT_HINT = "YYYY-MM-DD HH:MM; blank: now"
 SOMEONE_ELSE = "other:"
@@ -48,13 +41,54 @@ def logger_fields(people: Iterable[tuple[str, str]]) -> tuple[FieldSpec, ...]:
     )
 
 
+FOLLOW_UP_FIELDS = ("follow_up", "follow_up_on", "follow_up_reason")
+CORRECTED = ("occurred_at", "mode", "outcome", "minutes", "with_whom", "with_whom_kind", "note",
+             "topics", "education")
+"""What a correction may change (a follow-up it set is a check-in of its own)."""
+
+
+def correction_fields(people: Iterable[tuple[str, str]]) -> tuple[FieldSpec, ...]:
+    """The logger's fields without the follow-up, and the reason for the correction first."""
+    return (FieldSpec("reason", "Why it is corrected", required=True, max_length=1000),
+            *(f for f in logger_fields(people) if f.key not in FOLLOW_UP_FIELDS))
+
+
+def entry_form(entry: Any, people: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """A logged contact (`ContactEntry`) as the correction form's values."""
+    who = f"{entry.with_whom_kind}:{entry.with_whom}"
+    if entry.with_whom_kind == "client":
+        who = people[0][1]
+    listed = {value for _, value in people}
+    values = {
+        "outcome": entry.outcome, "mode": entry.mode,
+        "with_whom": who if who in listed else SOMEONE_ELSE,
+        "with_whom_other": "" if who in listed else (entry.with_whom or ""),
+        "minutes": str(entry.minutes), "note": entry.note or "",
+        "occurred_at": f"{entry.occurred_at.astimezone():%Y-%m-%d %H:%M}",
+    }
+    for key, offered in (("topics", TOPICS), ("education", EDUCATION)):
+        chosen = getattr(entry, key)
+        values[key] = [t for t in chosen if t in offered]
+        values[f"{key}_other"] = ", ".join(t for t in chosen if t not in offered)
+    return values
+
+
+def correction_values(form: Mapping[str, Any], opened: Mapping[str, Any]) -> dict[str, Any]:
+    """Only what the correction changes (a time shown to the minute is not "changed")."""
+    new, old = contact_values(form), contact_values(opened)
+    changed = {key: new.get(key) for key in CORRECTED if new.get(key) != old.get(key)}
+    if "with_whom" in changed or "with_whom_kind" in changed:
+        changed.update(with_whom=new["with_whom"], with_whom_kind=new["with_whom_kind"])
+    return changed
+
+
 FIELD_OF_ERROR = {"with_whom_kind": "with_whom", "timer_minutes": "minutes",
                   "timer_id": "minutes"}
 """A refusal naming a value the form does not show as such goes beside this field."""
 
 
 def _ticks(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((name, name) for name in names)
+    return tuple((name[:1].upper() + name[1:], name) for name in names)
 
 
 def people_choices(client: str, family: Iterable[Any], team: Iterable[Any]

@@ -74,7 +74,7 @@ def test_prose_follows_a_key_changed_in_the_registry(monkeypatch):
 def test_keys_are_named_as_the_keyboard_shows_them():
     assert key_of("caseload.filter") == "/"
     assert key_of("record.remove") == "d" and ACTIONS["record.remove"].all_shown() == "d or del"
-    assert key_of("record.tabs") == "1-8" and key_of("record.tabs", 6) == "6"
+    assert key_of("record.tabs") == "1-9" and key_of("record.tabs", 6) == "6"
     assert fill("{wizard.next:all}, {wizard.back:2}") == "enter or tab, backspace"
     assert button("confirm.no") == "No  n"
 

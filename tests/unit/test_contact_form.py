@@ -14,7 +14,7 @@ from carecli.domain.daily import LoggedContact
 
 FORM = {"outcome": "reached", "mode": "phone", "with_whom": "client:Ada Okafor",
         "with_whom_other": "", "minutes": "12", "note": "Feeling better",
-        "topics": ["Symptoms", "Mood"], "topics_other": "grandson's visit; pain",
+        "topics": ["symptoms", "mood"], "topics_other": "grandson's visit; pain",
         "education": [], "education_other": "", "follow_up": None, "follow_up_on": "",
         "follow_up_reason": "", "occurred_at": ""}
 
@@ -48,7 +48,7 @@ def test_minutes_typed_over_keep_the_timer_s_figure() -> None:
 
 def test_lists_ticked_and_typed_and_the_follow_up() -> None:
     values = contact_values(FORM)
-    assert values["topics"] == ["Symptoms", "Mood", "grandson's visit", "pain"]
+    assert values["topics"] == ["symptoms", "mood", "grandson's visit", "pain"]
     assert values["education"] == [] and values["follow_up"] is None
     assert "occurred_at" not in values  # blank: now
     task = contact_values({**FORM, "follow_up": "task", "follow_up_on": "2026-12-03",

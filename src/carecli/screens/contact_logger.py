@@ -8,23 +8,31 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from rich.text import Text
 from textual.app import App
 
 from carecli.contact_form import (
     FIELD_OF_ERROR,
     contact_values,
+    correction_fields,
+    correction_values,
+    entry_form,
     logger_fields,
     people_choices,
     saved_message,
 )
-from carecli.domain.daily import LoggedContact, QueueItem
-from carecli.plain import one_line
+from carecli.domain.daily import ContactEntry, LoggedContact, QueueItem
+from carecli.domain.enums import label
+from carecli.plain import one_line, plain
 from carecli.screens.base import DataChanged, run_service_call
+from carecli.screens.detail import DetailScreen
 from carecli.screens.form import FormScreen
+from carecli.widgets.contacts_tab import when
 
 
 class ContactLogger(FormScreen):
-    """Returns the `LoggedContact`, or None when cancelled."""
+    """The generic form with the logger's fields; a refusal naming a value the form does not
+    show as such (the timer's figure, who-kind) goes beside the field it comes from."""
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         placed: dict[str, str] = {}
@@ -46,13 +54,10 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
     service = app.service  # type: ignore[attr-defined]
 
     def opened(view: Any) -> None:
-        record = view.record
-        client = one_line(f"{record.client.given_name} {record.client.family_name}")
+        client, people = _people(view)
         timer = app.call_timer.state  # type: ignore[attr-defined]
         timer = timer if timer is not None and timer.client_id == client_id else None
         figure = timer.minutes(datetime.now(UTC)) if timer is not None else None
-        people = people_choices(client, record.entries.get("personal_contact", ()),
-                                record.entries.get("care_team", ()))
         title = f"Log a contact with {client}"
         if item is not None:
             title += f" — {item.reason}"
@@ -77,3 +82,63 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
             done(logged)
 
     run_service_call(app, service.record, client_id, done=opened)
+
+
+def correct_contact(app: App, client_id: int, entry: ContactEntry) -> None:
+    """The logger opened on a logged contact, to correct it with a reason (what it replaces
+    is kept); refused when the contact changed elsewhere since it was listed."""
+    service = app.service  # type: ignore[attr-defined]
+
+    def opened(view: Any) -> None:
+        client, people = _people(view)
+        initial = entry_form(entry, people)
+
+        def submit(form: dict[str, Any]) -> None:
+            service.correct_contact(entry.id, entry.version, correction_values(form, initial),
+                                    form.get("reason") or "")
+
+        app.push_screen(
+            ContactLogger(title=f"Correct the contact of {when(entry)} with {client}",
+                          fields=correction_fields(people), values=initial, submit=submit),
+            corrected)
+
+    def corrected(result: Any) -> None:
+        if result is not None:
+            app.notify("Contact corrected; what it replaced is kept with the reason.",
+                       markup=False)
+            app.post_message(DataChanged(client_id))
+
+    run_service_call(app, service.record, client_id, done=opened)
+
+
+def show_contact(app: App, entry: ContactEntry) -> None:
+    """One contact in full: who, the whole note, topics, education, corrections."""
+    heading = Text(f"{when(entry)}  {label(entry.outcome)} · {label(entry.mode)}"
+                   f"  ({entry.minutes} min)", "bold")
+    blocks: list[tuple[int, Text]] = []
+    if entry.with_whom:
+        who = plain(f"With {one_line(entry.with_whom)}")
+        who.append(f" ({label(entry.with_whom_kind).lower()})" if entry.with_whom_kind else "")
+        blocks.append((0, who))
+    if entry.timer_minutes is not None:
+        blocks.append((0, Text(f"Minutes typed by hand; the call timer said "
+                               f"{entry.timer_minutes}.", "dim")))
+    blocks.append((0, plain(entry.note or "No note.")))
+    for title, items in (("Topics discussed", entry.topics),
+                         ("Education given", entry.education)):
+        if items:
+            blocks.append((0, Text(title, "bold")))
+            blocks.append((1, plain(", ".join(items))))
+    if entry.corrections:
+        times = "once" if entry.corrections == 1 else f"{entry.corrections} times"
+        blocks.append((0, Text(f"Corrected {times}: each correction keeps its reason and the "
+                               "values it replaced.", "italic")))
+    app.push_screen(DetailScreen(heading, blocks))
+
+
+def _people(view: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The client's name and who a contact may be with, from their record."""
+    record = view.record
+    client = one_line(f"{record.client.given_name} {record.client.family_name}")
+    return client, people_choices(client, record.entries.get("personal_contact", ()),
+                                  record.entries.get("care_team", ()))
