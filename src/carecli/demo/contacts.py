@@ -28,6 +28,12 @@ P_EDUCATION = 0.3
 """Share of reached contacts that record education given."""
 
 
+def _details(p: _Person, day: date) -> random.Random:
+    """Draws for details added after the demo's people were fixed (topics, education, tasks),
+    apart from the main stream: the same seed keeps giving the same people."""
+    return random.Random(p.id * 1_000_003 + day.toordinal())
+
+
 class _Contacts:
     """Writes a client's hospital stays, contacts, unanswered calls and check-ins."""
 
@@ -170,12 +176,13 @@ class _Contacts:
         else:
             note = self._note(p)
         low, high = {"phone": (5, 30), "video": (10, 30), "home_visit": (30, 45)}.get(mode, (5, 8))
-        education = [rng.choice(EDUCATION)] if rng.random() < P_EDUCATION else []
+        detail = _details(p, day)
+        education = [detail.choice(EDUCATION)] if detail.random() < P_EDUCATION else []
         return self.rows.add(
             CONTACT, client_id=p.id, occurred_at=_at(day, rng.randint(540, 990)), mode=mode,
             outcome="reached", successful=True, minutes=rng.randint(low, high),
             with_whom=with_whom, with_whom_kind="family" if with_whom else "client", note=note,
-            topics=rng.sample(TOPICS, rng.randint(1, 3)), education=education,
+            topics=detail.sample(TOPICS, detail.randint(1, 3)), education=education,
         )
 
     def _note(self, p: _Person) -> str:
@@ -200,9 +207,9 @@ class _Contacts:
             self.rows.add(CHECK_IN, client_id=p.id, kind="task", due_on=self.today + ONE_DAY,
                           reason="In hospital: confirm the discharge date", status="open",
                           contact_id=None)
-        elif self.rng.random() < P_TASK:
+        elif (detail := _details(p, self.today)).random() < P_TASK:
             self.rows.add(
                 CHECK_IN, client_id=p.id, kind="task",
-                due_on=self.today + timedelta(days=self.rng.randint(-3, 6)),
-                reason=self.rng.choice(cat.TASKS), status="open", contact_id=None,
+                due_on=self.today + timedelta(days=detail.randint(-3, 6)),
+                reason=detail.choice(cat.TASKS), status="open", contact_id=None,
             )
