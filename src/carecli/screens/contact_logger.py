@@ -21,13 +21,13 @@ from carecli.contact_form import (
     people_choices,
     saved_message,
 )
-from carecli.domain.daily import ContactEntry, LoggedContact, QueueItem
+from carecli.domain.daily import ContactEntry, LoggedContact, MonthMinutes, QueueItem
 from carecli.domain.enums import label
 from carecli.plain import one_line, plain
 from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.detail import DetailScreen
 from carecli.screens.form import FormScreen
-from carecli.widgets.contacts_tab import when
+from carecli.widgets.contacts_tab import month_name, when
 
 
 class ContactLogger(FormScreen):
@@ -134,6 +134,20 @@ def show_contact(app: App, entry: ContactEntry) -> None:
         blocks.append((0, Text(f"Corrected {times}: each correction keeps its reason and the "
                                "values it replaced.", "italic")))
     app.push_screen(DetailScreen(heading, blocks))
+
+
+def toggle_complex(app: App, client_id: int, month: MonthMinutes) -> None:
+    """Mark the client's month complex CCM, or unmark it."""
+    marked = not month.complex
+
+    def done(_result: None) -> None:
+        app.notify(f"{month_name(month.month)} "
+                   + ("marked complex CCM." if marked else "no longer marked complex."),
+                   markup=False)
+        app.post_message(DataChanged(client_id))
+
+    run_service_call(app, app.service.mark_complex, client_id,  # type: ignore[attr-defined]
+                     month.month, marked, done=done)
 
 
 def _people(view: Any) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -16,10 +16,10 @@ from carecli.domain.enums import label
 from carecli.domain.history import instrument_name
 from carecli.plain import one_line
 from carecli.screens import contact_logger, editing
-from carecli.screens.base import CareScreen, DataChanged
+from carecli.screens.base import CareScreen
 from carecli.screens.caseload import StartAssessment
 from carecli.screens.detail import DetailScreen
-from carecli.widgets.contacts_tab import ContactsPane, month_name
+from carecli.widgets.contacts_tab import ContactsPane
 from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
 from carecli.widgets.results_table import ResultsTable
@@ -251,7 +251,9 @@ class RecordScreen(CareScreen):
               and event.cursor_row < len(self.record.history)):
             self.app.push_screen(DetailScreen.of_event(self.record.history[event.cursor_row]))
         elif event.data_table.id == "contacts-table":
-            self.show_contact()
+            entry = self.query_one(ContactsPane).current
+            if entry is not None:
+                contact_logger.show_contact(self.app, entry)
         elif event.data_table.id == "record-assessments" and event.cursor_row < len(
                 self.completed):
             self.open_assessment(self.completed[event.cursor_row].id)
@@ -285,11 +287,6 @@ class RecordScreen(CareScreen):
     def action_log_contact(self) -> None:
         contact_logger.log_contact(self.app, self.client_id)
 
-    def show_contact(self) -> None:
-        entry = self.query_one(ContactsPane).current
-        if entry is not None:
-            contact_logger.show_contact(self.app, entry)
-
     def correct_contact(self) -> None:
         entry = self.query_one(ContactsPane).current
         if entry is None:
@@ -299,17 +296,8 @@ class RecordScreen(CareScreen):
 
     def action_toggle_complex(self) -> None:
         month = self.query_one(ContactsPane).month
-        if month is None:
-            return
-        marked = not month.complex
-
-        def done(_result: None) -> None:
-            self.notify(f"{month_name(month.month)} "
-                        + ("marked complex CCM." if marked else "no longer marked complex."))
-            self.post_message(DataChanged(self.client_id))
-
-        self.call_service(self.service.mark_complex, self.client_id, month.month, marked,
-                          done=done)
+        if month is not None:
+            contact_logger.toggle_complex(self.app, self.client_id, month)
 
     def action_status(self, to_status: str) -> None:
         if self.record is None:
