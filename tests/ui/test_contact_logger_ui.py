@@ -156,6 +156,13 @@ async def test_the_contacts_tab_lists_shows_corrects_and_marks_complex(make_app,
         await wait_for(pilot, lambda: not isinstance(app.screen, ContactLogger), "the save")
         await settle(app, pilot)
         assert "November: 30 min" in str(pane.query_one("#contacts-month").render())
+        await pilot.press("enter")  # in full, with the correction
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen), "the contact")
+        lines = [str(line.render()) for line in app.screen.query(".detail-line")]
+        assert any(line.endswith(": Was 30 minutes") for line in lines)
+        assert "It was: minutes 25" in lines
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("c")
         await settle(app, pilot)
         assert "complex: yes" in str(pane.query_one("#contacts-month").render())

@@ -118,6 +118,8 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
                                             "topics": ["BP"]})
     (contact,) = use("contacts", client_id)
     use("correct_contact", logged.contact_id, contact.version, {"minutes": 30}, "typo")
+    (fix,) = use("contact_corrections", logged.contact_id)
+    assert (fix.reason, fix.before) == ("typo", (("minutes", 25),))
     assert use("find_clients", "rowe") == ((client_id, "Ida Rowe"),)
     task = use("schedule_follow_up", client_id, {"kind": "task", "due_on": TODAY,
                                                  "reason": "labs"})

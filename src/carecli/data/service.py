@@ -354,6 +354,12 @@ class CareService:
 
         discard_timer(db=self._db(), timer_id=timer_id)
 
+    def contact_corrections(self, contact_id: int) -> tuple:
+        """A logged contact's corrections (`CorrectionEntry`), oldest first."""
+        from carecli.data.contact_corrections import corrections
+
+        return corrections(db=self._db(), contact_id=contact_id)
+
     # contacts ---------------------------------------------------------------------------
     def log_contact(self, client_id: int, values: dict[str, Any]):
         """Log a contact (one transaction); returns the `LoggedContact`: the next follow-up

@@ -21,7 +21,13 @@ from carecli.contact_form import (
     people_choices,
     saved_message,
 )
-from carecli.domain.daily import ContactEntry, LoggedContact, MonthMinutes, QueueItem
+from carecli.domain.daily import (
+    ContactEntry,
+    CorrectionEntry,
+    LoggedContact,
+    MonthMinutes,
+    QueueItem,
+)
 from carecli.domain.enums import label
 from carecli.plain import one_line, plain
 from carecli.screens.base import DataChanged, run_service_call
@@ -112,7 +118,18 @@ def correct_contact(app: App, client_id: int, entry: ContactEntry) -> None:
 
 
 def show_contact(app: App, entry: ContactEntry) -> None:
-    """One contact in full: who, the whole note, topics, education, corrections."""
+    """One contact in full: who, the whole note, topics, education, and each correction with
+    its reason and the values it replaced."""
+    if not entry.corrections:
+        app.push_screen(DetailScreen(*contact_detail(entry, ())))
+        return
+    run_service_call(app, app.service.contact_corrections, entry.id,  # type: ignore[attr-defined]
+                     done=lambda found: app.push_screen(DetailScreen(*contact_detail(entry,
+                                                                                     found))))
+
+
+def contact_detail(entry: ContactEntry, corrections: tuple[CorrectionEntry, ...]
+                   ) -> tuple[Text, list[tuple[int, Text]]]:
     heading = Text(f"{when(entry)}  {label(entry.outcome)} · {label(entry.mode)}"
                    f"  ({entry.minutes} min)", "bold")
     blocks: list[tuple[int, Text]] = []
@@ -129,11 +146,24 @@ def show_contact(app: App, entry: ContactEntry) -> None:
         if items:
             blocks.append((0, Text(title, "bold")))
             blocks.append((1, plain(", ".join(items))))
-    if entry.corrections:
-        times = "once" if entry.corrections == 1 else f"{entry.corrections} times"
-        blocks.append((0, Text(f"Corrected {times}: each correction keeps its reason and the "
-                               "values it replaced.", "italic")))
-    app.push_screen(DetailScreen(heading, blocks))
+    for fix in corrections:
+        line = Text(f"Corrected {fix.corrected_at.astimezone():%Y-%m-%d %H:%M}: ", "bold")
+        line.append_text(plain(fix.reason))
+        blocks.append((0, line))
+        was = "; ".join(f"{label(name).lower()} {_shown(name, value)}"
+                        for name, value in fix.before)
+        blocks.append((1, plain(f"It was: {was}", "dim")))
+    return heading, blocks
+
+
+def _shown(name: str, value: object) -> str:
+    if value is None or value == ():
+        return "(none)"
+    if name == "occurred_at":
+        return f"{datetime.fromisoformat(str(value)).astimezone():%Y-%m-%d %H:%M}"
+    if isinstance(value, tuple):
+        return ", ".join(one_line(v) for v in value)
+    return one_line(label(value) if name in ("mode", "outcome", "with_whom_kind") else value)
 
 
 def toggle_complex(app: App, client_id: int, month: MonthMinutes) -> None:
