@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from conftest import SIZE, settle, wait_for
 from sqlalchemy import select
+from test_actions_ui import palette_titles
 from test_caseload_ui import loaded
 from test_narrow_ui import flag_suicidal_ideation
 from test_record_ui import count, open_record
@@ -173,6 +174,18 @@ async def test_the_contacts_tab_lists_shows_corrects_and_marks_complex(make_app,
         month = session.scalars(select(ClientMonth)).one()
     assert (correction.reason, correction.before) == ("Was 30 minutes", {"minutes": 25})
     assert (month.client_id, month.month, month.complex) == (margaret, "2026-11", True)
+
+
+async def test_the_palette_logs_a_contact_with_the_highlighted_client(make_app, seeded):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(app, pilot)
+        client = table.current
+        assert "Log a contact" in await palette_titles(app, pilot, "log a contact")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContactLogger), "the logger")
+        assert app.screen.form_title == (
+            f"Log a contact with {client.given_name} {client.family_name}")
 
 
 def test_logger_80x24_snapshot(snap_compare, make_app, seeded):

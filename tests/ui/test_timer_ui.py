@@ -5,9 +5,11 @@ from datetime import UTC, datetime, timedelta
 
 from conftest import SIZE, settle, wait_for
 from sqlalchemy import select
+from test_actions_ui import palette_titles
 from test_caseload_ui import loaded
 
 from carecli.data.models import CallTimer
+from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.record import RecordScreen
 from carecli.screens.timer import QuitWithTimerScreen
 from carecli.widgets.timer_bar import TimerBar
@@ -136,3 +138,19 @@ async def test_quit_with_a_paused_timer_does_not_ask(make_app, seeded, db):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_a_timer_is_discarded_from_the_palette_after_asking(make_app, seeded, db):
+    _store_timer(db, seeded["Walter"], started_at=datetime.now(UTC) - timedelta(minutes=3))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await wait_for(pilot, lambda: bar_text(app), "the timer line")
+        assert "Discard the call timer" in await palette_titles(app, pilot, "discard")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Walter Brooks" in app.screen.question
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert bar_text(app) == "" and stored(db) == []

@@ -77,6 +77,7 @@ class TimerControl:
 
         state = self.state
         if state is None:
+            self.app.notify("No call timer is running.", markup=False)
             return
 
         def answered(yes: bool | None) -> None:
