@@ -71,7 +71,8 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
                     "minutes": "" if figure is None else str(figure)}
 
         def submit(form: dict[str, Any]) -> tuple[LoggedContact, dict[str, Any]]:
-            values = contact_values(form, timer_id=timer and timer.id, timer_minutes=figure)
+            values = contact_values(form, timer_id=timer.id if timer else None,
+                                    timer_minutes=figure)
             return service.log_contact(client_id, values), values
 
         app.push_screen(ContactLogger(title=title, fields=logger_fields(people),
