@@ -14,6 +14,7 @@ from test_timer_ui import bar_text
 
 from carecli.data.models import (
     CallTimer,
+    CheckIn,
     ClientMonth,
     ContactCorrection,
     ContactLog,
@@ -114,6 +115,28 @@ async def test_minutes_typed_over_keep_the_timer_s_figure(make_app, seeded, db):
     (contact,) = [c for c in contacts_of(db, margaret) if c.note is None]
     assert (contact.minutes, contact.timer_minutes) == (20, 12)
     assert count(db, CallTimer) == 0
+
+
+async def test_a_call_ticks_topics_and_sets_a_task(make_app, seeded, db):
+    ann = seeded["Ann"]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, ann)
+        logger = await open_logger(app, pilot)
+        await pilot.press(*("tab",) * 6, "space")  # the first topic: ticked
+        await pilot.press("tab", *"inhaler refills", *("tab",) * 3)
+        assert logger.query_one("#field-follow_up").has_focus
+        await pilot.press("enter", *"t", "enter")  # a task
+        await pilot.press("tab", *"2026-12-01", "tab", *"Call the pharmacy", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ContactLogger), "the save")
+        await settle(app, pilot)
+        assert "Task scheduled." in notices(app)
+    (contact,) = contacts_of(db, ann)
+    assert contact.topics == ["medications", "inhaler refills"] and not contact.education
+    with db.read() as session:
+        task = session.scalars(select(CheckIn).where(CheckIn.client_id == ann)).one()
+    assert (task.kind, task.due_on, task.reason) == ("task", date(2026, 12, 1),
+                                                     "Call the pharmacy")
 
 
 async def test_a_refusal_shows_beside_its_field_and_escape_asks(make_app, seeded, db):
