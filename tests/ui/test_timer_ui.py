@@ -154,3 +154,18 @@ async def test_a_timer_is_discarded_from_the_palette_after_asking(make_app, seed
         await pilot.press("y")
         await settle(app, pilot)
         assert bar_text(app) == "" and stored(db) == []
+
+
+async def test_quit_with_a_running_timer_can_log_the_call_first(make_app, seeded, db):
+    from carecli.screens.contact_logger import ContactLogger
+
+    _store_timer(db, seeded["Walter"], started_at=datetime.now(UTC) - timedelta(minutes=3))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await wait_for(pilot, lambda: bar_text(app), "the timer line")
+        await pilot.press("ctrl+q", "l")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContactLogger), "the logger")
+        assert app.is_running
+        assert app.screen.form_title == "Log a contact with Walter Brooks"
+        assert app.screen.query_one("#field-minutes").value == "3"

@@ -4,6 +4,7 @@ the question asked when quitting while it runs. Times are kept in the database, 
 goes on counting across a restart or a crash."""
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -133,8 +134,6 @@ class QuitWithTimerScreen(ModalScreen[str]):
         self.state = state
 
     def compose(self) -> ComposeResult:
-        from datetime import UTC, datetime
-
         elapsed = clock(self.state.elapsed_seconds(datetime.now(UTC)))
         question = (f"The call timer of {one_line(self.state.client)} is running ({elapsed}). "
                     + fill("Quitting with {timer.keep} keeps it counting: it is there when "
