@@ -10,6 +10,7 @@ from test_caseload_ui import loaded
 
 from carecli.data.models import CallTimer
 from carecli.screens.confirm import ConfirmScreen
+from carecli.screens.contact_logger import ContactLogger
 from carecli.screens.record import RecordScreen
 from carecli.screens.timer import QuitWithTimerScreen
 from carecli.widgets.timer_bar import TimerBar
@@ -157,8 +158,6 @@ async def test_a_timer_is_discarded_from_the_palette_after_asking(make_app, seed
 
 
 async def test_quit_with_a_running_timer_can_log_the_call_first(make_app, seeded, db):
-    from carecli.screens.contact_logger import ContactLogger
-
     _store_timer(db, seeded["Walter"], started_at=datetime.now(UTC) - timedelta(minutes=3))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
