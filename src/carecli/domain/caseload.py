@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-
 FLAG_LABELS = {
     "suicidal_ideation": "SI risk",
     "physical_harm": "harm risk",
