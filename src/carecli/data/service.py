@@ -328,6 +328,40 @@ class CareService:
 
         build_demo(db=self._db(), today=self.today())
 
+    # timer ----------------------------------------------------------------------------
+    def timers(self) -> tuple:
+        """The call timer running or paused (none or one), as `TimerState`s."""
+        from carecli.data.timer import timers
+
+        return timers(db=self._db())
+
+    def start_timer(self, client_id: int):
+        """Start timing a call; refused, naming the client, while another timer exists."""
+        from carecli.data.timer import start_timer
+
+        return start_timer(db=self._db(), client_id=client_id)
+
+    def pause_timer(self, timer_id: int):
+        from carecli.data.timer import pause_timer
+
+        return pause_timer(db=self._db(), timer_id=timer_id)
+
+    def resume_timer(self, timer_id: int):
+        from carecli.data.timer import resume_timer
+
+        return resume_timer(db=self._db(), timer_id=timer_id)
+
+    def discard_timer(self, timer_id: int) -> None:
+        from carecli.data.timer import discard_timer
+
+        discard_timer(db=self._db(), timer_id=timer_id)
+
+    def contact_corrections(self, contact_id: int) -> tuple:
+        """A logged contact's corrections (`CorrectionEntry`), oldest first."""
+        from carecli.data.contact_corrections import corrections
+
+        return corrections(db=self._db(), contact_id=contact_id)
+
     # contacts ---------------------------------------------------------------------------
     def log_contact(self, client_id: int, values: dict[str, Any]):
         """Log a contact (one transaction); returns the `LoggedContact`: the next follow-up

@@ -151,3 +151,14 @@ class MonthMinutes:
     """The month is marked complex CCM."""
     codes: tuple[str, ...]
     """`ccm_codes(minutes, complex)` when eligible, else empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionEntry:
+    """One correction of a logged contact, as the contact's full view shows it."""
+
+    corrected_at: datetime
+    """Aware, UTC."""
+    reason: str
+    before: tuple[tuple[str, object], ...]
+    """The values it replaced: (field, value), in the contact's field order."""
