@@ -121,8 +121,10 @@ def _safety_name(flag: str) -> str:
 
 
 def run_report(service, args: argparse.Namespace) -> int:
-    rows = service.month_minutes(args.month)
-    month = args.month or service.today().strftime("%Y-%m")
+    from carecli.data.contact_inputs import parse_month
+
+    month = parse_month(args.month, service.today())
+    rows = service.month_minutes(month)
     if args.json:
         _print_json(rows)
     elif args.csv:
