@@ -60,6 +60,7 @@ def run(args: argparse.Namespace, location) -> int:
 
     if location.path is not None and not location.path.exists():
         raise CareDataError(f"There is no database at {location.display}; nothing was done.")
+    _printable_anywhere()
     service = CareService(location, db=open_database(location))
     try:
         if args.command == "log":
@@ -69,6 +70,23 @@ def run(args: argparse.Namespace, location) -> int:
         raise CareDataError(_refusal(exc)) from None
     finally:
         service.db.dispose()
+
+
+def _printable_anywhere() -> None:
+    """A name the terminal's encoding cannot show (Nguyễn in a Latin-1 locale, or under
+    PYTHONIOENCODING=ascii) prints as `Nguy\\u1ec5n`, never as a traceback after the contact
+    was saved (which would invite logging it twice)."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
+def _utf8_out() -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def run_log(service, args: argparse.Namespace) -> int:
@@ -140,7 +158,7 @@ def _print_json(rows) -> None:
     print(json.dumps([{
         "client_id": r.client_id, "client": r.client, "month": r.month, "minutes": r.minutes,
         "codes": list(r.codes), "complex": r.complex, "eligible": r.eligible,
-    } for r in rows], ensure_ascii=False, indent=2))
+    } for r in rows], ensure_ascii=not _utf8_out(), indent=2))  # \u escapes: still JSON
 
 
 def _print_csv(rows) -> None:
