@@ -95,14 +95,14 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
         check_version(row, version, "this contact")
         current = {name: getattr(row, name) for name in FIELDS}
         data = validate(ContactFields, {**current, **values}, clock(now))
-        client = stored_client(session, row.client_id)
-        _not_before_enrolment(data.occurred_at, client)
         new = _stored(data)
         before = {name: _plain(current[name]) for name in FIELDS
                   if _plain(new[name]) != _plain(current[name])}
         if not before:
             raise InvalidInput({"form": "The correction changes nothing, so nothing was "
                                         "saved."})
+        if "occurred_at" in before:  # an enrolment day moved later leaves older contacts be
+            _not_before_enrolment(data.occurred_at, stored_client(session, row.client_id))
         for name in before:
             setattr(row, name, new[name])
         row.successful = _successful(data.outcome)
