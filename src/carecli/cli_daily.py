@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from carecli.data.errors import CareDataError, InvalidInput
-from carecli.domain.enums import ContactMode, ContactOutcome
+from carecli.domain.enums import ClientStatus, ContactMode, ContactOutcome
 
 COMMANDS = frozenset({"log", "report"})
 OPTIONS = {"occurred_at": "--at", "minutes": "--minutes", "outcome": "--outcome",
@@ -17,6 +17,8 @@ OPTIONS = {"occurred_at": "--at", "minutes": "--minutes", "outcome": "--outcome"
 """The option each validated field comes from, to name it in a refusal."""
 MATCHES_SHOWN = 10
 """An ambiguous CLIENT lists at most this many of the clients it matches."""
+UNREADABLE = (ValueError, TypeError, OverflowError)
+"""What reading a value another program stored raises ('2026-02-30' in a date column)."""
 CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is a formula to a spreadsheet: such a name gets a `'`."""
 
@@ -68,6 +70,9 @@ def run(args: argparse.Namespace, location) -> int:
         return run_report(service, args)
     except InvalidInput as exc:
         raise CareDataError(_refusal(exc)) from None
+    except UNREADABLE as exc:  # '2026-02-30' in a date column, say: not a traceback
+        raise CareDataError(f"A value stored in the database cannot be read ({exc}); it was "
+                            "perhaps written by another program. Nothing was saved.") from None
     finally:
         service.db.dispose()
 
@@ -95,14 +100,33 @@ def run_log(service, args: argparse.Namespace) -> int:
         "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
         "note": args.note, "occurred_at": args.at,
     })
-    entry = next(e for e in service.contacts(client_id) if e.id == logged.contact_id)
-    at = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    print(f"Logged: {entry.outcome.replace('_', ' ')}, {entry.mode.replace('_', ' ')}, "
-          f"{entry.minutes} min, {at}, for {name} (id {client_id}).")
+    print(_logged_line(service, client_id, name, logged.contact_id))
     for flag in logged.closed_findings:
         print(f"Safety finding followed up: {_safety_name(flag)}.")
-    print(_next_due(logged))
+    print(_next_due(logged) if logged.next_due else _no_next_due(service, client_id))
     return 0
+
+
+def _logged_line(service, client_id: int, name: str, contact_id: int) -> str:
+    """What was logged, as stored; the saved contact is never reported as a failure because
+    another of the client's contacts holds a value that cannot be read."""
+    try:
+        entry = next(e for e in service.contacts(client_id) if e.id == contact_id)
+    except UNREADABLE:
+        return f"Logged for {name} (id {client_id})."
+    at = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (f"Logged: {entry.outcome.replace('_', ' ')}, {entry.mode.replace('_', ' ')}, "
+            f"{entry.minutes} min, {at}, for {name} (id {client_id}).")
+
+
+def _no_next_due(service, client_id: int) -> str:
+    try:
+        active = service.client(client_id).status == ClientStatus.ACTIVE
+    except UNREADABLE:
+        active = True
+    if active:
+        return "Next due: unknown: a value stored for this client cannot be read."
+    return "No follow-up is due: the client is not active."
 
 
 def _one_client(service, text: str) -> tuple[int, str]:
@@ -120,8 +144,6 @@ def _one_client(service, text: str) -> tuple[int, str]:
 
 
 def _next_due(logged) -> str:
-    if logged.next_due is None:
-        return "No follow-up is due: the client is not active."
     day = f"{logged.next_due.isoformat()} ({logged.next_due.strftime('%a')})"
     if not logged.retry:
         return f"Next due: {day}."
