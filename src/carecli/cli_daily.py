@@ -6,7 +6,10 @@ command runs. Bad input is refused with one sentence naming the option at fault.
 """
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from carecli.data.errors import CareDataError, InvalidInput
 from carecli.domain.enums import ClientStatus, ContactMode, ContactOutcome
@@ -62,7 +65,7 @@ def run(args: argparse.Namespace, location) -> int:
 
     if location.path is not None and not location.path.exists():
         raise CareDataError(f"There is no database at {location.display}; nothing was done.")
-    _printable_anywhere()
+    _steady_output()
     service = CareService(location, db=open_database(location))
     try:
         if args.command == "log":
@@ -70,17 +73,28 @@ def run(args: argparse.Namespace, location) -> int:
         return run_report(service, args)
     except InvalidInput as exc:
         raise CareDataError(_refusal(exc)) from None
-    except UNREADABLE as exc:  # '2026-02-30' in a date column, say: not a traceback
-        raise CareDataError(f"A value stored in the database cannot be read ({exc}); it was "
-                            "perhaps written by another program. Nothing was saved.") from None
     finally:
         service.db.dispose()
 
 
-def _printable_anywhere() -> None:
+@contextmanager
+def _readable() -> Iterator[None]:
+    """A value another program stored that cannot be read ('2026-02-30' in a date column)
+    stops the command with one sentence, not a traceback."""
+    try:
+        yield
+    except UNREADABLE as exc:
+        raise CareDataError(f"A value stored in the database cannot be read ({exc}); it was "
+                            "perhaps written by another program. Nothing was saved.") from None
+
+
+def _steady_output() -> None:
     """A name the terminal's encoding cannot show (Nguyễn in a Latin-1 locale, or under
     PYTHONIOENCODING=ascii) prints as `Nguy\\u1ec5n`, never as a traceback after the contact
-    was saved (which would invite logging it twice)."""
+    was saved (which would invite logging it twice); a closed output (`>&-`) drops what is
+    printed."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
 
@@ -95,15 +109,22 @@ def _utf8_out() -> bool:
 
 
 def run_log(service, args: argparse.Namespace) -> int:
-    client_id, name = _one_client(service, args.client)
-    logged = service.log_contact(client_id, {
-        "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
-        "note": args.note, "occurred_at": args.at,
-    })
-    print(_logged_line(service, client_id, name, logged.contact_id))
-    for flag in logged.closed_findings:
-        print(f"Safety finding followed up: {_safety_name(flag)}.")
-    print(_next_due(logged) if logged.next_due else _no_next_due(service, client_id))
+    with _readable():
+        client_id, name = _one_client(service, args.client)
+        logged = service.log_contact(client_id, {
+            "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
+            "note": args.note, "occurred_at": args.at,
+        })
+    lines = [_logged_line(service, client_id, name, logged.contact_id)]
+    lines += [f"Safety finding followed up: {_safety_name(flag)}."
+              for flag in logged.closed_findings]
+    lines.append(_next_due(logged) if logged.next_due else _no_next_due(service, client_id))
+    try:
+        print("\n".join(lines), flush=True)
+    except OSError as exc:  # a full disk, a closed pipe: the contact is logged all the same
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to write
+        print(f"carecli: the contact was logged, but this could not be printed: "
+              f"{exc.strerror or exc}.", file=sys.stderr)
     return 0
 
 
@@ -164,7 +185,8 @@ def run_report(service, args: argparse.Namespace) -> int:
     from carecli.data.contact_inputs import parse_month
 
     month = parse_month(args.month, service.today())
-    rows = service.month_minutes(month)
+    with _readable():
+        rows = service.month_minutes(month)
     if args.json:
         _print_json(rows)
     elif args.csv:
