@@ -6,10 +6,13 @@ command runs. Bad input is refused with one sentence naming the option at fault.
 """
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from carecli.data.errors import CareDataError, InvalidInput
-from carecli.domain.enums import ContactMode, ContactOutcome
+from carecli.domain.enums import ClientStatus, ContactMode, ContactOutcome
 
 COMMANDS = frozenset({"log", "report"})
 OPTIONS = {"occurred_at": "--at", "minutes": "--minutes", "outcome": "--outcome",
@@ -17,6 +20,8 @@ OPTIONS = {"occurred_at": "--at", "minutes": "--minutes", "outcome": "--outcome"
 """The option each validated field comes from, to name it in a refusal."""
 MATCHES_SHOWN = 10
 """An ambiguous CLIENT lists at most this many of the clients it matches."""
+UNREADABLE = (ValueError, TypeError, OverflowError)
+"""What reading a value another program stored raises ('2026-02-30' in a date column)."""
 CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is a formula to a spreadsheet: such a name gets a `'`."""
 
@@ -60,6 +65,7 @@ def run(args: argparse.Namespace, location) -> int:
 
     if location.path is not None and not location.path.exists():
         raise CareDataError(f"There is no database at {location.display}; nothing was done.")
+    _steady_output()
     service = CareService(location, db=open_database(location))
     try:
         if args.command == "log":
@@ -71,20 +77,77 @@ def run(args: argparse.Namespace, location) -> int:
         service.db.dispose()
 
 
+@contextmanager
+def _readable() -> Iterator[None]:
+    """A value another program stored that cannot be read ('2026-02-30' in a date column)
+    stops the command with one sentence, not a traceback."""
+    try:
+        yield
+    except UNREADABLE as exc:
+        raise CareDataError(f"A value stored in the database cannot be read ({exc}); it was "
+                            "perhaps written by another program. Nothing was saved.") from None
+
+
+def _steady_output() -> None:
+    """A name the terminal's encoding cannot show (Nguyễn in a Latin-1 locale, or under
+    PYTHONIOENCODING=ascii) prints as `Nguy\\u1ec5n`, never as a traceback after the contact
+    was saved (which would invite logging it twice); a closed output (`>&-`) drops what is
+    printed."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
+def _utf8_out() -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
 def run_log(service, args: argparse.Namespace) -> int:
-    client_id, name = _one_client(service, args.client)
-    logged = service.log_contact(client_id, {
-        "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
-        "note": args.note, "occurred_at": args.at,
-    })
-    entry = next(e for e in service.contacts(client_id) if e.id == logged.contact_id)
-    at = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    print(f"Logged: {entry.outcome.replace('_', ' ')}, {entry.mode.replace('_', ' ')}, "
-          f"{entry.minutes} min, {at}, for {name} (id {client_id}).")
-    for flag in logged.closed_findings:
-        print(f"Safety finding followed up: {_safety_name(flag)}.")
-    print(_next_due(logged))
+    with _readable():
+        client_id, name = _one_client(service, args.client)
+        logged = service.log_contact(client_id, {
+            "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
+            "note": args.note, "occurred_at": args.at,
+        })
+    lines = [_logged_line(service, client_id, name, logged.contact_id)]
+    lines += [f"Safety finding followed up: {_safety_name(flag)}."
+              for flag in logged.closed_findings]
+    lines.append(_next_due(logged) if logged.next_due else _no_next_due(service, client_id))
+    try:
+        print("\n".join(lines), flush=True)
+    except OSError as exc:  # a full disk, a closed pipe: the contact is logged all the same
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to write
+        print(f"carecli: the contact was logged, but this could not be printed: "
+              f"{exc.strerror or exc}.", file=sys.stderr)
     return 0
+
+
+def _logged_line(service, client_id: int, name: str, contact_id: int) -> str:
+    """What was logged, as stored; the saved contact is never reported as a failure because
+    another of the client's contacts holds a value that cannot be read."""
+    try:
+        entry = next(e for e in service.contacts(client_id) if e.id == contact_id)
+    except UNREADABLE:
+        return f"Logged for {name} (id {client_id})."
+    at = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (f"Logged: {entry.outcome.replace('_', ' ')}, {entry.mode.replace('_', ' ')}, "
+            f"{entry.minutes} min, {at}, for {name} (id {client_id}).")
+
+
+def _no_next_due(service, client_id: int) -> str:
+    try:
+        active = service.client(client_id).status == ClientStatus.ACTIVE
+    except UNREADABLE:
+        active = True
+    if active:
+        return "Next due: unknown: a value stored for this client cannot be read."
+    return "No follow-up is due: the client is not active."
 
 
 def _one_client(service, text: str) -> tuple[int, str]:
@@ -102,8 +165,6 @@ def _one_client(service, text: str) -> tuple[int, str]:
 
 
 def _next_due(logged) -> str:
-    if logged.next_due is None:
-        return "No follow-up is due: the client is not active."
     day = f"{logged.next_due.isoformat()} ({logged.next_due.strftime('%a')})"
     if not logged.retry:
         return f"Next due: {day}."
@@ -121,8 +182,11 @@ def _safety_name(flag: str) -> str:
 
 
 def run_report(service, args: argparse.Namespace) -> int:
-    rows = service.month_minutes(args.month)
-    month = args.month or service.today().strftime("%Y-%m")
+    from carecli.data.contact_inputs import parse_month
+
+    month = parse_month(args.month, service.today())
+    with _readable():
+        rows = service.month_minutes(month)
     if args.json:
         _print_json(rows)
     elif args.csv:
@@ -138,7 +202,7 @@ def _print_json(rows) -> None:
     print(json.dumps([{
         "client_id": r.client_id, "client": r.client, "month": r.month, "minutes": r.minutes,
         "codes": list(r.codes), "complex": r.complex, "eligible": r.eligible,
-    } for r in rows], ensure_ascii=False, indent=2))
+    } for r in rows], ensure_ascii=not _utf8_out(), indent=2))  # \u escapes: still JSON
 
 
 def _print_csv(rows) -> None:

@@ -10,7 +10,7 @@ against the stored client).
 """
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, field_validator
@@ -75,7 +75,7 @@ def parse_moment(value: Any) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.astimezone(UTC)  # a naive one is taken as local time
+        return _utc(value, value.replace(tzinfo=None).isoformat(" ", "minutes"))
     text = str(value).strip()
     if not text:
         return None
@@ -85,9 +85,26 @@ def parse_moment(value: Any) -> datetime | None:
     try:
         day = parse_date(match.group(1))
         hour, minute = int(match.group(2)), int(match.group(3))
-        return datetime.combine(day, time(hour, minute)).astimezone(UTC)
-    except (ValueError, TypeError, OverflowError):  # 02-30, 24:10, 0001-01-01 east of UTC
+        wall = datetime.combine(day, time(hour, minute))
+    except (ValueError, TypeError):  # 02-30, 24:10
         raise ValueError(f"{text} is not a real date and time") from None
+    return _utc(wall, text)
+
+
+def _utc(value: datetime, text: str) -> datetime:
+    """`value` (naive: local time) in UTC. A local time the clocks skip when they go forward
+    is refused rather than moved an hour; an instant UTC cannot hold is not a real date and
+    time (year 1 east of UTC) or in the future (the last hours of 9999 west of it)."""
+    try:
+        moment = value.astimezone(UTC)
+    except (ValueError, OverflowError):
+        if value.year == MAXYEAR:
+            raise ValueError("is in the future") from None
+        raise ValueError(f"{text} is not a real date and time") from None
+    if value.tzinfo is None and moment.astimezone().replace(tzinfo=None) != value:
+        raise ValueError(f"{text} is not a real local time: the clocks skip that hour "
+                         "when they go forward")
+    return moment
 
 
 def _whole(value: Any) -> Any:
@@ -255,7 +272,7 @@ def parse_month(text: str | None, today: date) -> str:
     match = _MONTH.match(str(text).strip())
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise InvalidInput({"month": f"{text!r} is not a month: use YYYY-MM"})
-    month = match.group(0)
+    month = f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"  # full-width digits too
     if month < EARLIEST.strftime("%Y-%m"):
         raise InvalidInput({"month": "is before 1900"})
     if month > today.strftime("%Y-%m"):

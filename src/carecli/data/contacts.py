@@ -95,17 +95,19 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
         check_version(row, version, "this contact")
         current = {name: getattr(row, name) for name in FIELDS}
         data = validate(ContactFields, {**current, **values}, clock(now))
-        client = stored_client(session, row.client_id)
-        _not_before_enrolment(data.occurred_at, client)
         new = _stored(data)
         before = {name: _plain(current[name]) for name in FIELDS
                   if _plain(new[name]) != _plain(current[name])}
         if not before:
             raise InvalidInput({"form": "The correction changes nothing, so nothing was "
                                         "saved."})
+        if "occurred_at" in before:  # an enrolment day moved later leaves older contacts be
+            _not_before_enrolment(data.occurred_at, stored_client(session, row.client_id))
         for name in before:
             setattr(row, name, new[name])
         row.successful = _successful(data.outcome)
+        if "outcome" in before or "occurred_at" in before:
+            _answer_again(session, row)
         session.add(ContactCorrection(contact_id=contact_id, client_id=row.client_id,
                                       reason=why.reason, before=before))
         record_change(session, action="correct", entity="contact", entity_id=contact_id,
@@ -204,6 +206,24 @@ def _not_before_enrolment(at: datetime, client: Client) -> None:
     if _day(at) < client.enrolled_on:
         raise InvalidInput({"occurred_at": "is before the client's enrolment on "
                                            f"{client.enrolled_on.isoformat()}"})
+
+
+def _answer_again(session, row: ContactLog) -> None:
+    """After a correction of a contact's outcome or time: the check-ins set by hand it answered
+    and no longer answers (not reached now, or due after its new day) open again, and a reached
+    one answers those due by its day. Only check-ins made before the contact was logged are its
+    answers (one it scheduled itself is not); an older row without that time is left as is."""
+    if row.logged_at is None:
+        return
+    day = _day(row.occurred_at)
+    answered = session.scalars(select(CheckIn).where(
+        CheckIn.contact_id == row.id, CheckIn.status == CheckInStatus.DONE,
+        CheckIn.kind == CheckInKind.CHECK_IN, CheckIn.created_at < row.logged_at)).all()
+    for check_in in answered:
+        if not row.successful or check_in.due_on > day:
+            check_in.status, check_in.done_at, check_in.contact_id = CheckInStatus.OPEN, None, None
+    if row.successful:
+        answer_check_ins(session, row.client_id, day, row.id, made_before=row.logged_at)
 
 
 def _open_findings(session, client_id: int) -> list[tuple[int, str]]:

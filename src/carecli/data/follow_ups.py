@@ -42,12 +42,17 @@ def add_follow_up(session, client_id: int, data: FollowUpInput,
     return row
 
 
-def answer_check_ins(session, client_id: int, day: date, contact_id: int) -> list[int]:
+def answer_check_ins(session, client_id: int, day: date, contact_id: int,
+                     made_before: datetime | None = None) -> list[int]:
     """Mark the client's open check-ins (not tasks) due on or before `day` done by the reached
-    contact `contact_id`, inside the caller's transaction; returns their ids."""
-    rows = session.scalars(select(CheckIn).where(
+    contact `contact_id`, inside the caller's transaction (only those made before
+    `made_before`, when given); returns their ids."""
+    query = select(CheckIn).where(
         CheckIn.client_id == client_id, CheckIn.status == CheckInStatus.OPEN,
-        CheckIn.kind == CheckInKind.CHECK_IN, CheckIn.due_on <= day)).all()
+        CheckIn.kind == CheckInKind.CHECK_IN, CheckIn.due_on <= day)
+    if made_before is not None:
+        query = query.where(CheckIn.created_at < made_before)
+    rows = session.scalars(query).all()
     for row in rows:
         row.status = CheckInStatus.DONE
         row.done_at = utcnow()

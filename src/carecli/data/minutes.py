@@ -110,7 +110,16 @@ def _month_facts(session, month: str, client_id: int | None = None
         select(ClientMonth.client_id).where(ClientMonth.month == month,
                                             ClientMonth.complex.is_(True)),
         ClientMonth.client_id)))
-    return {k: int(v or 0) for k, v in minutes.items()}, chronic & consented, complex_
+    return {k: _whole(v) for k, v in minutes.items()}, chronic & consented, complex_
+
+
+def _whole(total) -> int:
+    """A month's sum of minutes as a whole number; one no number holds (a sum past the largest
+    float, from minutes another program wrote) counts as none, as on the caseload."""
+    try:
+        return int(total or 0)
+    except (ValueError, OverflowError):
+        return 0
 
 
 def _month_minutes(client_id: int, name: str, month: str, minutes: dict[int, int],
@@ -120,6 +129,11 @@ def _month_minutes(client_id: int, name: str, month: str, minutes: dict[int, int
     is_complex = client_id in complex_
     return MonthMinutes(
         client_id=client_id, client=name, month=month, minutes=total, eligible=is_eligible,
-        complex=is_complex,
-        codes=tuple(ccm_codes(total, is_complex)) if is_eligible else (),
+        complex=is_complex, codes=_codes(total, is_complex) if is_eligible else (),
     )
+
+
+def _codes(total: int, is_complex: bool) -> tuple[str, ...]:
+    """The codes `total` minutes reach; none for a negative total (minutes another program
+    wrote below zero), as on the caseload: such a month is not billed until corrected."""
+    return tuple(ccm_codes(total, is_complex)) if total >= 0 else ()
