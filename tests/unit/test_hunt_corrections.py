@@ -64,7 +64,7 @@ def test_a_check_in_answered_by_a_call_corrected_to_an_attempt_opens_again(db) -
     assert _check_in(db, due) == (CheckInStatus.OPEN, None)
     _correct(db, client, {"outcome": "reached"}, reason="it was answered after all")
     assert _check_in(db, due) == (CheckInStatus.DONE, contact)
-    assert _check_in(db, own) == (CheckInStatus.OPEN, contact)  # its own follow-up: not its answer
+    assert _check_in(db, own) == (CheckInStatus.OPEN, None)  # its own follow-up: not its answer
     _correct(db, client, {"occurred_at": "2026-11-23 10:00"}, reason="it was Monday")
     assert _check_in(db, due) == (CheckInStatus.OPEN, None)  # before the day it was due
 

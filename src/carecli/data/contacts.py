@@ -58,7 +58,7 @@ def log_contact(*, db: Database, client_id: int, values: dict[str, Any],
         if row.successful:
             answer_check_ins(session, client_id, _day(row.occurred_at), row.id)
         if data.follow_up is not None:
-            add_follow_up(session, client_id, data.follow_up, contact_id=row.id)
+            add_follow_up(session, client_id, data.follow_up)
         if data.timer_id is not None:
             _stop_timer(session, data.timer_id, client_id)
         session.flush()

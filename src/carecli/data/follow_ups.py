@@ -30,11 +30,10 @@ def schedule_follow_up(*, db: Database, client_id: int, values: dict[str, Any],
         return add_follow_up(session, client_id, data).id
 
 
-def add_follow_up(session, client_id: int, data: FollowUpInput,
-                  contact_id: int | None = None) -> CheckIn:
-    """Add a follow-up inside the caller's transaction (a contact's own: `contact_id`)."""
+def add_follow_up(session, client_id: int, data: FollowUpInput) -> CheckIn:
+    """Add a follow-up inside the caller's transaction."""
     row = CheckIn(client_id=client_id, kind=data.kind, due_on=data.due_on, reason=data.reason,
-                  note=data.note, contact_id=contact_id)
+                  note=data.note)
     session.add(row)
     session.flush()
     record_change(session, action="schedule", entity="check_in", entity_id=row.id,

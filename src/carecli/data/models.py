@@ -310,7 +310,7 @@ class CheckIn(Versioned, table=True):
     note: str | None = Field(default=None, max_length=TEXT_MAX)
     status: str = Field(default="open", max_length=16, index=True)
     contact_id: int | None = _fk("contact_log.id", nullable=True, ondelete="SET NULL")
-    """The contact that scheduled it."""
+    """The reached contact that answered it (a check-in done); None while open."""
     created_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
     done_at: datetime | None = _ts(nullable=True, default=None)
 
