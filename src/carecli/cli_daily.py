@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from carecli.cli_output import steady_output, utf8_output
 from carecli.data.errors import CareDataError, InvalidInput
 from carecli.domain.enums import ClientStatus, ContactMode, ContactOutcome
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, location) -> int:
 
     if location.path is not None and not location.path.exists():
         raise CareDataError(f"There is no database at {location.display}; nothing was done.")
-    _steady_output()
+    steady_output()
     service = CareService(location, db=open_database(location))
     try:
         if args.command == "log":
@@ -86,26 +87,6 @@ def _readable() -> Iterator[None]:
     except UNREADABLE as exc:
         raise CareDataError(f"A value stored in the database cannot be read ({exc}); it was "
                             "perhaps written by another program. Nothing was saved.") from None
-
-
-def _steady_output() -> None:
-    """A name the terminal's encoding cannot show (Nguyễn in a Latin-1 locale, or under
-    PYTHONIOENCODING=ascii) prints as `Nguy\\u1ec5n`, never as a traceback after the contact
-    was saved (which would invite logging it twice); a closed output (`>&-`) drops what is
-    printed."""
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w")
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="backslashreplace")
-
-
-def _utf8_out() -> bool:
-    import codecs
-
-    try:
-        return codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
-    except LookupError:
-        return False
 
 
 def run_log(service, args: argparse.Namespace) -> int:
@@ -202,7 +183,7 @@ def _print_json(rows) -> None:
     print(json.dumps([{
         "client_id": r.client_id, "client": r.client, "month": r.month, "minutes": r.minutes,
         "codes": list(r.codes), "complex": r.complex, "eligible": r.eligible,
-    } for r in rows], ensure_ascii=not _utf8_out(), indent=2))  # \u escapes: still JSON
+    } for r in rows], ensure_ascii=not utf8_output(), indent=2))  # \u escapes: still JSON
 
 
 def _print_csv(rows) -> None:

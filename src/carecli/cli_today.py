@@ -10,6 +10,8 @@ import json
 import sys
 from datetime import date
 
+from carecli.cli_output import steady_output, utf8_output
+
 CLIENT_WIDTH = 28
 """Widest client column in the plain listing; a longer name is cut with …."""
 
@@ -27,6 +29,7 @@ def add_parser(sub, common) -> None:
 
 def run(location, args, out=None) -> int:
     """The `today` command; the exit status."""
+    steady_output()
     out = out or sys.stdout
     day = None
     if args.date is not None:
@@ -44,7 +47,8 @@ def run(location, args, out=None) -> int:
               "one and `carecli demo` fills one with a demo caseload.", file=sys.stderr)
         return 1
     if args.json:
-        json.dump([_as_json(item) for item in queue.items], out, ensure_ascii=False, indent=1)
+        json.dump([_as_json(item) for item in queue.items], out,
+                  ensure_ascii=not utf8_output(), indent=1)  # \u escapes: still JSON
         out.write("\n")
     else:
         out.write(_plain(queue))

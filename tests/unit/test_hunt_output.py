@@ -74,3 +74,13 @@ def test_report_with_its_output_closed_prints_nothing_and_fails_nothing(
         stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60,
         preexec_fn=lambda: os.close(1))  # `carecli report minutes >&-`
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_today_on_an_ascii_terminal_prints_the_queue_and_valid_json(caseload) -> None:  # noqa: F811
+    path, ids = caseload  # every client is long overdue: all four are in the queue
+    plain = _carecli(path, "today", "--date", "2026-11-30")
+    assert (plain.returncode, plain.stderr) == (0, "")
+    assert "N\\xfa\\xf1ez, Jos\\xe9" in plain.stdout
+    as_json = _carecli(path, "today", "--date", "2026-11-30", "--json")
+    assert (as_json.returncode, as_json.stderr) == (0, "")
+    assert "Núñez, José" in {item["client"] for item in json.loads(as_json.stdout)}
