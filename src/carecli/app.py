@@ -1,9 +1,11 @@
-"""CareApp: paints the caseload at once, opens the database in a worker, and wires the
-global keys, the command palette and navigation between screens. Every read and write goes
-through the injected `CareService`."""
+"""CareApp: opens on today's queue, paints the caseload at once, opens the database in a
+worker, and wires the global keys, the command palette and navigation between screens. The
+queue and the caseload are two modes, each with its own stack: a record goes back to where it
+was opened from. Every read and write goes through the injected `CareService`."""
 
 from textual import on, work
 from textual.app import App
+from textual.screen import ModalScreen
 from textual.signal import Signal
 
 from carecli.actions import bindings_for
@@ -12,6 +14,8 @@ from carecli.data.service import CareService
 from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.caseload import CaseloadScreen, OpenClient, RowsShown, StartAssessment
 from carecli.screens.help import HelpScreen
+from carecli.screens.queue import QueueScreen
+from carecli.screens.welcome import offer_welcome
 
 GENERATION_CHECK_S = 3.0
 """How often the app looks whether another program replaced the database (one small read)."""
@@ -29,6 +33,9 @@ class CareApp(App[str]):
         super().__init__()
         self.service = service
         self.caseload = CaseloadScreen()
+        self.queue = QueueScreen()
+        self.add_mode("queue", lambda: self.queue)
+        self.add_mode("caseload", lambda: self.caseload)
         self.data_changed: Signal[int | None] = Signal(self, "data-changed")
         """A save: an open record of that client (every record, for None) reads itself again."""
         self.rows_shown: Signal[tuple] = Signal(self, "rows-shown")
@@ -41,7 +48,8 @@ class CareApp(App[str]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        self.push_screen(self.caseload)
+        self.switch_mode("caseload")  # mounted at once: its rows feed the palette and welcome
+        self.switch_mode("queue")  # the home
         if not self.service.is_open:
             self.open_database()
         self.set_interval(GENERATION_CHECK_S, self.look_for_replacement)
@@ -60,6 +68,7 @@ class CareApp(App[str]):
             if rows_shown:
                 self._load_rows()
             self.service.open()
+            self.call_from_thread(self.queue.reload)
             if not rows_shown:
                 self._load_rows()
             self.service.verify_integrity()
@@ -100,8 +109,6 @@ class CareApp(App[str]):
     def _replaced_underneath(self, notice: str) -> None:
         """Noticed without a write: leave an open form alone (its save will be refused, and
         it keeps the text meanwhile); otherwise back to the caseload, reloaded."""
-        from textual.screen import ModalScreen
-
         if not isinstance(self.screen, ModalScreen) and not self.reopening:
             self.database_replaced(notice)
 
@@ -109,12 +116,16 @@ class CareApp(App[str]):
         """Another program replaced the database (its ids now name other people): nothing was
         written; go back to the caseload and read it again."""
         self.notify(message, severity="warning", markup=False, timeout=10)
-        self.action_show_caseload()
+        for mode in ("queue", "caseload"):  # every screen opened on the old file closes
+            self.switch_mode(mode)
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
         self.reopening = True
 
         def reopened(_result: object) -> None:
             self.reopening = False
             self.caseload.reload()
+            self.queue.reload()
 
         run_service_call(self, self.service.remember_generation, done=reopened,
                          refused=reopened)
@@ -123,13 +134,14 @@ class CareApp(App[str]):
     @on(DataChanged)
     def _data_changed(self, event: DataChanged) -> None:
         self.caseload.reload(event.client_id if event.select else None)
+        self.queue.reload()
         self.data_changed.publish(event.client_id)
 
     @on(RowsShown)
     def _rows_shown(self, event: RowsShown) -> None:
         self.rows_shown.publish(event.rows)
-        if not event.rows:
-            self.caseload.welcome()
+        if not event.rows and any(self.screen is s for s in (self.queue, self.caseload)):
+            offer_welcome(self)
 
     @on(OpenClient)
     def _open_client(self, event: OpenClient) -> None:
@@ -146,12 +158,21 @@ class CareApp(App[str]):
     def open_client(self, client_id: int) -> None:
         from carecli.screens.record import RecordScreen
 
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:  # back to the queue or the caseload
             self.pop_screen()
         self.push_screen(RecordScreen(client_id, self.caseload.row(client_id)))
 
     def action_show_caseload(self) -> None:
-        while self.screen is not self.caseload:
+        self.show_mode("caseload")
+
+    def action_show_queue(self) -> None:
+        self.show_mode("queue")
+
+    def show_mode(self, mode: str) -> None:
+        """The queue or the caseload itself: records opened there close; an open form stays
+        open (typing is never lost by moving around)."""
+        self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
             self.pop_screen()
 
     def action_new_client(self) -> None:

@@ -88,6 +88,7 @@ def contexts():
     from carecli.screens.detail import DetailScreen
     from carecli.screens.form import FormScreen
     from carecli.screens.help import HelpScreen
+    from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
@@ -99,7 +100,7 @@ def contexts():
             "record": RecordScreen, "start": StartScreen, "wizard": AssessmentScreen,
             "summary": SummaryScreen, "form": FormScreen, "safety": SafetyScreen,
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
-            "help": HelpScreen}
+            "help": HelpScreen, "queue": QueueScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():
