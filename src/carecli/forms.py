@@ -66,7 +66,7 @@ SNOOZE_FORM = (
 
 CHECK_IN_FORM = (
     FieldSpec("due_on", "Check-in on", "date", required=True, placeholder=DATE_HINT),
-    FieldSpec("reason", "Reason", required=True, max_length=400),
+    FieldSpec("reason", "Reason", required=True, max_length=200),
     FieldSpec("note", "Note", "note", max_length=TEXT_MAX),
 )
 
