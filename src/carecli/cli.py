@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from carecli import __version__
+from carecli import __version__, cli_daily
 
 MAX_CLIENTS = 100_000
 """The largest demo caseload: ten times a big team's, built in a couple of minutes."""
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="random seed; the same seed gives the same caseload (default 1)")
     demo.add_argument("--force", action="store_true",
                       help="replace what is in the database, after backing it up beside it")
+    cli_daily.add_commands(sub, common)
     return parser
 
 
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         location = resolve_database(args.db)
         if args.command == "demo":
             return run_demo(location, clients=args.clients, seed=args.seed, force=args.force)
+        if args.command in cli_daily.COMMANDS:
+            return cli_daily.run(args, location)
         return run_app(location)
     except CareDataError as exc:
         print(f"carecli: {exc}", file=sys.stderr)

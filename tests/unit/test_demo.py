@@ -159,19 +159,24 @@ def test_the_caseload_shows_overdue_work_discharges_and_unreachable_clients(
     assert tiers["moderate"] > tiers["low"] > 0 and tiers["high"] > 0
 
 
-def test_every_active_client_has_one_open_check_in(tmp_path: Path) -> None:
+def test_open_follow_ups_are_tasks_set_by_hand_for_active_clients(tmp_path: Path) -> None:
+    """The next check-in by cadence is worked out, not stored: what is open is a few tasks,
+    one of them the client in hospital's "confirm the discharge date"."""
     with fresh_db(tmp_path) as db:
         build_demo(db=db, clients=80, seed=4, today=DAY)
         with db.read() as session:
-            open_per_client = Counter(
-                session.scalars(select(CheckIn.client_id).where(CheckIn.status == "open"))
-            )
+            open_rows = session.exec(
+                select(CheckIn.client_id, CheckIn.kind, CheckIn.reason)
+                .where(CheckIn.status == "open")
+            ).all()
             active = set(session.scalars(select(Client.id).where(Client.status == "active")))
             in_hospital = session.scalar(
                 select(func.count()).where(HospitalStay.discharged_on.is_(None))
             )
-    assert set(open_per_client) == active
-    assert set(open_per_client.values()) == {1}
+    assert {client_id for client_id, _kind, _reason in open_rows} <= active
+    assert {kind for _client_id, kind, _reason in open_rows} == {"task"}
+    assert 2 <= len(open_rows) < len(active) / 3
+    assert sum("confirm the discharge date" in reason for *_, reason in open_rows) == 1
     assert in_hospital == 1
 
 

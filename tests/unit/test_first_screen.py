@@ -3,6 +3,7 @@ finding heads it from the first frame, and the rows the full load brings keep th
 
 import sqlite3
 from contextlib import closing
+from datetime import date
 
 import pytest
 
@@ -146,3 +147,19 @@ def test_a_client_on_hold_with_an_open_finding_heads_the_first_screen_too(db, to
     full = full_view(db, today)
     first = load_first_screen(db=db, today=today, count=7)
     assert first == full[:len(first)] and caseload in {r.id for r in first}
+
+
+def test_an_unanswered_call_puts_the_retry_day_in_the_first_screen(db, db_path, today, caseload):
+    """A retry the next business day after an unanswered call wins over a check-in scheduled
+    later, as in today's queue: the client moves up to it."""
+    client = next(r.id for r in reversed(full_view(db, today)) if not r.needs_safety_follow_up)
+    write(db_path, "DELETE FROM contact_log WHERE client_id = ?", client)
+    for day, outcome, ok in (("2026-11-02", "reached", 1), ("2026-11-06", "voicemail", 0)):
+        write(db_path, "INSERT INTO contact_log (client_id, occurred_at, mode, outcome, "
+              "successful, minutes, version) VALUES (?, ?, 'phone', ?, ?, 5, 1)",
+              client, f"{day} 16:00:00.000000", outcome, ok)
+    full = full_view(db, today)
+    row = next(r for r in full if r.id == client)
+    assert row.next_due == date(2026, 11, 9)  # the Monday after a Friday's voicemail
+    first = load_first_screen(db=db, today=today, count=40)
+    assert first == full[:len(first)] and client in {r.id for r in first}

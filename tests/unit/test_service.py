@@ -109,6 +109,19 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     use("completed_assessment", view.completed[0].id)
     other = use("start_assessment", client_id, "reassessment", ["gad7"])
     assert use("discard_draft", other) == ()
+    # contacts ---
+    logged = use("log_contact", client_id, {"outcome": "reached", "minutes": 25, "note": "ok",
+                                            "topics": ["BP"]})
+    (contact,) = use("contacts", client_id)
+    use("correct_contact", logged.contact_id, contact.version, {"minutes": 30}, "typo")
+    assert use("find_clients", "rowe") == ((client_id, "Ida Rowe"),)
+    task = use("schedule_follow_up", client_id, {"kind": "task", "due_on": TODAY,
+                                                 "reason": "labs"})
+    use("finish_task", task, 1)
+    use("snooze", client_id, "cadence", date(2026, 11, 30), "Away this week")
+    use("mark_complex", client_id, "2026-11", True)
+    assert use("client_month", client_id).minutes == 30
+    assert [m.minutes for m in use("month_minutes")] == [30]
     use("caseload")
     use("first_screen")
     public = {name for name, _ in inspect.getmembers(CareService, inspect.isfunction)

@@ -14,7 +14,8 @@ import sqlite3
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
 
-from carecli.clinical.cadence import cadence_days, is_unreachable, next_due
+from carecli.clinical.cadence import cadence_days, is_unreachable
+from carecli.clinical.follow_up import follow_up
 from carecli.clinical.people import age_on, recently_discharged
 from carecli.domain.caseload import (
     FLAG_LABELS,
@@ -25,6 +26,7 @@ from carecli.domain.caseload import (
     view,
 )
 from carecli.domain.enums import ClientStatus
+from carecli.domain.queue import next_check_in_due
 
 _FLAG_ORDER = {flag: i for i, flag in enumerate(FLAG_LABELS)}
 _STATUSES = frozenset(ClientStatus)
@@ -43,17 +45,21 @@ CONTACTS_SQL = """
 WITH agg AS (
     SELECT client_id,
            MAX(CASE WHEN successful THEN occurred_at END) AS last_success,
+           MAX(CASE WHEN NOT successful THEN occurred_at END) AS last_failed,
            SUM(CASE WHEN occurred_at >= '{month}' THEN minutes ELSE 0 END) AS minutes
     FROM contact_log WHERE 1 = 1{only} GROUP BY client_id
 )
 SELECT agg.client_id, agg.last_success, agg.minutes,
        (SELECT COUNT(*) FROM contact_log c
         WHERE c.client_id = agg.client_id AND NOT c.successful
-          AND (agg.last_success IS NULL OR c.occurred_at > agg.last_success)) AS failed_since
+          AND (agg.last_success IS NULL OR c.occurred_at > agg.last_success)) AS failed_since,
+       agg.last_failed
 FROM agg"""
 
 CHECK_INS_SQL = """
-SELECT client_id, MIN(due_on) FROM check_in WHERE status = 'open'{only} GROUP BY client_id"""
+SELECT client_id, MIN(due_on) FROM check_in WHERE status = 'open' AND kind = 'check_in'{only}
+GROUP BY client_id"""
+"""Each client's earliest open check-in set by hand (a task is not a check-in)."""
 
 DISCHARGES_SQL = """
 SELECT client_id, MAX(discharged_on) FROM hospital_stay WHERE 1 = 1{only} GROUP BY client_id"""
@@ -73,13 +79,17 @@ JOIN (SELECT client_id, MAX(id) AS aid FROM assessment WHERE status = 'completed
       GROUP BY client_id) latest ON s.assessment_id = latest.aid
 WHERE s.positive AND s.instrument_id IN ({", ".join(f"'{i}'" for i in SCREENED)})"""
 
-FINDINGS_SQL = """
-SELECT f.client_id, f.flag
-FROM safety_finding f
-WHERE NOT EXISTS (
+FOLLOWED_UP_SQL = """
       SELECT 1 FROM contact_log c
       WHERE c.client_id = f.client_id AND c.successful AND c.note IS NOT NULL
-        AND c.note <> '' AND c.occurred_at > f.found_at)"""
+        AND c.note <> '' AND c.occurred_at > f.found_at"""
+"""What closes the safety finding `f`: a reached contact with a note after it (the one rule,
+shared with `contacts.py` and `queue.py`)."""
+
+OPEN_FINDINGS = f"""
+FROM safety_finding f
+WHERE NOT EXISTS ({FOLLOWED_UP_SQL})"""
+FINDINGS_SQL = "SELECT f.client_id, f.flag" + OPEN_FINDINGS
 """Safety findings kept from the moment their answer was saved (drafts, discarded drafts and
 completed assessments alike), not yet followed up. Every finding counts, not only the latest
 assessment's: a later negative re-screen does not close one; a real conversation with a note
@@ -88,8 +98,12 @@ logged after it does (a voicemail, even with a note, does not)."""
 
 def month_start_utc(today: date) -> datetime:
     """The first instant of `today`'s calendar month, local time, as UTC."""
-    local = datetime.combine(today.replace(day=1), time.min).astimezone()
-    return local.astimezone(UTC)
+    return day_start_utc(today.replace(day=1))
+
+
+def day_start_utc(day: date) -> datetime:
+    """The first instant of `day`, local time, as UTC."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
 def load_caseload(*, db, today: date) -> list[CaseloadRow]:
@@ -113,26 +127,31 @@ March; `date()` alone would echo it.)"""
 CANDIDATES_SQL = f"""
 WITH active AS (
     SELECT c.id, c.risk_tier, c.cadence_days, c.enrolled_on,
-           (SELECT MIN(due_on) FROM check_in p WHERE p.client_id = c.id AND p.status = 'open')
-           AS due
+           (SELECT MIN(due_on) FROM check_in p
+            WHERE p.client_id = c.id AND p.status = 'open' AND p.kind = 'check_in') AS due,
+           (SELECT MAX(occurred_at) FROM contact_log l
+            WHERE l.client_id = c.id AND l.successful = TRUE) AS success,
+           (SELECT MAX(occurred_at) FROM contact_log l
+            WHERE l.client_id = c.id AND l.successful = FALSE) AS failed
     FROM client c WHERE c.status = 'active'
+), sorted AS (
+    SELECT *, {PLAIN_DAY} AND (failed IS NULL OR failed <= success) AS plain FROM active
 )
 SELECT * FROM (
-    SELECT 1, id, risk_tier, NULL, NULL, due, NULL FROM active WHERE {PLAIN_DAY}
+    SELECT 1, id, risk_tier, NULL, NULL, due, NULL, NULL FROM sorted WHERE plain
     ORDER BY due, CASE risk_tier WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 2
                   ELSE 9 END, id
     LIMIT {{limit}}
 )
 UNION ALL
-SELECT 0, id, risk_tier, cadence_days, enrolled_on, due,
-       (SELECT occurred_at FROM contact_log l WHERE l.client_id = a.id AND l.successful
-        AND occurred_at IS NOT NULL ORDER BY occurred_at DESC LIMIT 1)
-FROM active a WHERE NOT coalesce({PLAIN_DAY}, FALSE)"""
+SELECT 0, id, risk_tier, cadence_days, enrolled_on, due, success, failed
+FROM sorted WHERE NOT coalesce(plain, FALSE)"""
 """The active clients that may head the default view, from what their next check-in is worked
-out from (SQLite only). Each one's earliest open check-in is the one of the full rows. Those
-with a plain scheduled day (1) need nothing else, since it wins over the cadence: only the
-first `limit` of them in `_key` order come. The others (0) all come, with their latest
-successful contact (the `MAX` of the full rows, read backwards along the contact index)."""
+out from (SQLite only). Each one's earliest open check-in and latest reached and unanswered
+contacts are those of the full rows (each a `MAX` read backwards along the contact index).
+Those with a plain scheduled day and no unanswered call since the latest reached one (1) need
+nothing else, since the day wins over the cadence: only the first `limit` of them in `_key`
+order come. The others (0) all come, with their contacts (a retry wins over the day)."""
 
 
 def load_first_screen(*, db, today: date, count: int = FIRST_SCREEN) -> list[CaseloadRow]:
@@ -180,7 +199,7 @@ def _estimated_keys(cur, limit: int, flagged: set[int]) -> list[tuple] | None:
     unreadable row shows no check-in, so it stands last). Every client left out sorts after
     the `limit`-th key returned. None if SQLite and Python disagree on a scheduled day."""
     keys = []
-    for plain, client_id, risk, cadence, enrolled, due_at, last_success_at in _all(
+    for plain, client_id, risk, cadence, enrolled, due_at, success_at, failed_at in _all(
             cur, CANDIDATES_SQL.replace("{limit}", str(limit))):
         if client_id in flagged:
             continue
@@ -191,7 +210,7 @@ def _estimated_keys(cur, limit: int, flagged: set[int]) -> list[tuple] | None:
         else:
             try:
                 due = _next_due("active", _day(due_at), _every(risk, cadence),
-                                _local_day(last_success_at), _day(enrolled))
+                                *_latest(success_at, failed_at), _day(enrolled))
             except _UNREADABLE:
                 due = None
         keys.append((due or _FAR, RISK_ORDER.get(risk, 9), client_id))
@@ -243,9 +262,11 @@ def _row(c, today, conditions, contacts, scheduled, discharged, consented, scree
 
 def _client_row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
     (client_id, family, given, preferred, born, risk, status, phone, enrolled, cadence) = c
-    last_success_at, minutes, failed_since = contacts.get(client_id, (None, 0, 0))
+    last_success_at, minutes, failed_since, last_failed_at = contacts.get(
+        client_id, (None, 0, 0, None))
     left_at, due_at = discharged.get(client_id), scheduled.get(client_id)
-    last, left, planned = _local_day(last_success_at), _day(left_at), _day(due_at)
+    success, failed = _latest(last_success_at, last_failed_at)
+    last, left, planned = success and success.date(), _day(left_at), _day(due_at)
     born_on, enrolled_on = _day(born), _day(enrolled)
     every = _every(risk, cadence)
     flags = set(screens.get(client_id, ()))
@@ -257,9 +278,10 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
         flags.add("no_consent")
     if (every is None or enrolled_on is None or status not in _STATUSES
             or (born_on is None and born is not None) or (last is None and last_success_at)
+            or (failed is None and last_failed_at)
             or (left is None and left_at) or (planned is None and due_at)):
         flags.add("data_problem")
-    due = _next_due(status, planned, every, last, enrolled_on)
+    due = _next_due(status, planned, every, success, failed, enrolled_on)
     conds = tuple(conditions.get(client_id, ()))
     ordered = _ordered(flags)
     return CaseloadRow(
@@ -281,13 +303,28 @@ def _every(risk, cadence) -> int | None:
         return None
 
 
-def _next_due(status, planned, every, last, enrolled_on) -> date | None:
-    """An active client's next check-in: the one scheduled, else by cadence."""
-    if status == "active" and planned is not None:
+def _next_due(status, planned, every, success, failed, enrolled_on) -> date | None:
+    """An active client's next check-in, the day today's queue puts it on
+    (`domain.queue.next_check_in_due`): a retry the next business day after an unanswered
+    call since the latest reached one (`success`, `failed`: the latest of each, local times),
+    else the check-in scheduled, else by cadence."""
+    if status != "active":
+        return None
+    if not every or not (success or enrolled_on):
         return planned
-    if status == "active" and every and (last or enrolled_on):
-        return next_due(last_success=last, enrolled_on=enrolled_on or last, cadence=every)
-    return None
+    seen = [(at, ok) for at, ok in ((success, True), (failed, False)) if at is not None]
+    follow = follow_up(seen, enrolled_on=enrolled_on or success.date(), cadence_days=every)
+    return next_check_in_due(follow, planned)
+
+
+def _latest(success_at, failed_at) -> tuple[datetime | None, datetime | None]:
+    """The latest reached and unanswered contacts as local times. When the reached one cannot
+    be read, the unanswered ones are not counted either: an old attempt must not pass for one
+    after it (the row is flagged)."""
+    success = _local_time(success_at)
+    if success is None and success_at is not None:
+        return None, None
+    return success, _local_time(failed_at)
 
 
 def _unreadable_row(c, screen_flags) -> CaseloadRow:
@@ -329,11 +366,18 @@ def _day(value) -> date | None:
 def _local_day(value) -> date | None:
     """A stored UTC timestamp as the calendar day on this computer's clock; None when the
     stored value is not a timestamp, or lies past 9999-12-31 on this clock."""
+    at = _local_time(value)
+    return None if at is None else at.date()
+
+
+def _local_time(value) -> datetime | None:
+    """A stored UTC timestamp as an aware time on this computer's clock; None as for
+    `_local_day`."""
     if value is None:
         return None
     try:
         at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-        return at.replace(tzinfo=UTC).astimezone().date()
+        return at.replace(tzinfo=UTC).astimezone()
     except _UNREADABLE:
         return None
 

@@ -325,10 +325,12 @@ CareTeamInput = entry_input("CareTeamInput", CARE_TEAM)
 PersonalContactInput = entry_input("PersonalContactInput", PERSONAL_CONTACT)
 
 
-def validate(model: type[InputModel], data: dict[str, Any]) -> InputModel:
-    """Build `model` from raw form values, or raise InvalidInput mapping field -> message."""
+def validate(model: type[InputModel], data: dict[str, Any],
+             context: dict[str, Any] | None = None) -> InputModel:
+    """Build `model` from raw form values, or raise InvalidInput mapping field -> message.
+    `context` reaches validators that need it (the clock daily work is checked against)."""
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise InvalidInput(_messages(exc)) from None
 

@@ -13,7 +13,7 @@ Constructing it is cheap and imports no SQLAlchemy, so the first rows are painte
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from carecli.config import DatabaseLocation
@@ -237,6 +237,15 @@ class CareService:
         validate(RiskDecision, values)
         return self._frozen(values)
 
+    # queue ---------------------------------------------------------------------------------
+    def queue(self, today: date | None = None):
+        """Today's queue (`Queue`: items in priority order, counts, done today, CCM at risk,
+        the week ahead), for `today` or the service's today: through the file itself when there
+        is one (no SQLAlchemy needed), else the server's pool."""
+        from carecli.data.queue import load_queue
+
+        return load_queue(db=self.reader or self._db(), today=today or self.today())
+
     # writes: each one transaction ---------------------------------------------------------
     def create_client(self, values: dict[str, Any]) -> int:
         from carecli.data.clients import create_client
@@ -316,6 +325,76 @@ class CareService:
         from carecli.demo import build_demo
 
         build_demo(db=self._db(), today=self.today())
+
+    # contacts ---------------------------------------------------------------------------
+    def log_contact(self, client_id: int, values: dict[str, Any]):
+        """Log a contact (one transaction); returns the `LoggedContact`: the next follow-up
+        and the safety findings it followed up."""
+        from carecli.data.contacts import log_contact
+
+        return self._frozen(log_contact(db=self._db(), client_id=client_id, values=values,
+                                        now=self._now()))
+
+    def contacts(self, client_id: int) -> tuple:
+        """The client's contacts (`ContactEntry`), newest first."""
+        from carecli.data.contacts import contacts
+
+        return self._frozen(contacts(db=self._db(), client_id=client_id))
+
+    def correct_contact(self, contact_id: int, version: int, values: dict[str, Any],
+                        reason: str) -> None:
+        from carecli.data.contacts import correct_contact
+
+        correct_contact(db=self._db(), contact_id=contact_id, version=version, values=values,
+                        reason=reason, now=self._now())
+
+    def find_clients(self, text: str) -> tuple[tuple[int, str], ...]:
+        """(id, name) of the clients `text` names: an id, or a part of the name."""
+        from carecli.data.contacts import find_clients
+
+        return self._frozen(find_clients(db=self._db(), text=text))
+
+    def schedule_follow_up(self, client_id: int, values: dict[str, Any]) -> int:
+        from carecli.data.follow_ups import schedule_follow_up
+
+        return schedule_follow_up(db=self._db(), client_id=client_id, values=values,
+                                  now=self._now())
+
+    def finish_task(self, check_in_id: int, version: int) -> None:
+        from carecli.data.follow_ups import finish_task
+
+        finish_task(db=self._db(), check_in_id=check_in_id, version=version)
+
+    def snooze(self, client_id: int, item_key: str, until_on: Any, reason: str) -> None:
+        from carecli.data.follow_ups import snooze
+
+        snooze(db=self._db(), client_id=client_id, item_key=item_key, until_on=until_on,
+               reason=reason, now=self._now())
+
+    def month_minutes(self, month: str | None = None) -> tuple:
+        """Every client with minutes in the month or CCM eligible (`MonthMinutes`)."""
+        from carecli.data.minutes import month_minutes
+
+        return self._frozen(month_minutes(db=self._db(), today=self.today(), month=month))
+
+    def client_month(self, client_id: int, month: str | None = None):
+        from carecli.data.minutes import client_month
+
+        return self._frozen(client_month(db=self._db(), client_id=client_id,
+                                         today=self.today(), month=month))
+
+    def mark_complex(self, client_id: int, month: str, complex: bool) -> None:
+        from carecli.data.minutes import mark_complex
+
+        mark_complex(db=self._db(), client_id=client_id, month=month, complex=complex,
+                     today=self.today())
+
+    def _now(self) -> datetime:
+        """Now, on the service's day (a fixed day keeps the time of day)."""
+        now = datetime.now().astimezone()
+        if self.fixed_today is None:
+            return now
+        return datetime.combine(self.fixed_today, now.time()).astimezone()
 
     @staticmethod
     def _frozen(value: Any) -> Any:

@@ -551,6 +551,16 @@ ATTEMPT_NOTES = {
     ),
     "voicemail": ("Left voicemail asking for a call back.", "Left message with call-back number."),
 }
+TASKS = (
+    "Review the blood pressure log the client is sending",
+    "Confirm the pharmacy delivered the new prescription",
+    "Call the PCP's office about this week's lab results",
+    "Check the shower-chair order with the supplier",
+    "Mail the fall-prevention handout",
+    "Confirm the ride to Thursday's cardiology appointment",
+    "Ask the daughter whether the pill organiser is working",
+)
+"""Tasks a care manager sets by hand with a due date (the queue's "task" items)."""
 INTAKE_NOTE = (
     "Enrolment {how}: explained care management, monthly check-ins and cost sharing; "
     "client agreed to services."

@@ -1,10 +1,12 @@
 """The demo's contact history: hospital stays, three to four months of contacts at the client's
-cadence (some after one or two unanswered calls), and the check-ins they close or leave open."""
+cadence (some after one or two unanswered calls), the check-ins they closed, and the follow-ups
+set by hand that are still open (the next check-in by cadence is worked out, never stored)."""
 
 import random
 from datetime import date, timedelta
 
 from carecli.demo import catalogue as cat
+from carecli.domain.topics import EDUCATION, TOPICS
 from carecli.demo.people import (
     ONE_DAY,
     _at,
@@ -20,6 +22,16 @@ P_OVERDUE = 0.18
 P_DUE_TODAY = 0.06
 P_ATTEMPTS = 0.2
 """Share of successful contacts preceded by one or two unanswered calls (about 80% reached)."""
+P_TASK = 0.12
+"""Share of active clients with a task set by hand still open (a few of them overdue)."""
+P_EDUCATION = 0.3
+"""Share of reached contacts that record education given."""
+
+
+def _details(p: _Person, day: date) -> random.Random:
+    """Draws for details added after the demo's people were fixed (topics, education, tasks),
+    apart from the main stream: the same seed keeps giving the same people."""
+    return random.Random(p.id * 1_000_003 + day.toordinal())
 
 
 class _Contacts:
@@ -65,25 +77,20 @@ class _Contacts:
             discharged_on=discharged, reason=reason,
         )
 
-    def _anchor(self, p: _Person) -> tuple[date, date, str]:
-        """The last successful contact, and the due date and reason of the check-in after it."""
+    def _anchor(self, p: _Person) -> date:
+        """The last successful contact, placed so that the next check-in by cadence falls
+        where the client's role wants it (overdue, due today, later)."""
         rng, today, cadence = self.rng, self.today, p.cadence
-        routine = f"Routine check-in (every {cadence} days)"
         if p.status != "active":
             last = p.status_on - timedelta(days=rng.randint(1, cadence))
-            routine += f"; cancelled: client {p.status.replace('_', ' ')}"
         elif p.role == "admitted":
-            last = p.admitted_on - timedelta(days=rng.randint(1, 4))
-            due = today + ONE_DAY
-            return p.settle(last), due, "In hospital: confirm the discharge date"
+            return p.settle(p.admitted_on - timedelta(days=rng.randint(1, 4)))
         elif p.role == "recent_discharge":
             call = _next_business_day(p.discharged_on)
             if call < today and rng.random() < 0.5:
                 p.post_discharge_call = call
-                return call, call + timedelta(days=cadence), routine
-            last = p.settle(p.blocked[-1][0] - timedelta(days=rng.randint(1, 3)))
-            due = _next_business_day(_next_business_day(p.discharged_on))
-            return last, due, "Transitional care: reach the client within 2 business days"
+                return call
+            return p.settle(p.blocked[-1][0] - timedelta(days=rng.randint(1, 3)))
         elif p.role == "unreachable":
             last = today - timedelta(days=cadence + rng.randint(8, 11))
         else:
@@ -95,13 +102,12 @@ class _Contacts:
             else:
                 offset = rng.randint(1, max(1, cadence - 1))
             last = min(today + timedelta(days=offset - cadence), today - ONE_DAY)
-        last = p.settle(last)
-        return last, last + timedelta(days=cadence), routine
+        return p.settle(last)
 
     def history(self, p: _Person) -> None:
         rng = self.rng
         start = max(p.enrolled_on, self.today - timedelta(days=rng.randint(90, 120)))
-        last, due, reason = self._anchor(p)
+        last = self._anchor(p)
         days = [last]
         while True:
             day = p.settle(days[-1] - timedelta(days=p.cadence + rng.randint(-1, 2)))
@@ -117,12 +123,13 @@ class _Contacts:
             contact_id = self._contact(p, day)
             if previous is not None:
                 self.rows.add(
-                    CHECK_IN, client_id=p.id, due_on=previous + timedelta(days=p.cadence),
+                    CHECK_IN, client_id=p.id, kind="check_in",
+                    due_on=previous + timedelta(days=p.cadence),
                     reason=f"Routine check-in (every {p.cadence} days)", status="done",
                     contact_id=contact_id,
                 )
             previous = day
-        self._open_check_in(p, last, due, reason)
+        self._open_follow_ups(p, last)
 
     def _attempts_before(self, p: _Person, day: date, previous: date | None) -> None:
         if self.rng.random() >= P_ATTEMPTS:
@@ -143,7 +150,8 @@ class _Contacts:
         self.rows.add(
             CONTACT, client_id=p.id, occurred_at=_at(day, self.rng.randint(540, 990)),
             mode="phone", outcome=outcome, successful=False, minutes=self.rng.randint(2, 3),
-            with_whom=None, note=self.rng.choice(cat.ATTEMPT_NOTES[outcome]),
+            with_whom=None, with_whom_kind="client",
+            note=self.rng.choice(cat.ATTEMPT_NOTES[outcome]),
         )
 
     def _contact(self, p: _Person, day: date) -> int:
@@ -168,10 +176,13 @@ class _Contacts:
         else:
             note = self._note(p)
         low, high = {"phone": (5, 30), "video": (10, 30), "home_visit": (30, 45)}.get(mode, (5, 8))
+        detail = _details(p, day)
+        education = [detail.choice(EDUCATION)] if detail.random() < P_EDUCATION else []
         return self.rows.add(
             CONTACT, client_id=p.id, occurred_at=_at(day, rng.randint(540, 990)), mode=mode,
             outcome="reached", successful=True, minutes=rng.randint(low, high),
-            with_whom=with_whom, note=note,
+            with_whom=with_whom, with_whom_kind="family" if with_whom else "client", note=note,
+            topics=detail.sample(TOPICS, detail.randint(1, 3)), education=education,
         )
 
     def _note(self, p: _Person) -> str:
@@ -180,13 +191,25 @@ class _Contacts:
             return self.rng.choice(self.rng.choice(notes))
         return self.rng.choice(cat.GENERAL_NOTES)
 
-    def _open_check_in(self, p: _Person, last: date, due: date, reason: str) -> None:
+    def _open_follow_ups(self, p: _Person, last: date) -> None:
+        """The follow-ups set by hand that are still open: a client in hospital gets a task to
+        confirm the discharge date, and a few others a task of their own. (The next check-in
+        by cadence, a retry after unanswered calls and the transitional-care call after a
+        discharge are worked out from the contacts and stays, not stored.)"""
         if p.role == "unreachable":
             day = _weekday_on_or_after(last + timedelta(days=p.cadence))
             for _ in range(3):
                 self._attempt(p, day)
                 day = _next_business_day(day)
-            due, reason = day, "Retry: 3 calls in a row without reaching the client"
-        status = "open" if p.status == "active" else "cancelled"
-        self.rows.add(CHECK_IN, client_id=p.id, due_on=due, reason=reason, status=status,
-                  contact_id=None)
+        if p.status != "active":
+            return
+        if p.role == "admitted":
+            self.rows.add(CHECK_IN, client_id=p.id, kind="task", due_on=self.today + ONE_DAY,
+                          reason="In hospital: confirm the discharge date", status="open",
+                          contact_id=None)
+        elif (detail := _details(p, self.today)).random() < P_TASK:
+            self.rows.add(
+                CHECK_IN, client_id=p.id, kind="task",
+                due_on=self.today + timedelta(days=detail.randint(-3, 6)),
+                reason=detail.choice(cat.TASKS), status="open", contact_id=None,
+            )

@@ -1,0 +1,174 @@
+"""The daily-work commands: `carecli log` (one contact, typed or from a phone system's call log)
+and `carecli report minutes` (the month-end billing list, as text, JSON or CSV).
+
+Only the standard library is imported up front (see `cli.py`); the data layer loads when a
+command runs. Bad input is refused with one sentence naming the option at fault.
+"""
+
+import argparse
+import sys
+
+from carecli.data.errors import CareDataError, InvalidInput
+from carecli.domain.enums import ContactMode, ContactOutcome
+
+COMMANDS = frozenset({"log", "report"})
+OPTIONS = {"occurred_at": "--at", "minutes": "--minutes", "outcome": "--outcome",
+           "mode": "--mode", "note": "--note", "month": "--month"}
+"""The option each validated field comes from, to name it in a refusal."""
+MATCHES_SHOWN = 10
+"""An ambiguous CLIENT lists at most this many of the clients it matches."""
+CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet: such a name gets a `'`."""
+
+
+def add_commands(sub, common: argparse.ArgumentParser) -> None:
+    """Add `log` and `report minutes` to the `carecli` parser's subcommands."""
+    log = sub.add_parser(
+        "log", parents=[common], help="log one contact with a client",
+        description="Log one contact or attempt and print the client's next due date.")
+    log.add_argument("client", metavar="CLIENT",
+                     help="the client's id or an unambiguous part of the name")
+    log.add_argument("--outcome", required=True, metavar="OUTCOME",
+                     help=f"one of: {', '.join(ContactOutcome)}")
+    log.add_argument("--mode", default=ContactMode.PHONE.value, metavar="MODE",
+                     help=f"one of: {', '.join(ContactMode)} (default phone)")
+    log.add_argument("--minutes", type=int, default=0, metavar="N",
+                     help="whole minutes spent (default 0)")
+    log.add_argument("--note", metavar="TEXT", help="what was said and done")
+    log.add_argument("--at", metavar='"YYYY-MM-DD HH:MM"',
+                     help="when it happened, local time (default now)")
+    report = sub.add_parser("report", help="reports for printing and billing",
+                            description="Reports for printing and billing.")
+    reports = report.add_subparsers(dest="report", metavar="REPORT", title="reports",
+                                    required=True)
+    minutes = reports.add_parser(
+        "minutes", parents=[common], help="care-management minutes per client in a month",
+        description="Per client: the month's care-management minutes, CCM eligibility and "
+                    "the codes reached (complex when the month is marked so).")
+    minutes.add_argument("--month", metavar="YYYY-MM", help="a calendar month (default: this "
+                                                            "one)")
+    form = minutes.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="a JSON list of objects")
+    form.add_argument("--csv", action="store_true", help="CSV with a header row")
+
+
+def run(args: argparse.Namespace, location) -> int:
+    """Run `log` or `report` on the database at `location`."""
+    from carecli.data.db import open_database
+    from carecli.data.service import CareService
+
+    service = CareService(location, db=open_database(location))
+    try:
+        if args.command == "log":
+            return run_log(service, args)
+        return run_report(service, args)
+    except InvalidInput as exc:
+        raise CareDataError(_refusal(exc)) from None
+    finally:
+        service.db.dispose()
+
+
+def run_log(service, args: argparse.Namespace) -> int:
+    client_id, name = _one_client(service, args.client)
+    logged = service.log_contact(client_id, {
+        "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
+        "note": args.note, "occurred_at": args.at,
+    })
+    entry = next(e for e in service.contacts(client_id) if e.id == logged.contact_id)
+    at = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(f"Logged: {entry.outcome.replace('_', ' ')}, {entry.mode.replace('_', ' ')}, "
+          f"{entry.minutes} min, {at}, for {name} (id {client_id}).")
+    for flag in logged.closed_findings:
+        print(f"Safety finding followed up: {_safety_name(flag)}.")
+    print(_next_due(logged))
+    return 0
+
+
+def _one_client(service, text: str) -> tuple[int, str]:
+    matches = service.find_clients(text)
+    if not matches:
+        raise CareDataError(f"No client has the id or name {text!r}.")
+    if len(matches) > 1:
+        shown = ", ".join(f"{name} (id {client_id})"
+                          for client_id, name in matches[:MATCHES_SHOWN])
+        more = len(matches) - MATCHES_SHOWN
+        shown += f" and {more} more" if more > 0 else ""
+        raise CareDataError(f"{text!r} matches {len(matches)} clients: {shown}; give the id "
+                            "or more of the name.")
+    return matches[0]
+
+
+def _next_due(logged) -> str:
+    if logged.next_due is None:
+        return "No follow-up is due: the client is not active."
+    day = f"{logged.next_due.isoformat()} ({logged.next_due.strftime('%a')})"
+    if not logged.retry:
+        return f"Next due: {day}."
+    attempts = logged.failed_in_a_row
+    tried = f"{attempts} unsuccessful attempt{'s' if attempts > 1 else ''} in a row"
+    if logged.unable_to_reach:
+        return f"Next due: {day}, a retry; unable to reach: {tried}."
+    return f"Next due: {day}, a retry ({tried})."
+
+
+def _safety_name(flag: str) -> str:
+    from carecli.clinical import SAFETY_NAMES
+
+    return SAFETY_NAMES.get(flag, flag.replace("_", " "))
+
+
+def run_report(service, args: argparse.Namespace) -> int:
+    rows = service.month_minutes(args.month)
+    month = args.month or service.today().strftime("%Y-%m")
+    if args.json:
+        _print_json(rows)
+    elif args.csv:
+        _print_csv(rows)
+    else:
+        _print_table(rows, month)
+    return 0
+
+
+def _print_json(rows) -> None:
+    import json
+
+    print(json.dumps([{
+        "client_id": r.client_id, "client": r.client, "month": r.month, "minutes": r.minutes,
+        "codes": list(r.codes), "complex": r.complex, "eligible": r.eligible,
+    } for r in rows], ensure_ascii=False, indent=2))
+
+
+def _print_csv(rows) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["client_id", "client", "month", "minutes", "codes", "complex",
+                     "eligible"])
+    for r in rows:
+        client = f"'{r.client}" if r.client.startswith(CSV_FORMULA) else r.client
+        writer.writerow([r.client_id, client, r.month, r.minutes, " ".join(r.codes),
+                         "yes" if r.complex else "no", "yes" if r.eligible else "no"])
+
+
+def _print_table(rows, month: str) -> None:
+    if not rows:
+        print(f"No client has care-management minutes or is CCM eligible in {month}.")
+        return
+    table = [("Id", "Client", "Minutes", "CCM", "Codes")] + [
+        (str(r.client_id), r.client, str(r.minutes),
+         ("eligible" if r.eligible else "no") + (", complex" if r.complex else ""),
+         " ".join(r.codes)) for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    print(f"Care-management minutes in {month}")
+    for row in table:
+        print("  ".join((row[0].rjust(widths[0]), row[1].ljust(widths[1]),
+                         row[2].rjust(widths[2]), row[3].ljust(widths[3]), row[4])).rstrip())
+    print(f"{len(rows)} clients, {sum(r.minutes for r in rows)} minutes; CCM eligible: two or "
+          "more chronic conditions and care-management consent.")
+
+
+def _refusal(exc: InvalidInput) -> str:
+    """One sentence naming the option at fault: "--minutes must be at least 0."."""
+    parts = [f"{OPTIONS.get(field, field)} {message}" for field, message in exc.errors.items()]
+    text = "; ".join(parts)
+    return text if text.endswith((".", "?", "!")) else text + "."

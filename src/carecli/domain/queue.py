@@ -1,0 +1,425 @@
+"""Today's queue, worked out from plain facts about each client (DOMAIN.md, "Cadence and
+priority"): pure, no database, no clock (the day is given).
+
+Priority, first to last:
+
+1. safety findings not yet followed up (any client, oldest first; never snoozed);
+2. TCM interactive-contact deadlines (`tcm_deadlines(...).contact_by`) of discharges whose
+   contact is not done yet (no reached contact on or after the discharge day): from the
+   discharge day on, so approaching ones show too, until 30 days past the deadline; earliest
+   deadline first;
+3. overdue check-ins, most overdue first, then highest risk;
+4. check-ins due today, highest risk first;
+5. other follow-ups due: tasks, referrals sent or accepted whose follow-up day has come, care
+   plans whose review is due; earliest first.
+
+Each active client has one check-in item, the same day the caseload shows as its next check-in
+(`next_check_in_due`): a retry the next business day after an unanswered attempt
+(`follow_up`); else the earliest check-in set by hand; else the cadence after the latest
+reached contact. Later check-ins set by hand wait behind it (a reached contact closes every
+check-in due by its day). Only active clients get check-ins, TCM items, tasks, referrals and plan
+reviews; a safety finding shows whatever the client's status.
+
+A snooze (`until_on` after today) keeps its item out of the queue; on its day the item comes
+back saying "snoozed from <day>: <reason>".
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from carecli.clinical import CCM_FIRST_MARK, FollowUp, follow_up, tcm_deadlines
+from carecli.domain.caseload import RISK_ORDER
+from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
+
+TCM_GRACE_DAYS = 30
+"""A discharge whose contact was never made drops out this many days after its deadline."""
+
+CCM_WARN_DAYS_LEFT = 10
+"""CCM at risk is listed when this many days or fewer are left in the month, today included
+(from the 21st of a 30-day month). Our threshold: DOMAIN.md is silent on it."""
+
+WEEK_DAYS = 7
+
+SAFETY_WORDS = {
+    "suicidal_ideation": "PHQ-9 item 9 positive",
+    "physical_harm": "physical harm reported",
+    "safety": "interpersonal safety screen positive",
+}
+SAFETY_SHORT = {"suicidal_ideation": "SI", "physical_harm": "harm", "safety": "safety"}
+OUTCOME_WORDS = {
+    "reached": "reached", "no_answer": "no answer", "voicemail": "voicemail",
+    "wrong_number": "wrong number", "declined": "declined",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """An unsuccessful contact after the client's latest reached one."""
+
+    occurred_at: datetime
+    """Local time (its `.date()` is the day on the care manager's calendar)."""
+    outcome: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: int
+    flag: str
+    found_at: datetime
+    """Local time."""
+
+
+@dataclass(frozen=True, slots=True)
+class HandSet:
+    """An open check-in or task set by hand (a `check_in` row)."""
+
+    id: int
+    kind: str
+    """`check_in` or `task`."""
+    due_on: date
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Discharge:
+    stay_id: int
+    discharged_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralDue:
+    id: int
+    to_whom: str
+    status: str
+    """`sent` or `accepted`."""
+    since: date
+    """The day it was made (sent) or last updated (accepted)."""
+    follow_up_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class PlanReview:
+    plan_id: int
+    review_due_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeFact:
+    """The latest snooze of one item of the client."""
+
+    item_key: str
+    until_on: date
+    reason: str
+    snoozed_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFacts:
+    """What the queue needs to know about one client."""
+
+    id: int
+    name: str
+    status: str
+    risk_tier: str
+    cadence_days: int | None
+    """Days between check-ins (tier default or the client's own); None if unreadable."""
+    enrolled_on: date | None
+    last_success: datetime | None = None
+    """Local time of the latest reached contact."""
+    attempts: tuple[Attempt, ...] = ()
+    """Every unsuccessful contact after `last_success`."""
+    findings: tuple[Finding, ...] = ()
+    hand_set: tuple[HandSet, ...] = ()
+    discharges: tuple[Discharge, ...] = ()
+    referrals: tuple[ReferralDue, ...] = ()
+    plan_reviews: tuple[PlanReview, ...] = ()
+    snoozes: tuple[SnoozeFact, ...] = ()
+    chronic_conditions: int = 0
+    """Active chronic conditions."""
+    consented: bool = False
+    """Care-management consent on file, not revoked."""
+    minutes_this_month: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DoneContact:
+    """A contact logged today."""
+
+    id: int
+    client_id: int
+    client: str
+    occurred_at: datetime
+    """Local time."""
+    mode: str
+    outcome: str
+    minutes: int
+    closes: tuple[str, ...] = ()
+    """Safety flags this contact followed up."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    item: QueueItem
+    tier: int
+    order: tuple
+
+
+def follow_up_of(facts: ClientFacts) -> FollowUp | None:
+    """The client's `follow_up`, or None when their cadence or enrolment cannot be read."""
+    if facts.cadence_days is None or facts.enrolled_on is None:
+        return None
+    seen = [(a.occurred_at, False) for a in facts.attempts]
+    if facts.last_success is not None:
+        seen.append((facts.last_success, True))
+    return follow_up(seen, enrolled_on=facts.enrolled_on, cadence_days=facts.cadence_days)
+
+
+def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
+    """The client's next check-in: a retry after an unanswered attempt, else the earliest
+    check-in set by hand (earlier or later than the cadence), else the cadence. The caseload
+    shows this day, and the queue's check-in item falls on it."""
+    if follow.retry or planned is None:
+        return follow.due_on
+    return planned
+
+
+def build_queue(clients: Iterable[ClientFacts], *, today: date,
+                done: Iterable[DoneContact] = ()) -> Queue:
+    """Today's queue from every client's facts and the contacts logged today."""
+    clients = list(clients)
+    shown: list[_Candidate] = []
+    later: dict[date, int] = {}
+    horizon = today + timedelta(days=WEEK_DAYS - 1)
+    for facts in clients:
+        snoozes = {s.item_key: s for s in facts.snoozes}
+        for cand in _candidates(facts, today):
+            snooze = snoozes.get(cand.item.key) if cand.tier > 0 else None  # safety: never
+            if snooze is not None and snooze.until_on > today:
+                _count(later, max(cand.item.due, snooze.until_on), horizon)
+                continue
+            if snooze is not None and snooze.until_on == today:
+                cand = _back_from_snooze(cand, snooze, today)
+            if cand.item.due <= today or cand.tier == 1:  # TCM: from the discharge day on
+                shown.append(cand)
+            else:
+                _count(later, cand.item.due, horizon)
+    shown.sort(key=lambda c: (c.tier, c.order))
+    items = tuple(c.item for c in shown)
+    week = tuple((today + timedelta(days=i), len(items) if i == 0 else later.get(
+        today + timedelta(days=i), 0)) for i in range(WEEK_DAYS))
+    by_id = {c.id: c for c in clients}
+    return Queue(
+        today=today, items=items,
+        done=tuple(_done_item(d, by_id.get(d.client_id), today) for d in
+                   sorted(done, key=lambda d: (d.occurred_at, d.id), reverse=True)),
+        due=sum(i.due == today for i in items),
+        overdue=sum(i.due < today for i in items),
+        ccm_at_risk=ccm_at_risk(clients, today),
+        week=week,
+    )
+
+
+def _count(later: dict[date, int], day: date, horizon: date) -> None:
+    if day <= horizon:
+        later[day] = later.get(day, 0) + 1
+
+
+def ccm_at_risk(clients: Iterable[ClientFacts], today: date) -> tuple[CcmAtRisk, ...]:
+    """Active clients eligible for CCM (two or more active chronic conditions and consent) under
+    the 20-minute mark this month, fewest minutes first; empty until `CCM_WARN_DAYS_LEFT` days
+    or fewer are left in the month."""
+    if days_left_in_month(today) > CCM_WARN_DAYS_LEFT:
+        return ()
+    found = [c for c in clients if c.status == "active" and c.chronic_conditions >= 2
+             and c.consented and c.minutes_this_month < CCM_FIRST_MARK]
+    found.sort(key=lambda c: (c.minutes_this_month, c.name.casefold(), c.id))
+    return tuple(CcmAtRisk(client_id=c.id, client=c.name, minutes=c.minutes_this_month)
+                 for c in found)
+
+
+def days_left_in_month(today: date) -> int:
+    """Days left in `today`'s month, today included (1 on the last day)."""
+    first_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return (first_next - today).days
+
+
+# the items of one client ---------------------------------------------------------------------
+def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
+    found = [_safety(facts, f, today) for f in facts.findings]
+    if facts.status != "active":
+        return found
+    follow = follow_up_of(facts)
+    if follow is not None:
+        found.append(_check_in(facts, follow, today))
+    found += [_tcm(facts, d, today) for d in facts.discharges
+              if _tcm_open(facts, d, today)]
+    found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
+    found += [_referral(facts, r, today) for r in facts.referrals]
+    found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
+    return found
+
+
+def _item(facts: ClientFacts, key: str, kind: str, due: date, reason: str,
+          today: date) -> QueueItem:
+    return QueueItem(key=key, client_id=facts.id, client=facts.name, kind=kind, due=due,
+                     reason=reason, risk_tier=facts.risk_tier,
+                     overdue_days=max(0, (today - due).days))
+
+
+def _risk(facts: ClientFacts) -> int:
+    return RISK_ORDER.get(facts.risk_tier, 9)
+
+
+def _safety(facts: ClientFacts, finding: Finding, today: date) -> _Candidate:
+    day = finding.found_at.date()
+    words = SAFETY_WORDS.get(finding.flag, finding.flag.replace("_", " "))
+    reason = f"{words} {_ago(day, today)} — no follow-up yet"
+    item = _item(facts, f"safety:{finding.id}", "safety", day, reason, today)
+    return _Candidate(item, 0, (finding.found_at, facts.name.casefold(), finding.id))
+
+
+def _tcm_open(facts: ClientFacts, stay: Discharge, today: date) -> bool:
+    if stay.discharged_on > today:
+        return False
+    if facts.last_success is not None and facts.last_success.date() >= stay.discharged_on:
+        return False  # the interactive contact is done
+    contact_by = tcm_deadlines(stay.discharged_on, False).contact_by
+    return (today - contact_by).days <= TCM_GRACE_DAYS
+
+
+def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
+    due = tcm_deadlines(stay.discharged_on, False).contact_by
+    left = f"discharged {_day_name(stay.discharged_on, today)}"
+    if due == today:
+        when = "due today"
+    elif due > today:
+        when = f"due by {_day_name(due, today)}"
+    else:
+        when = _late(due, today)
+    item = _item(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
+                 today)
+    return _Candidate(item, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
+
+
+def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
+    planned = min((h for h in facts.hand_set if h.kind == "check_in"),
+                  key=lambda h: (h.due_on, h.id), default=None)
+    due = next_check_in_due(follow, planned.due_on if planned else None)
+    if follow.retry:
+        last = max(facts.attempts, key=lambda a: a.occurred_at)
+        if follow.unable_to_reach:
+            first = min(a.occurred_at for a in facts.attempts).date()
+            kind = "unable_to_reach"
+            reason = (f"unable to reach: {follow.failed_in_a_row} attempts since "
+                      f"{_day_name(first, today)}")
+        else:
+            kind = "retry"
+            reason = (f"retry: {OUTCOME_WORDS.get(last.outcome, last.outcome)} "
+                      f"{_day_name(last.occurred_at.date(), today)} "
+                      f"({_ordinal(follow.failed_in_a_row + 1)} attempt)")
+        key = "cadence"
+    elif planned is not None and planned.due_on != follow.due_on:
+        kind, key = "scheduled", f"check_in:{planned.id}"
+        reason = f"scheduled check-in {_when(due, today)}" + (
+            f": {planned.reason}" if planned.reason else "")
+    else:
+        kind, key = "check_in", "cadence"
+        reason = (f"check-in {_when(due, today)} ({facts.risk_tier} risk, every "
+                  f"{facts.cadence_days} days)")
+    item = _item(facts, key, kind, due, reason, today)
+    tier = 2 if due < today else 3
+    return _Candidate(item, tier, (due, _risk(facts), facts.name.casefold(), facts.id))
+
+
+def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
+    reason = f"task {_when(task.due_on, today)}" + (f": {task.reason}" if task.reason else "")
+    item = _item(facts, f"check_in:{task.id}", "task", task.due_on, reason, today)
+    return _Candidate(item, 4, _other_order(facts, task.due_on, task.id))
+
+
+def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
+    reason = f"referral to {ref.to_whom} {ref.status} {_ago(ref.since, today)}: follow up"
+    item = _item(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today)
+    return _Candidate(item, 4, _other_order(facts, ref.follow_up_on, ref.id))
+
+
+def _plan_review(facts: ClientFacts, plan: PlanReview, today: date) -> _Candidate:
+    reason = f"care plan review {_when(plan.review_due_on, today)}"
+    item = _item(facts, f"plan_review:{plan.plan_id}", "plan_review", plan.review_due_on,
+                 reason, today)
+    return _Candidate(item, 4, _other_order(facts, plan.review_due_on, plan.plan_id))
+
+
+def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
+    return (due, _risk(facts), facts.name.casefold(), facts.id, item_id)
+
+
+def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Candidate:
+    reason = f"snoozed from {_day_name(snooze.snoozed_on, today)}: {snooze.reason}"
+    return _Candidate(replace(cand.item, reason=reason), cand.tier, cand.order)
+
+
+# done today -----------------------------------------------------------------------------------
+def _done_item(contact: DoneContact, facts: ClientFacts | None, today: date) -> DoneItem:
+    parts = [f"{OUTCOME_WORDS.get(contact.outcome, contact.outcome)} "
+             f"({contact.mode.replace('_', ' ')}), {contact.minutes} min"]
+    if contact.closes:
+        parts.append(" and ".join(SAFETY_SHORT.get(f, f) for f in contact.closes)
+                     + " follow-up noted")
+    if contact.outcome != "reached" and facts is not None and facts.status == "active":
+        follow = follow_up_of(facts)
+        latest = max((a.occurred_at for a in facts.attempts), default=None)
+        if follow is not None and follow.retry and latest == contact.occurred_at:
+            parts.append(f"retry {_day_name(follow.due_on, today)}")
+    return DoneItem(contact_id=contact.id, client_id=contact.client_id, client=contact.client,
+                    occurred_at=contact.occurred_at, outcome=contact.outcome,
+                    minutes=contact.minutes, summary="; ".join(parts))
+
+
+# words ----------------------------------------------------------------------------------------
+def _when(due: date, today: date) -> str:
+    """"due today", "5 days overdue", "due Thu"."""
+    if due == today:
+        return "due today"
+    if due < today:
+        return _late(due, today)
+    return f"due {_day_name(due, today)}"
+
+
+def _late(due: date, today: date) -> str:
+    days = (today - due).days
+    return f"{days} day{'s' if days != 1 else ''} overdue"
+
+
+def _ago(day: date, today: date) -> str:
+    """"today", "yesterday", "10 days ago"."""
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 0:
+        return f"on {_day_name(day, today)}"
+    return f"{days} days ago"
+
+
+def _day_name(day: date, today: date) -> str:
+    """"today", "yesterday", "tomorrow", a weekday within six days ("Fri"), else "Nov 12"
+    (with the year when it is not this year's)."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == -1:
+        return "yesterday"
+    if days == 1:
+        return "tomorrow"
+    if -6 <= days <= 6:
+        return day.strftime("%a")
+    text = f"{day.strftime('%b')} {day.day}"
+    return text if day.year == today.year else f"{text}, {day.year}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
