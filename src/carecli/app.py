@@ -59,17 +59,18 @@ class CareApp(App[str]):
 
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:
-        """Rows first (standard library only), then SQLAlchemy for writes, then the
-        whole-file integrity check: each step starts once the one before is on screen."""
+        """The queue and the caseload's rows first (standard library only), then SQLAlchemy
+        for writes, then the whole-file integrity check."""
         from carecli.data.errors import CareDataError
 
         try:
             rows_shown = self.service.file_is_current()
             if rows_shown:
+                self.call_from_thread(self.queue.reload)  # read beside the caseload
                 self._load_rows()
             self.service.open()
-            self.call_from_thread(self.queue.reload)
             if not rows_shown:
+                self.call_from_thread(self.queue.reload)
                 self._load_rows()
             self.service.verify_integrity()
         except CareDataError as exc:

@@ -16,20 +16,20 @@ BAR_MAX = 40
 
 
 def counts(queue: Queue) -> Text:
-    """ "2 due today · 3 overdue · 1 done today · CCM at risk: 2 (? names them)"."""
+    """ "2 due today · 3 overdue · 1 done today · CCM at risk: 2 (? lists them)"."""
     text = Text()
     for number, words, style in ((queue.due, "due today", "bold yellow"),
                                  (queue.overdue, "overdue", "bold red"),
                                  (len(queue.done), "done today", "green")):
         if text:
-            text.append("  ·  ")
+            text.append(" · ")
         text.append(str(number), style if number else "")
         text.append(f" {words}")
-    text.append("  ·  CCM at risk: ")
+    text.append(" · CCM at risk: ")
     at_risk = len(queue.ccm_at_risk)
     text.append(str(at_risk), "bold magenta" if at_risk else "")
     if at_risk:
-        text.append(f" ({key_of('app.help')} names them)", "dim")
+        text.append(f" ({key_of('app.help')} lists them)", "dim")
     return text
 
 
@@ -46,7 +46,7 @@ def detail(item: QueueItem | None) -> Text:
     if item is None:
         return Text("")
     text = Text(one_line(item.client), "bold")
-    text.append(f"  {kind_name(item.kind)}, due {due_words(item)} ({label(item.risk_tier)} "
+    text.append(f"  {kind_name(item.kind)}, due {due_words(item)} ({label(item.risk_tier).lower()} "
                 "risk): ")
     text.append(one_line(item.reason))
     return text

@@ -24,7 +24,8 @@ KINDS = {
 """How each kind of item is named in the table, and its colour."""
 
 KIND_WIDTH = max(len(name) for name, _ in KINDS.values())
-DUE_WIDTH = 8
+DUE_MIN = 7
+"""The due column's narrowest ("3d late"); it widens for "186d late", never cut."""
 REASON_MIN = 16
 CLIENT_MIN = 8
 
@@ -56,15 +57,16 @@ def reason_cell(item: QueueItem, _today: date) -> Text:
 
 
 def layout(total: int, items: list[QueueItem]) -> list[tuple[tuple, int]]:
-    """The four columns at `total` cells: the client as wide as the longest name (never cut),
-    the reason takes the rest."""
+    """The four columns at `total` cells: the client as wide as the longest name and the due
+    column as its longest (neither is cut), the reason takes the rest."""
     longest = max((len(one_line(i.client)) for i in items), default=CLIENT_MIN)
-    fixed = KIND_WIDTH + DUE_WIDTH + 5  # four columns: a space before each and one after
+    due = max([DUE_MIN, *(len(due_words(i)) for i in items)])
+    fixed = KIND_WIDTH + due + 5  # four columns: a space before each and one after
     client = max(CLIENT_MIN, min(longest, total - fixed - REASON_MIN))
     reason = max(REASON_MIN, total - fixed - client)
     return [(("client", "Client", client_cell), client),
             (("kind", "Kind", kind_cell), KIND_WIDTH),
-            (("due", "Due", due_cell), DUE_WIDTH),
+            (("due", "Due", due_cell), due),
             (("reason", "Why", reason_cell), reason)]
 
 
@@ -83,4 +85,4 @@ class QueueTable(ClientTable, inherit_bindings=False):
         return row.key, row.client_id
 
     def layout(self, width: int) -> list[tuple[tuple, int]]:
-        return layout(width, self.rows)
+        return layout(min(width, self.scrollable_content_region.width), self.rows)
