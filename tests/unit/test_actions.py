@@ -139,8 +139,9 @@ def test_palette_entries_say_what_they_do():
 
 
 README = Path(__file__).parents[2] / "README.md"
-README_PLACES = {"everywhere": ("app",), "caseload": ("caseload", "table"),
-                 "record": ("record",), "forms": ("form", "any")}
+README_PLACES = {"everywhere": ("app",), "queue": ("queue",),
+                 "caseload": ("caseload", "table"), "record": ("record",),
+                 "forms": ("form", "any")}
 README_NAMES = {"?": "question_mark", "/": "slash", "F1": "f1"}
 
 
