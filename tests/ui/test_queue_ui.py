@@ -110,11 +110,14 @@ async def test_a_snoozed_item_leaves_the_queue_and_comes_back_on_its_day(
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        await pilot.press(*"2026-11-27", "ctrl+s")  # no reason yet
+        await pilot.press(*"2026-11-24", "ctrl+s")  # today, and no reason yet
         await settle(app, pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
+        assert "after today" in str(form.query_one("#error-until_on").render())
         assert "Reason" in str(form.query_one("#error-reason").render())
+        assert form.query_one("#field-until_on").has_focus  # the first field to fix
+        await pilot.press("end", "ctrl+u", *"2026-11-27", "tab")
         await pilot.press(*"Away at her daughter's until Friday", "ctrl+s")
         await settle(app, pilot)
         assert app.screen is app.queue

@@ -24,9 +24,6 @@ from carecli.widgets.queue_table import QueueTable, kind_name
 NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open"}
 """Actions on the highlighted item: offered only while there is one."""
 
-SAFETY_SNOOZE = ("A safety item cannot be snoozed: it stays at the top until a reached contact "
-                 "with a note follows it up.")
-
 
 class QueueScreen(CareScreen):
     """The queue table, the highlighted item in full, and "done today" or the week ahead."""
@@ -144,8 +141,10 @@ class QueueScreen(CareScreen):
         item = self.item
         if item is None:
             return
-        if item.kind == "safety":
-            self.notify(SAFETY_SNOOZE, severity="warning", markup=False)
+        if item.key.startswith("safety:"):  # refused before a form is filled in for nothing
+            from carecli.data.contact_inputs import SAFETY_NOT_SNOOZED
+
+            self.notify(SAFETY_NOT_SNOOZED, severity="warning", markup=False)
             return
         tomorrow = self.service.today() + timedelta(days=1)
         self._form(f"Snooze {kind_name(item.kind).lower()}: {one_line(item.client)}",
