@@ -60,25 +60,26 @@ class CareApp(App[str]):
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:
         """The queue and the caseload's rows first (standard library only), then SQLAlchemy
-        for writes, then the whole-file integrity check."""
+        for writes, then the whole-file integrity check: each step starts once the one before
+        is on screen."""
         from carecli.data.errors import CareDataError
 
         try:
             rows_shown = self.service.file_is_current()
             if rows_shown:
-                self.call_from_thread(self.queue.reload)  # read beside the caseload
                 self._load_rows()
             self.service.open()
             if not rows_shown:
-                self.call_from_thread(self.queue.reload)
                 self._load_rows()
             self.service.verify_integrity()
         except CareDataError as exc:
             self.call_from_thread(self.exit, str(exc), 1)
 
     def _load_rows(self) -> None:
-        """The top of the list first when it can be picked quickly (a SQLite file), then
-        every row: the first rows are exactly the top of the full list, so nothing moves."""
+        """Today's queue first (it is on screen); then the caseload: the top of the list
+        first when it can be picked quickly (a SQLite file), then every row: the first rows
+        are exactly the top of the full list, so nothing moves."""
+        self.call_from_thread(self.queue.show, self.service.queue())
         first = self.service.first_screen()
         if first:
             self.call_from_thread(self.caseload.show_rows, first, None, complete=False)

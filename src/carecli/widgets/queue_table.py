@@ -79,10 +79,19 @@ class QueueTable(ClientTable, inherit_bindings=False):
         super().__init__(today=today, id=id)
         self.sort_by = ""  # queue order, which no key changes
         self.empty_message = "Reading today's queue…"
+        self._columns: tuple[int, list[tuple[tuple, int]]] | None = None
 
     @staticmethod
     def row_id(row: QueueItem) -> object:
         return row.key, row.client_id
 
+    def set_rows(self, rows: list[QueueItem], *, keep_id: object = None) -> None:
+        self._columns = None
+        super().set_rows(rows, keep_id=keep_id)
+
     def layout(self, width: int) -> list[tuple[tuple, int]]:
-        return layout(min(width, self.scrollable_content_region.width), self.rows)
+        """Worked out once per reading and width (every line drawn asks for it)."""
+        width = min(width, self.scrollable_content_region.width)
+        if self._columns is None or self._columns[0] != width:
+            self._columns = (width, layout(width, self.rows))
+        return self._columns[1]
