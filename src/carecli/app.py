@@ -171,10 +171,13 @@ class CareApp(App[str]):
         self.show_mode("queue")
 
     def show_mode(self, mode: str) -> None:
-        """The queue or the caseload itself: records opened there close; an open form stays
-        open (typing is never lost by moving around)."""
+        """The queue or the caseload itself (records opened there close); not from an open
+        dialog (from the palette), which would be left behind with what was typed in it."""
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Save or close this form first.", markup=False)
+            return
         self.switch_mode(mode)
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_new_client(self) -> None:

@@ -320,3 +320,19 @@ async def test_after_a_voicemail_the_item_stays_and_the_cursor_moves_on(make_app
         await settle(app, pilot)
         assert app.screen is app.queue
         assert table.rows[0] == first and table.current == second
+
+
+async def test_the_palette_does_not_leave_a_form_behind_with_its_typing(make_app, seeded):
+    """"Caseload" from the palette over a half-filled form: the form stays, with the text."""
+    from test_caseload_ui import jump_with_palette
+
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, seeded["José"], "check_in")
+        await pilot.press("s", "tab", *"Back Friday")
+        form = app.screen
+        await jump_with_palette(pilot, "Caseload")
+        assert app.screen is form and form.values()["reason"] == "Back Friday"
+        assert "Save or close this form first." in " ".join(
+            n.message for n in app._notifications)
