@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from carecli import __version__, cli_daily
+from carecli import __version__, cli_daily, cli_today
 
 MAX_CLIENTS = 100_000
 """The largest demo caseload: ten times a big team's, built in a couple of minutes."""
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true",
                       help="replace what is in the database, after backing it up beside it")
     cli_daily.add_commands(sub, common)
+    cli_today.add_parser(sub, common)
     return parser
 
 
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(location, clients=args.clients, seed=args.seed, force=args.force)
         if args.command in cli_daily.COMMANDS:
             return cli_daily.run(args, location)
+        if args.command == "today":
+            return cli_today.run(location, args)
         return run_app(location)
     except CareDataError as exc:
         print(f"carecli: {exc}", file=sys.stderr)

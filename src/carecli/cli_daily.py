@@ -53,10 +53,13 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, location) -> int:
-    """Run `log` or `report` on the database at `location`."""
+    """Run `log` or `report` on the database at `location` (a file that is not there is not
+    created: a mistyped path would otherwise leave an empty database behind)."""
     from carecli.data.db import open_database
     from carecli.data.service import CareService
 
+    if location.path is not None and not location.path.exists():
+        raise CareDataError(f"There is no database at {location.display}; nothing was done.")
     service = CareService(location, db=open_database(location))
     try:
         if args.command == "log":

@@ -200,10 +200,22 @@ def test_a_bad_report_gets_one_sentence(run: Run, caseload, argv, expected, exit
 
 
 def test_a_month_without_minutes_or_eligible_clients_says_so(run: Run, tmp_path: Path) -> None:
-    code, out, err = run("--db", str(tmp_path / "new.db"), "report", "minutes", "--month",
-                         "2026-02")
+    path = tmp_path / "new.db"
+    open_database(resolve_database(str(path))).dispose()
+    code, out, err = run("--db", str(path), "report", "minutes", "--month", "2026-02")
     assert code == 0, err
     assert out == "No client has care-management minutes or is CCM eligible in 2026-02.\n"
+
+
+@pytest.mark.parametrize("command", [["log", "Ida", "--outcome", "reached"],
+                                     ["report", "minutes"]], ids=["log", "report"])
+def test_a_database_that_is_not_there_is_not_created(run: Run, tmp_path: Path,
+                                                     command: list[str]) -> None:
+    path = tmp_path / "typo.db"
+    code, out, err = run("--db", str(path), *command)
+    assert code == 1 and out == ""
+    assert_one_sentence(err, f"There is no database at {path}; nothing was done.")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_log_waits_while_another_window_writes_and_then_succeeds(caseload) -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from carecli.clinical import CCM_FIRST_MARK, ccm_codes
+from carecli.clinical import CCM_FIRST_MARK, ccm_codes, ccm_eligible
 from carecli.clinical.cadence import (
     DEFAULT_CADENCE_DAYS,
     UNREACHABLE_AFTER,
@@ -59,6 +59,15 @@ def test_non_complex_ccm_codes(minutes: int, codes: list[str]) -> None:
 )
 def test_complex_ccm_codes(minutes: int, codes: list[str]) -> None:
     assert ccm_codes(minutes, complex=True) == codes
+
+
+@pytest.mark.parametrize(
+    ("chronic", "consented", "eligible"),
+    [(2, True, True), (5, True, True), (1, True, False), (0, True, False), (2, False, False)],
+)
+def test_ccm_eligibility_needs_two_chronic_conditions_and_consent(
+        chronic: int, consented: bool, eligible: bool) -> None:
+    assert ccm_eligible(chronic, consented) is eligible
 
 
 def test_complex_below_sixty_minutes_is_the_non_complex_result() -> None:

@@ -30,5 +30,7 @@ def test_contacts_and_check_ins_survive_the_upgrade_to_0004(tmp_path: Path) -> N
         check_in = conn.execute("SELECT kind, status, version, reason FROM check_in").fetchall()
     finally:
         conn.close()
-    assert contacts == [(1, "office", "reached", 25, 1, None), (2, "phone", "voicemail", 2, 1, None)]
+    assert contacts == [
+        (1, "office", "reached", 25, 1, None), (2, "phone", "voicemail", 2, 1, None),
+    ]
     assert check_in == [("check_in", "open", 1, "BP log")]

@@ -490,13 +490,13 @@ def caseload(db: Database, today: date) -> dict[str, int]:
             _contact(ids["alpha"], date(2026, 11, 3), ok=True, minutes=15),
             _contact(ids["alpha"], date(2026, 11, 20), ok=True, minutes=10),
             _contact(ids["bravo"], date(2026, 11, 1), ok=True, minutes=20),
+            _contact(ids["bravo"], date(2026, 11, 19), ok=False, minutes=2),
+            _contact(ids["bravo"], date(2026, 11, 20), ok=False, minutes=2),
             _contact(ids["bravo"], date(2026, 11, 21), ok=False, minutes=2),
-            _contact(ids["bravo"], date(2026, 11, 22), ok=False, minutes=2),
-            _contact(ids["bravo"], date(2026, 11, 23), ok=False, minutes=2),
             _contact(ids["delta"], date(2026, 11, 19), ok=True, minutes=5),
             _contact(ids["echo"], date(2026, 11, 10), ok=True, minutes=1),
-            _contact(ids["delta"], date(2026, 11, 22), ok=False, minutes=1),
-            _contact(ids["delta"], date(2026, 11, 23), ok=False, minutes=1),
+            _contact(ids["delta"], date(2026, 11, 20), ok=False, minutes=1),
+            _contact(ids["delta"], date(2026, 11, 21), ok=False, minutes=1),
             m.CheckIn(client_id=ids["charlie"], due_on=date(2026, 11, 26)),
             m.CheckIn(client_id=ids["charlie"], due_on=date(2026, 11, 28)),
             m.CheckIn(client_id=ids["charlie"], due_on=date(2026, 11, 1), status="done"),
@@ -526,11 +526,11 @@ def test_caseload_rows(db: Database, today: date, caseload: dict[str, int]) -> N
     assert alpha.age == 76  # birthday today
     assert alpha.flags == ()
     assert not alpha.overdue(today)
-    assert alpha.ccm_mark_reached is True
+    assert not alpha.ccm_eligible and alpha.ccm_codes == ()  # one chronic condition only
 
     assert bravo.minutes_this_month == 26
     assert bravo.last_contact == date(2026, 11, 1)  # failed attempts do not reset the clock
-    assert bravo.next_due == date(2026, 11, 15)
+    assert bravo.next_due == date(2026, 11, 23)  # a retry the business day after the 3rd try
     assert bravo.overdue(today)
     assert bravo.age == 65  # birthday tomorrow
     assert set(bravo.flags) == {"unreachable", "no_consent"}
@@ -542,7 +542,7 @@ def test_caseload_rows(db: Database, today: date, caseload: dict[str, int]) -> N
     assert charlie.flags == ("recent_discharge",)
     assert charlie.age is None
 
-    assert delta.next_due == date(2026, 11, 22)  # its own 3-day cadence
+    assert delta.next_due == date(2026, 11, 23)  # a retry after Saturday's unanswered call
     assert delta.age == 86
     assert delta.overdue(today)
     assert "unreachable" not in delta.flags  # only two failures since the success

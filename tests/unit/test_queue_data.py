@@ -157,3 +157,15 @@ def test_the_caseload_s_next_check_in_is_the_queue_s(db):
     for client_id, item in items.items():
         assert rows[client_id].next_due == item.due
     assert {"retry", "unable_to_reach", "check_in"} <= {i.kind for i in items.values()}
+    with db.raw() as conn:  # the week ahead: the check-ins, and what else falls due each day
+        cur = conn.cursor()
+        cur.execute("SELECT client_id, follow_up_on FROM referral "
+                    "WHERE status IN ('sent', 'accepted') UNION ALL "
+                    "SELECT client_id, review_due_on FROM care_plan WHERE status = 'active' "
+                    "UNION ALL SELECT client_id, due_on FROM check_in WHERE status = 'open' "
+                    "AND kind = 'task'")
+        others = [d if isinstance(d, date) else date.fromisoformat(d)
+                  for client_id, d in cur.fetchall() if d is not None and client_id in rows]
+    for day, count in queue.week[1:]:
+        assert count == sum(r.next_due == day for r in rows.values()) + others.count(day)
+    assert sum(count for _day, count in queue.week[1:]) > 10

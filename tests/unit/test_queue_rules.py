@@ -14,11 +14,13 @@ from carecli.domain.queue import (
     DoneContact,
     Finding,
     HandSet,
+    MonthFacts,
     PlanReview,
     ReferralDue,
     SnoozeFact,
     build_queue,
     days_left_in_month,
+    routine_check_in_due,
 )
 
 TODAY = date(2026, 11, 24)  # a Tuesday; Thanksgiving is Thursday 26 November 2026
@@ -259,6 +261,20 @@ def test_the_week_counts_today_s_list_then_what_falls_due_each_day():
                                for i, n in enumerate([2, 1, 1, 1, 1, 1, 1]))
 
 
+def test_check_ins_counted_ahead_join_the_week():
+    """The data layer counts most clients due later this week by `routine_check_in_due` alone
+    (a day set by hand wins; else the cadence after the latest reached contact)."""
+    assert routine_check_in_due(date(2026, 11, 30), at("2026-11-20"), ENROLLED, 7) == date(
+        2026, 11, 30)
+    assert routine_check_in_due(None, at("2026-11-20"), ENROLLED, 7) == date(2026, 11, 27)
+    assert routine_check_in_due(None, None, date(2026, 11, 20), 7) == date(2026, 11, 27)
+    assert routine_check_in_due(None, None, ENROLLED, None) is None
+    queue = build_queue([client(last="2026-11-15")], today=TODAY,
+                        upcoming={date(2026, 11, 29): 4, date(2026, 11, 25): 1})
+    assert dict(queue.week)[date(2026, 11, 29)] == 5  # 4 counted ahead, 1 built here
+    assert dict(queue.week)[date(2026, 11, 25)] == 1
+
+
 def test_days_left_in_the_month_count_today():
     assert days_left_in_month(date(2026, 11, 30)) == 1
     assert days_left_in_month(date(2026, 11, 21)) == 10
@@ -267,16 +283,16 @@ def test_days_left_in_the_month_count_today():
 
 
 def ccm_client(client_id: int, minutes: int, chronic: int = 2, consented: bool = True,
-               status: str = "active") -> ClientFacts:
-    return client(client_id, last="2026-11-20", status=status, chronic_conditions=chronic,
-                  consented=consented, minutes_this_month=minutes)
+               status: str = "active") -> MonthFacts:
+    return MonthFacts(client_id, f"Client{client_id:02d}, Pat", status, chronic, consented,
+                      minutes)
 
 
 @pytest.mark.parametrize(("today", "listed"), [
     (date(2026, 11, 20), False), (date(2026, 11, 21), True), (date(2026, 11, 30), True),
     (date(2026, 12, 21), False), (date(2026, 12, 22), True)])
 def test_ccm_at_risk_is_listed_when_ten_days_or_fewer_are_left(today, listed):
-    queue = build_queue([ccm_client(1, 5)], today=today)
+    queue = build_queue([], today=today, month=[ccm_client(1, 5)])
     assert bool(queue.ccm_at_risk) is listed
 
 
@@ -284,7 +300,7 @@ def test_ccm_at_risk_needs_eligibility_and_fewer_than_twenty_minutes():
     clients = [ccm_client(1, 19), ccm_client(2, 20), ccm_client(3, 0, chronic=1),
                ccm_client(4, 0, consented=False), ccm_client(5, 3),
                ccm_client(6, 0, status="on_hold")]
-    queue = build_queue(clients, today=date(2026, 11, 28))
+    queue = build_queue([], today=date(2026, 11, 28), month=clients)
     assert queue.ccm_at_risk == (CcmAtRisk(5, "Client05, Pat", 3),
                                  CcmAtRisk(1, "Client01, Pat", 19))
 

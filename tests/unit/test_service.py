@@ -124,6 +124,7 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert [m.minutes for m in use("month_minutes")] == [30]
     use("caseload")
     use("first_screen")
+    use("queue")
     public = {name for name, _ in inspect.getmembers(CareService, inspect.isfunction)
               if not name.startswith("_")}
     assert public - LIFECYCLE - called == set(), "a service method this test does not call"

@@ -8,7 +8,7 @@ Public API (see DOMAIN.md):
 - `INSTRUMENTS` (id -> `Instrument`) and `instrument(instrument_id)`: the instruments as data
   (items, answer options, version, title, intro, total range) for the wizard and exports.
 - `ccm_codes(minutes, complex=False)` and `CCM_FIRST_MARK`: CCM billing codes for one client's
-  minutes in one calendar month.
+  minutes in one calendar month; `ccm_eligible(chronic_conditions, consented)`.
 - `tcm_deadlines(discharge, high_complexity) -> TcmDeadlines`: transitional-care deadlines
   (`contact_by`, `visit_by`, `period_ends`).
 - `suggest_problems(scores) -> list[SuggestedProblem]` and `suggest_risk_tier(...)`: care-plan
@@ -19,7 +19,7 @@ Public API (see DOMAIN.md):
   (suicidal ideation, physical harm, interpersonal safety) in an assessment's answers so far.
 """
 
-from carecli.clinical.billing import CCM_FIRST_MARK, ccm_codes
+from carecli.clinical.billing import CCM_FIRST_MARK, ccm_codes, ccm_eligible
 from carecli.clinical.follow_up import FollowUp, follow_up
 from carecli.clinical.instruments import INSTRUMENTS, instrument, score
 from carecli.clinical.instruments.model import Score
@@ -44,6 +44,7 @@ __all__ = [
     "SuggestedProblem",
     "TcmDeadlines",
     "ccm_codes",
+    "ccm_eligible",
     "follow_up",
     "instrument",
     "safety_flags",

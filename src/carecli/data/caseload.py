@@ -11,9 +11,12 @@ the next check-in), so they show before the whole caseload is read.
 
 import heapq
 import sqlite3
+import time as _clock
 from collections import defaultdict
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
+from carecli.clinical.billing import ccm_codes, ccm_eligible
 from carecli.clinical.cadence import cadence_days, is_unreachable
 from carecli.clinical.follow_up import follow_up
 from carecli.clinical.people import age_on, recently_discharged
@@ -38,7 +41,7 @@ FROM client WHERE 1 = 1{only}
 ORDER BY id"""
 
 CONDITIONS_SQL = """
-SELECT client_id, name FROM condition WHERE status = 'active'{only}
+SELECT client_id, name, chronic FROM condition WHERE status = 'active'{only}
 ORDER BY client_id, chronic DESC, id"""
 
 CONTACTS_SQL = """
@@ -63,6 +66,10 @@ GROUP BY client_id"""
 
 DISCHARGES_SQL = """
 SELECT client_id, MAX(discharged_on) FROM hospital_stay WHERE 1 = 1{only} GROUP BY client_id"""
+
+COMPLEX_SQL = """
+SELECT client_id FROM client_month WHERE complex AND month = '{month}'{only}"""
+"""The clients whose current month is marked complex CCM."""
 
 CONSENTED_SQL = """
 SELECT DISTINCT client_id FROM consent
@@ -232,17 +239,34 @@ def _read_rows(cur, today, kept, only=None) -> list[CaseloadRow]:
 
     clients = _all(cur, sql(CLIENTS_SQL, "id"))
     conditions: dict[int, list[str]] = defaultdict(list)
-    for client_id, name in _all(cur, sql(CONDITIONS_SQL)):
+    chronic: dict[int, int] = defaultdict(int)
+    for client_id, name, is_chronic in _all(cur, sql(CONDITIONS_SQL)):
         conditions[client_id].append(name)
+        chronic[client_id] += bool(is_chronic)
     contacts = {row[0]: row[1:] for row in _all(cur, sql(CONTACTS_SQL.replace("{month}", month)))}
     scheduled = dict(_all(cur, sql(CHECK_INS_SQL)))
     discharged = dict(_all(cur, sql(DISCHARGES_SQL)))
     consented = {row[0] for row in _all(cur, sql(CONSENTED_SQL))}
+    complex_ = {row[0] for row in _all(
+        cur, sql(COMPLEX_SQL.replace("{month}", today.strftime("%Y-%m"))))}
+    billing = {client_id: _billing(chronic[client_id], client_id in consented,
+                                   client_id in complex_, contacts.get(client_id, (None, 0))[1])
+               for client_id in {*contacts, *consented}}
     screens = _screen_flags(_all(cur, sql(SCREENS_SQL)), kept)
     return [
-        _row(c, today, conditions, contacts, scheduled, discharged, consented, screens)
+        _row(c, today, conditions, contacts, scheduled, discharged, consented, screens, billing)
         for c in clients
     ]
+
+
+def _billing(chronic: int, consented: bool, complex_: bool, minutes) -> tuple[bool, tuple]:
+    """Whether a client is CCM eligible, and the codes their minutes this month reach."""
+    eligible = ccm_eligible(chronic, consented)
+    try:
+        minutes = int(minutes or 0)
+        return eligible, tuple(ccm_codes(minutes, complex_)) if eligible else ()
+    except _UNREADABLE:
+        return eligible, ()
 
 
 _UNREADABLE = (ValueError, TypeError, OverflowError)
@@ -250,17 +274,18 @@ _UNREADABLE = (ValueError, TypeError, OverflowError)
 of 'abc', a timestamp that lies past 9999-12-31 on this computer's clock, a name stored as bytes."""
 
 
-def _row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
+def _row(c, today, conditions, contacts, scheduled, discharged, consented, screens, billing):
     """One client's row. A value this row cannot read (another program, an old version) leaves
     its cell blank and flags the row `data_problem`; it never stops the caseload opening."""
     try:
         return _client_row(c, today, conditions, contacts, scheduled, discharged, consented,
-                           screens)
+                           screens, billing.get(c[0], (False, ())))
     except _UNREADABLE:
         return _unreadable_row(c, screens.get(c[0], ()))
 
 
-def _client_row(c, today, conditions, contacts, scheduled, discharged, consented, screens):
+def _client_row(c, today, conditions, contacts, scheduled, discharged, consented, screens,
+                billing):
     (client_id, family, given, preferred, born, risk, status, phone, enrolled, cadence) = c
     last_success_at, minutes, failed_since, last_failed_at = contacts.get(
         client_id, (None, 0, 0, None))
@@ -288,7 +313,7 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
         id=client_id, family_name=family, given_name=given, preferred_name=preferred,
         age=age_on(born_on, today), risk_tier=risk, status=status, conditions=conds,
         phone=phone, next_due=due, last_contact=last, minutes_this_month=int(minutes or 0),
-        flags=ordered,
+        ccm_eligible=billing[0], ccm_codes=billing[1], flags=ordered,
         search_text=search_key(
             family, given, preferred, phone, *conds, *(FLAG_LABELS.get(f, f) for f in ordered)
         ),
@@ -376,10 +401,33 @@ def _local_time(value) -> datetime | None:
     if value is None:
         return None
     try:
-        at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-        return at.replace(tzinfo=UTC).astimezone()
+        if isinstance(value, datetime):
+            at = value.replace(tzinfo=UTC)
+        else:
+            try:  # naive UTC as stored: three times faster than .replace(tzinfo=UTC)
+                at = datetime.fromisoformat(value + "+00:00")
+            except ValueError:
+                at = datetime.fromisoformat(value).replace(tzinfo=UTC)
+        zone = _zone_on(at.date(), _clock.tzname, _clock.timezone)
+        return at.astimezone() if zone is None else at.astimezone(zone)
     except _UNREADABLE:
         return None
+
+
+@lru_cache(maxsize=1024)
+def _zone_on(day: date, *_zone) -> timezone | None:
+    """This computer's offset from UTC all through the UTC day `day`, or None when it changes
+    that day (a daylight-saving switch): each time is then converted on its own. (Converting
+    thousands of times through one fixed offset is several times faster than asking the system
+    each time.) `_zone` names the computer's time zone, so a change of zone is not answered
+    from the cache."""
+    start = datetime.combine(day, time.min, UTC)
+    try:
+        end = start + timedelta(days=1, microseconds=-1)
+    except OverflowError:
+        return None
+    offset = start.astimezone().utcoffset()
+    return timezone(offset) if end.astimezone().utcoffset() == offset else None
 
 
 def _screen_flags(screened, findings) -> dict[int, set[str]]:

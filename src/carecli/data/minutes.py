@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, or_, select
 
 from carecli.clinical import ccm_codes
+from carecli.clinical.billing import ELIGIBLE_CONDITIONS
 from carecli.data.audit import record_change
 from carecli.data.caseload import month_start_utc
 from carecli.data.contact_inputs import parse_month
@@ -20,9 +21,6 @@ from carecli.data.follow_ups import stored_client
 from carecli.data.models import Client, ClientMonth, Condition, Consent, ContactLog
 from carecli.domain.daily import MonthMinutes
 from carecli.domain.enums import ClientStatus, ConditionStatus, ConsentKind
-
-ELIGIBLE_CONDITIONS = 2
-"""Active chronic conditions CCM needs."""
 
 
 def month_minutes(*, db: Database, today: date, month: str | None = None

@@ -1,22 +1,30 @@
 """Today's queue: reads what `domain/queue.py` needs in a few set-based selects over a DBAPI
 connection (`db.raw()`, SQLite or PostgreSQL, like `data/caseload.py`), then builds it there.
 
-Each active client's latest reached contact is one seek and the unanswered attempts after it one
-range of the index `ix_contact_log_client_success_time` (client_id, successful, occurred_at);
-the contacts logged today are a range of the `occurred_at` index. No select reads the whole
-contact log, so the queue costs about as much at 10,000 clients and a million contacts as the
-clients themselves (a test checks the plans).
+Each active client's latest reached and latest unanswered contacts are a seek each along the
+index `ix_contact_log_client_success_time` (client_id, successful, occurred_at), and only the
+clients whose latest call went unanswered have their attempts read (a range of it); this
+month's minutes and the contacts logged today are ranges of the contact log's time. No select
+reads the whole contact log (a test checks the plans), so at 10,000 clients and a million
+contacts the queue costs about 1.4 times one SQL statement that returns the same (see
+`benchmarks/queue.py`). Most clients are only due later in the week: they are counted, not
+built (`read_facts`).
 
 Only contacts before the end of `today` count, so `carecli today --date` in the past shows the
 queue as it stood that evening. Values are written into the SQL as ISO literals made here from
 `date`s, never from text a user typed.
 """
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date, timedelta
 
+from carecli.clinical import CCM_FIRST_MARK
+from carecli.clinical.billing import ELIGIBLE_CONDITIONS
 from carecli.data.caseload import (
     CONSENTED_SQL,
+    FOLLOWED_UP_SQL,
     OPEN_FINDINGS,
     _all,
     _day,
@@ -38,42 +46,57 @@ from carecli.domain.queue import (
     DoneContact,
     Finding,
     HandSet,
+    MonthFacts,
     PlanReview,
     ReferralDue,
     SnoozeFact,
     build_queue,
     days_left_in_month,
+    routine_check_in_due,
 )
 
 TCM_LOOKBACK_DAYS = TCM_GRACE_DAYS + 15
 """Discharges read: the contact deadline falls at most a fortnight after the discharge (two
 business days, however many holidays), and an item stays until 30 days past it."""
 
-QUEUE_CLIENTS_SQL = """
-SELECT id, family_name, given_name, preferred_name, risk_tier, status, enrolled_on, cadence_days
-FROM client"""
+CLIENT_COLUMNS = ("id, family_name, given_name, preferred_name, risk_tier, status, enrolled_on, "
+                  "cadence_days")
+
+QUEUE_CLIENTS_SQL = f"SELECT {CLIENT_COLUMNS} FROM client WHERE 1 = 1{{only}}"
+
+ACTIVE_SQL = f"""
+SELECT {CLIENT_COLUMNS},
+       (SELECT MAX(l.occurred_at) FROM contact_log l
+        WHERE l.client_id = c.id AND l.successful = TRUE AND l.occurred_at < '{{end}}'),
+       (SELECT MAX(l.occurred_at) FROM contact_log l
+        WHERE l.client_id = c.id AND l.successful = FALSE AND l.occurred_at < '{{end}}')
+FROM client c WHERE c.status = 'active'"""
+"""Each active client with their latest reached and latest unanswered contacts before the end
+of the day (a seek each along `ix_contact_log_client_success_time`)."""
 
 ATTEMPTS_SQL = """
-WITH latest AS MATERIALIZED (
-    SELECT c.id AS client_id,
-           (SELECT MAX(l.occurred_at) FROM contact_log l
-            WHERE l.client_id = c.id AND l.successful = TRUE AND l.occurred_at < '{end}') AS at
-    FROM client c WHERE c.status = 'active'
-)
-SELECT latest.client_id, latest.at, f.occurred_at, f.outcome
-FROM latest LEFT JOIN contact_log f
-  ON f.client_id = latest.client_id AND f.successful = FALSE AND f.occurred_at < '{end}'
- AND f.occurred_at > COALESCE(latest.at, '0001-01-01 00:00:00')"""
-"""Each active client's latest reached contact before the end of the day, and the unanswered
-attempts after it (one row each; one row with NULLs when there are none)."""
+SELECT f.client_id, f.occurred_at, f.outcome FROM contact_log f
+WHERE f.successful = FALSE AND f.occurred_at < '{end}'{only}
+  AND f.occurred_at > COALESCE((
+      SELECT MAX(l.occurred_at) FROM contact_log l
+      WHERE l.client_id = f.client_id AND l.successful = TRUE AND l.occurred_at < '{end}'),
+      '0001-01-01 00:00:00')"""
+"""The unanswered attempts after the latest reached contact of the clients named (those whose
+latest contact went unanswered)."""
+
+PLANNED_SQL = """
+SELECT client_id, id, due_on, reason FROM check_in WHERE status = 'open' AND kind = 'check_in'
+ORDER BY client_id, due_on, id"""
+"""The open check-ins set by hand, each client's earliest first: it is their next check-in,
+however far ahead (it wins over the cadence)."""
 
 QUEUE_FINDINGS_SQL = "SELECT f.id, f.client_id, f.flag, f.found_at" + OPEN_FINDINGS
 
-HAND_SET_SQL = """
+TASKS_SQL = """
 SELECT id, client_id, kind, due_on, reason FROM check_in
-WHERE status = 'open' AND (kind = 'check_in' OR due_on <= '{horizon}')"""
-"""Every open check-in set by hand (the earliest is the client's next check-in, however far
-ahead) and the tasks due by the end of the week."""
+WHERE status = 'open' AND kind <> 'check_in'"""
+"""The open tasks (few; along the `status` index: the `due_on` one holds every check-in
+ever done)."""
 
 DISCHARGES_SQL = """
 SELECT id, client_id, discharged_on FROM hospital_stay
@@ -100,23 +123,22 @@ DONE_SQL = """
 SELECT id, client_id, occurred_at, mode, outcome, minutes FROM contact_log
 WHERE occurred_at >= '{start}' AND occurred_at < '{end}'"""
 
-CLOSED_BY_SQL = """
-SELECT f.flag,
-       (SELECT c.id FROM contact_log c
-        WHERE c.client_id = f.client_id AND c.successful = TRUE AND c.note IS NOT NULL
-          AND c.note <> '' AND c.occurred_at > f.found_at
-        ORDER BY c.occurred_at, c.id LIMIT 1)
-FROM safety_finding f WHERE 1 = 1{only}"""
-"""The contact that followed up each finding (of the clients named), if any."""
+CLOSED_BY_SQL = f"""
+SELECT d.id, f.flag FROM contact_log d JOIN safety_finding f ON f.client_id = d.client_id
+WHERE EXISTS ({FOLLOWED_UP_SQL} AND c.id = d.id)
+  AND NOT EXISTS ({FOLLOWED_UP_SQL} AND c.occurred_at < d.occurred_at){{only}}"""
+"""The safety findings each contact named followed up: it follows a finding up (the caseload's
+rule, `FOLLOWED_UP_SQL`) and no contact before it did."""
 
-CHRONIC_SQL = """
+CHRONIC_SQL = f"""
 SELECT client_id, COUNT(*) FROM condition
-WHERE status = 'active' AND chronic = TRUE GROUP BY client_id HAVING COUNT(*) >= 2"""
+WHERE status = 'active' AND chronic = TRUE GROUP BY client_id
+HAVING COUNT(*) >= {ELIGIBLE_CONDITIONS}"""
 
 MINUTES_SQL = """
-SELECT c.id, (SELECT SUM(l.minutes) FROM contact_log l
-              WHERE l.client_id = c.id AND l.occurred_at >= '{month}' AND l.occurred_at < '{end}')
-FROM client c WHERE 1 = 1{only}"""
+SELECT client_id, SUM(minutes) FROM contact_log
+WHERE occurred_at >= '{month}' AND occurred_at < '{end}' GROUP BY client_id"""
+"""This month's minutes of every client with a contact in it (a range of the contact log)."""
 
 
 def _ts(at) -> str:
@@ -126,14 +148,31 @@ def _ts(at) -> str:
 def load_queue(*, db, today: date) -> Queue:
     """Today's queue (`domain.queue.build_queue`) from the database. `db` is anything with a
     `raw()` context manager giving a DBAPI connection (`Database` or `SqliteReader`)."""
-    with db.raw() as conn:
-        cur = conn.cursor()
-        facts, done = read_facts(cur, today)
-    return build_queue(facts, today=today, done=done)
+    with _no_collector_passes(), db.raw() as conn:
+        facts, done, month, upcoming = read_facts(conn.cursor(), today)
+        return build_queue(facts, today=today, done=done, month=month, upcoming=upcoming)
 
 
-def read_facts(cur, today: date) -> tuple[list[ClientFacts], list[DoneContact]]:
-    """Every client the queue may speak of, as `ClientFacts`, and the contacts logged today."""
+@contextmanager
+def _no_collector_passes():
+    """Hold off the cyclic garbage collector while the queue is built: at 10,000 clients it
+    makes some 100,000 short-lived tuples and no reference cycles, and the collector's passes
+    over the whole heap (the app's too) would cost about a sixth of the time for nothing.
+    Reference counting still frees everything as usual."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def read_facts(cur, today: date):
+    """The `ClientFacts` of every client with an item to show today or anything besides a
+    check-in, the contacts logged today (`DoneContact`), near the month's end the `MonthFacts`
+    of the clients eligible for CCM not yet at 20 minutes, and the `upcoming` check-ins of the
+    others by day (`routine_check_in_due`: at 10,000 clients most are only counted)."""
     start, end = day_start_utc(today), day_start_utc(today + timedelta(days=1))
     horizon = today + timedelta(days=WEEK_DAYS - 1)
     values = {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
@@ -145,80 +184,140 @@ def read_facts(cur, today: date) -> tuple[list[ClientFacts], list[DoneContact]]:
             template = template.replace(name, value)
         return _all(cur, template)
 
-    more: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    last_success: dict[int, object] = {}
-    for client_id, at, failed_at, outcome in rows(ATTEMPTS_SQL):
-        last_success[client_id], when = _latest(at, failed_at)
-        if when is not None:
-            more[client_id]["attempts"].append(Attempt(when, str(outcome)))
-    for finding_id, client_id, flag, found_at in rows(QUEUE_FINDINGS_SQL):
-        when = _local_time(found_at)
-        if when is not None:
-            more[client_id]["findings"].append(Finding(finding_id, str(flag), when))
-    for row_id, client_id, kind, due_on, reason in rows(HAND_SET_SQL):
-        if (due := _day(due_on)) is not None:
-            more[client_id]["hand_set"].append(HandSet(row_id, str(kind), due, reason))
-    for stay_id, client_id, discharged_on in rows(DISCHARGES_SQL):
-        if (left := _day(discharged_on)) is not None:
-            more[client_id]["discharges"].append(Discharge(stay_id, left))
-    for ref_id, client_id, to_whom, status, made_on, updated_on, follow_on in rows(REFERRALS_SQL):
-        since = _day(updated_on) if status == "accepted" and updated_on else _day(made_on)
-        if (due := _day(follow_on)) is not None and since is not None:
-            more[client_id]["referrals"].append(
-                ReferralDue(ref_id, str(to_whom), str(status), since, due))
-    for plan_id, client_id, due_on in rows(PLAN_REVIEWS_SQL):
-        if (due := _day(due_on)) is not None:
-            more[client_id]["plan_reviews"].append(PlanReview(plan_id, due))
-    for client_id, key, until_on, reason, created_at in rows(SNOOZES_SQL):
-        until, made = _day(until_on), _local_time(created_at)
-        if until is not None and made is not None:
-            more[client_id]["snoozes"].append(
-                SnoozeFact(str(key), until, str(reason), made.date()))
-    ccm = _ccm(cur, today, values) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT else {}
-    facts, names = [], {}
-    for row in rows(QUEUE_CLIENTS_SQL):
-        names[row[0]] = name = _name(*row[:4])
-        found = _facts(row, name, last_success, more.pop(row[0], {}), ccm.get(row[0]))
-        if found is not None:
-            facts.append(found)
-    return facts, _done(cur, rows(DONE_SQL), names)
+    found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for table, kind in ((QUEUE_FINDINGS_SQL, "findings"), (DISCHARGES_SQL, "discharges"),
+                        (REFERRALS_SQL, "referrals"), (PLAN_REVIEWS_SQL, "plan_reviews"),
+                        (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes")):
+        for row in rows(table):
+            found[row[1] if kind != "snoozes" else row[0]][kind].append(row)
+    planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
+    active = rows(ACTIVE_SQL)
+    retried = {row[0] for row in active if row[9] is not None and (
+        row[8] is None or row[9] > row[8])}
+    if retried:
+        for row in rows(_restricted(ATTEMPTS_SQL, retried, "f.client_id")):
+            found[row[0]]["attempts"].append(row[1:])
+    names: dict[int, str] = {}
+    facts = []
+    upcoming: dict[date, int] = defaultdict(int)
+    cadences: dict[tuple, int | None] = {}
+    for row in active:
+        client_id, tier = row[0], (row[4], row[7])
+        every = cadences[tier] if tier in cadences else cadences.setdefault(tier, _every(*tier))
+        first = planned.get(client_id)
+        planned_on = None if first is None else _day(first[2])
+        more = found.pop(client_id, None)
+        if more is None:  # only a check-in, no retry: counted unless due (a set day wins)
+            due = planned_on or routine_check_in_due(None, _local_time(row[8]), _day(row[6]),
+                                                     every)
+            if due is None:
+                continue
+            if due > today:
+                if due <= horizon:
+                    upcoming[due] += 1
+                continue
+        names[client_id] = name = _name(*row[:4])
+        hand = None if planned_on is None else HandSet(first[1], "check_in", planned_on, first[3])
+        facts.append(_facts(row, name, every, hand, more or {}))
+    if found:  # clients not active: only their safety findings
+        for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, found, "id")):
+            if "findings" in found[row[0]]:
+                names[row[0]] = name = _name(*row[:4])
+                facts.append(_facts(row + (None,), name, None, None,
+                                    {"findings": found[row[0]]["findings"]}))
+    month = _month(cur, today, values) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT else []
+    return facts, _done(cur, rows(DONE_SQL), names), month, upcoming
 
 
 def _name(client_id, family, given, preferred) -> str:
     """"Family, Given (Preferred)", as the caseload names a client."""
-    if not all(isinstance(part, str | None) for part in (family, given, preferred)):
+    if type(family) is not str or type(given) is not str or not (
+            preferred is None or type(preferred) is str):
         return f"client {client_id}"  # a name another program stored as bytes
     return f"{family}, {given}" + (f" ({preferred})" if preferred else "")
 
 
-def _facts(row, name, last_success, more, ccm) -> ClientFacts | None:
-    """One client's facts; None when they are not active and have no open safety finding.
-    A value that cannot be read leaves the client without a check-in item (the caseload
-    flags the row) but keeps their other items."""
-    client_id, _family, _given, _preferred, risk, status, enrolled, cadence = row
-    if status != "active" and not more.get("findings"):
-        return None
-    chronic, consented, minutes = ccm or (0, False, 0)
+def _facts(row, name: str, every: int | None, planned: HandSet | None, more) -> ClientFacts:
+    """One client's facts from their rows as read: `ACTIVE_SQL`'s, their earliest check-in
+    set by hand (or None) and the other selects' rows by kind. A row with a value that cannot
+    be read is left out, and a client's check-in with it when the value is theirs (the caseload
+    flags the row)."""
+    client_id, _family, _given, _preferred, risk, status, enrolled, _cadence, success_at = row[:9]
+    last_success = _local_time(success_at)
+    if not more:  # most clients: nothing but a check-in
+        return ClientFacts(client_id, name, str(status), str(risk), every, _day(enrolled),
+                           last_success, hand_set=() if planned is None else (planned,))
+    hand_set = [HandSet(row_id, str(kind), due, reason)
+                for row_id, _c, kind, due_on, reason in more.get("hand_set", ())
+                if (due := _day(due_on)) is not None]
+    if planned is not None:
+        hand_set.append(planned)
+    attempts = []
+    for failed_at, outcome in more.get("attempts", ()):
+        when = _latest(success_at, failed_at)[1]
+        if when is not None:
+            attempts.append(Attempt(when, str(outcome)))
     return ClientFacts(
-        id=client_id, name=name, status=str(status), risk_tier=str(risk),
-        cadence_days=_every(risk, cadence), enrolled_on=_day(enrolled),
-        last_success=last_success.get(client_id),
-        **{key: tuple(found) for key, found in more.items()},
-        chronic_conditions=chronic, consented=consented, minutes_this_month=minutes,
+        id=client_id, name=name, status=str(status), risk_tier=str(risk), cadence_days=every,
+        enrolled_on=_day(enrolled), last_success=last_success,
+        attempts=tuple(attempts), hand_set=tuple(hand_set), **{
+            kind: tuple(x for x in map(make, more.get(kind, ())) if x is not None)
+            for kind, make in _MAKE.items()},
     )
 
 
-def _ccm(cur, today: date, values: dict[str, str]) -> dict[int, tuple[int, bool, int]]:
-    """(chronic conditions, consent, minutes this month) of the clients eligible for CCM."""
+def _finding(row) -> Finding | None:
+    finding_id, _c, flag, found_at = row
+    when = _local_time(found_at)
+    return None if when is None else Finding(finding_id, str(flag), when)
+
+
+def _discharge(row) -> Discharge | None:
+    left = _day(row[2])
+    return None if left is None else Discharge(row[0], left)
+
+
+def _referral(row) -> ReferralDue | None:
+    ref_id, _c, to_whom, status, made_on, updated_on, follow_on = row
+    since = _day(updated_on) if status == "accepted" and updated_on else _day(made_on)
+    due = _day(follow_on)
+    if due is None or since is None:
+        return None
+    return ReferralDue(ref_id, str(to_whom), str(status), since, due)
+
+
+def _plan_review(row) -> PlanReview | None:
+    due = _day(row[2])
+    return None if due is None else PlanReview(row[0], due)
+
+
+def _snooze(row) -> SnoozeFact | None:
+    _c, key, until_on, reason, created_at = row
+    until, made = _day(until_on), _local_time(created_at)
+    if until is None or made is None:
+        return None
+    return SnoozeFact(str(key), until, str(reason), made.date())
+
+
+_MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
+         "plan_reviews": _plan_review, "snoozes": _snooze}
+
+
+def _month(cur, today: date, values: dict[str, str]) -> list[MonthFacts]:
+    """The `MonthFacts` of the clients eligible for CCM and under the mark (the rule is the
+    domain's; the selects only leave out those who cannot be at risk)."""
     chronic = dict(_all(cur, CHRONIC_SQL))
     consented = {row[0] for row in _all(cur, _restricted(CONSENTED_SQL, None))}
-    eligible = consented.intersection(chronic)
-    if not eligible:
-        return {}
-    sql = _restricted(MINUTES_SQL, eligible, "c.id").replace(
-        "{month}", _ts(month_start_utc(today))).replace("{end}", values["{end}"])
-    return {client_id: (chronic[client_id], True, int(minutes or 0))
-            for client_id, minutes in _all(cur, sql)}
+    minutes = {client_id: int(total or 0) for client_id, total in _all(
+        cur, MINUTES_SQL.replace("{month}", _ts(month_start_utc(today))).replace(
+            "{end}", values["{end}"]))}
+    under = {client_id for client_id in consented.intersection(chronic)
+             if minutes.get(client_id, 0) < CCM_FIRST_MARK}
+    if not under:
+        return []
+    return [MonthFacts(row[0], _name(*row[:4]), str(row[5]), chronic[row[0]], True,
+                       minutes.get(row[0], 0))
+            for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, under, "id"))]
 
 
 def _done(cur, done_rows, names: dict[int, str]) -> list[DoneContact]:
@@ -226,9 +325,12 @@ def _done(cur, done_rows, names: dict[int, str]) -> list[DoneContact]:
     wanted = {row[1] for row in done_rows}
     closed: dict[int, list[str]] = defaultdict(list)
     if wanted:
-        for flag, contact_id in _all(cur, _restricted(CLOSED_BY_SQL, wanted, "f.client_id")):
-            if contact_id is not None:
-                closed[contact_id].append(str(flag))
+        done_ids = {row[0] for row in done_rows}
+        for contact_id, flag in _all(cur, _restricted(CLOSED_BY_SQL, done_ids, "d.id")):
+            closed[contact_id].append(str(flag))
+        if unnamed := wanted - names.keys():
+            names = names | {row[0]: _name(*row[:4]) for row in _all(
+                cur, _restricted(QUEUE_CLIENTS_SQL, unnamed, "id"))}
     found = []
     for contact_id, client_id, occurred_at, mode, outcome, minutes in done_rows:
         when = _local_time(occurred_at)

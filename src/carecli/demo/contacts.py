@@ -6,7 +6,6 @@ import random
 from datetime import date, timedelta
 
 from carecli.demo import catalogue as cat
-from carecli.domain.topics import EDUCATION, TOPICS
 from carecli.demo.people import (
     ONE_DAY,
     _at,
@@ -16,6 +15,7 @@ from carecli.demo.people import (
     _weekday_on_or_after,
 )
 from carecli.demo.rows import CHECK_IN, CONTACT, STAY, _Rows
+from carecli.domain.topics import EDUCATION, TOPICS
 
 P_OVERDUE = 0.18
 """Share of ordinary active clients whose next check-in is already past (roles add a few more)."""

@@ -5,8 +5,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from carecli.clinical.billing import CCM_FIRST_MARK
-
 FLAG_LABELS = {
     "suicidal_ideation": "SI risk",
     "physical_harm": "harm risk",
@@ -38,6 +36,10 @@ class CaseloadRow:
     last_contact: date | None
     minutes_this_month: int
     flags: tuple[str, ...] = ()
+    ccm_eligible: bool = False
+    """Two or more chronic conditions and care-management consent (DOMAIN.md)."""
+    ccm_codes: tuple[str, ...] = ()
+    """The CCM codes this month's minutes reach (`ccm_codes`; none when not eligible)."""
     search_text: str = field(default="", compare=False)
 
     @property
@@ -53,10 +55,6 @@ class CaseloadRow:
     @property
     def needs_safety_follow_up(self) -> bool:
         return not SAFETY.isdisjoint(self.flags)
-
-    @property
-    def ccm_mark_reached(self) -> bool:
-        return self.minutes_this_month >= CCM_FIRST_MARK
 
 
 def fold(text: str) -> str:

@@ -24,11 +24,13 @@ A snooze (`until_on` after today) keeps its item out of the queue; on its day th
 back saying "snoozed from <day>: <reason>".
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
-from carecli.clinical import CCM_FIRST_MARK, FollowUp, follow_up, tcm_deadlines
+from carecli.clinical import CCM_FIRST_MARK, FollowUp, ccm_eligible, follow_up, tcm_deadlines
 from carecli.domain.caseload import RISK_ORDER
 from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
 
@@ -70,8 +72,7 @@ class Finding:
     """Local time."""
 
 
-@dataclass(frozen=True, slots=True)
-class HandSet:
+class HandSet(NamedTuple):
     """An open check-in or task set by hand (a `check_in` row)."""
 
     id: int
@@ -114,9 +115,9 @@ class SnoozeFact:
     snoozed_on: date
 
 
-@dataclass(frozen=True, slots=True)
-class ClientFacts:
-    """What the queue needs to know about one client."""
+class ClientFacts(NamedTuple):
+    """What the queue needs to know about one client (a named tuple: made for thousands of
+    clients at once)."""
 
     id: int
     name: str
@@ -135,11 +136,19 @@ class ClientFacts:
     referrals: tuple[ReferralDue, ...] = ()
     plan_reviews: tuple[PlanReview, ...] = ()
     snoozes: tuple[SnoozeFact, ...] = ()
-    chronic_conditions: int = 0
+
+
+class MonthFacts(NamedTuple):
+    """What CCM at risk needs to know about one client this month."""
+
+    client_id: int
+    client: str
+    status: str
+    chronic_conditions: int
     """Active chronic conditions."""
-    consented: bool = False
+    consented: bool
     """Care-management consent on file, not revoked."""
-    minutes_this_month: int = 0
+    minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,21 +167,56 @@ class DoneContact:
     """Safety flags this contact followed up."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    item: QueueItem
+class _Candidate(NamedTuple):
+    key: str
+    due: date
     tier: int
-    order: tuple
+    order: tuple = ()
+    item: QueueItem | None = None
+    """None for a check-in not due yet (only counted in the week ahead: no words needed)."""
 
 
 def follow_up_of(facts: ClientFacts) -> FollowUp | None:
     """The client's `follow_up`, or None when their cadence or enrolment cannot be read."""
     if facts.cadence_days is None or facts.enrolled_on is None:
         return None
+    if not facts.attempts:
+        return _reached_follow_up(facts.last_success, facts.enrolled_on, facts.cadence_days)
     seen = [(a.occurred_at, False) for a in facts.attempts]
     if facts.last_success is not None:
         seen.append((facts.last_success, True))
     return follow_up(seen, enrolled_on=facts.enrolled_on, cadence_days=facts.cadence_days)
+
+
+def _reached_follow_up(last_success: datetime | None, enrolled_on: date,
+                       cadence_days: int) -> FollowUp:
+    """`follow_up` of a client with no unanswered call since their latest reached contact."""
+    if last_success is None:
+        return _follow_up_after(None, enrolled_on, cadence_days)
+    day = last_success.date()  # enrolment does not count after a reached contact
+    return _follow_up_after(day, day, cadence_days)
+
+
+def routine_check_in_due(planned: date | None, last_success: datetime | None,
+                         enrolled_on: date | None, cadence_days: int | None) -> date | None:
+    """`next_check_in_due` of a client with no unanswered call since their latest reached
+    contact (`last_success`, local time; not needed when `planned` is given): the earliest
+    check-in set by hand, else the cadence; None when it cannot be worked out. The data layer
+    counts the many clients who are due later this week with it, without building their
+    `ClientFacts`."""
+    if planned is not None:
+        return planned
+    if cadence_days is None or enrolled_on is None:
+        return None
+    return _reached_follow_up(last_success, enrolled_on, cadence_days).due_on
+
+
+@lru_cache(maxsize=4096)
+def _follow_up_after(day: date | None, enrolled_on: date, cadence_days: int) -> FollowUp:
+    """`follow_up` of a client whose latest contact was reached on `day` (None: never): it
+    depends on nothing else, so thousands of clients share a few hundred answers."""
+    seen = [] if day is None else [(datetime.combine(day, time(12)), True)]
+    return follow_up(seen, enrolled_on=enrolled_on, cadence_days=cadence_days)
 
 
 def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
@@ -185,25 +229,32 @@ def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
 
 
 def build_queue(clients: Iterable[ClientFacts], *, today: date,
-                done: Iterable[DoneContact] = ()) -> Queue:
-    """Today's queue from every client's facts and the contacts logged today."""
+                done: Iterable[DoneContact] = (), month: Iterable[MonthFacts] = (),
+                upcoming: Mapping[date, int] | None = None) -> Queue:
+    """Today's queue from the facts of every client who may have an item in it or in the week
+    ahead, the contacts logged today and, for CCM at risk, this month's minutes. `upcoming`
+    counts, by day after today, the check-ins of the other clients (those with nothing else
+    to show: no unanswered call, no other item, no snooze; see `routine_check_in_due`)."""
     clients = list(clients)
     shown: list[_Candidate] = []
-    later: dict[date, int] = {}
+    later: dict[date, int] = dict(upcoming or {})
     horizon = today + timedelta(days=WEEK_DAYS - 1)
     for facts in clients:
-        snoozes = {s.item_key: s for s in facts.snoozes}
+        snoozes = {s.item_key: s for s in facts.snoozes} if facts.snoozes else {}
         for cand in _candidates(facts, today):
-            snooze = snoozes.get(cand.item.key) if cand.tier > 0 else None  # safety: never
+            snooze = snoozes.get(cand.key) if snoozes and cand.tier > 0 else None  # not safety
             if snooze is not None and snooze.until_on > today:
-                _count(later, max(cand.item.due, snooze.until_on), horizon)
+                _count(later, max(cand.due, snooze.until_on), horizon)
+                continue
+            if cand.item is None:
+                _count(later, cand.due, horizon)
                 continue
             if snooze is not None and snooze.until_on == today:
                 cand = _back_from_snooze(cand, snooze, today)
-            if cand.item.due <= today or cand.tier == 1:  # TCM: from the discharge day on
+            if cand.due <= today or cand.tier == 1:  # TCM: from the discharge day on
                 shown.append(cand)
             else:
-                _count(later, cand.item.due, horizon)
+                _count(later, cand.due, horizon)
     shown.sort(key=lambda c: (c.tier, c.order))
     items = tuple(c.item for c in shown)
     week = tuple((today + timedelta(days=i), len(items) if i == 0 else later.get(
@@ -215,7 +266,7 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
                    sorted(done, key=lambda d: (d.occurred_at, d.id), reverse=True)),
         due=sum(i.due == today for i in items),
         overdue=sum(i.due < today for i in items),
-        ccm_at_risk=ccm_at_risk(clients, today),
+        ccm_at_risk=ccm_at_risk(month, today),
         week=week,
     )
 
@@ -225,17 +276,16 @@ def _count(later: dict[date, int], day: date, horizon: date) -> None:
         later[day] = later.get(day, 0) + 1
 
 
-def ccm_at_risk(clients: Iterable[ClientFacts], today: date) -> tuple[CcmAtRisk, ...]:
+def ccm_at_risk(month: Iterable[MonthFacts], today: date) -> tuple[CcmAtRisk, ...]:
     """Active clients eligible for CCM (two or more active chronic conditions and consent) under
     the 20-minute mark this month, fewest minutes first; empty until `CCM_WARN_DAYS_LEFT` days
     or fewer are left in the month."""
     if days_left_in_month(today) > CCM_WARN_DAYS_LEFT:
         return ()
-    found = [c for c in clients if c.status == "active" and c.chronic_conditions >= 2
-             and c.consented and c.minutes_this_month < CCM_FIRST_MARK]
-    found.sort(key=lambda c: (c.minutes_this_month, c.name.casefold(), c.id))
-    return tuple(CcmAtRisk(client_id=c.id, client=c.name, minutes=c.minutes_this_month)
-                 for c in found)
+    found = [m for m in month if m.status == "active"
+             and ccm_eligible(m.chronic_conditions, m.consented) and m.minutes < CCM_FIRST_MARK]
+    found.sort(key=lambda m: (m.minutes, m.client.casefold(), m.client_id))
+    return tuple(CcmAtRisk(m.client_id, m.client, m.minutes) for m in found)
 
 
 def days_left_in_month(today: date) -> int:
@@ -246,25 +296,29 @@ def days_left_in_month(today: date) -> int:
 
 # the items of one client ---------------------------------------------------------------------
 def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
-    found = [_safety(facts, f, today) for f in facts.findings]
+    found = [_safety(facts, f, today) for f in facts.findings] if facts.findings else []
     if facts.status != "active":
         return found
     follow = follow_up_of(facts)
     if follow is not None:
         found.append(_check_in(facts, follow, today))
-    found += [_tcm(facts, d, today) for d in facts.discharges
-              if _tcm_open(facts, d, today)]
-    found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
-    found += [_referral(facts, r, today) for r in facts.referrals]
-    found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
+    if facts.discharges:
+        found += [_tcm(facts, d, today) for d in facts.discharges
+                  if _tcm_open(facts, d, today)]
+    if facts.hand_set:
+        found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
+    if facts.referrals:
+        found += [_referral(facts, r, today) for r in facts.referrals]
+    if facts.plan_reviews:
+        found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
     return found
 
 
-def _item(facts: ClientFacts, key: str, kind: str, due: date, reason: str,
-          today: date) -> QueueItem:
-    return QueueItem(key=key, client_id=facts.id, client=facts.name, kind=kind, due=due,
-                     reason=reason, risk_tier=facts.risk_tier,
-                     overdue_days=max(0, (today - due).days))
+def _candidate(facts: ClientFacts, key: str, kind: str, due: date, reason: str, today: date,
+               tier: int, order: tuple) -> _Candidate:
+    item = QueueItem(key, facts.id, facts.name, kind, due, reason, facts.risk_tier,
+                     max(0, (today - due).days))
+    return _Candidate(key, due, tier, order, item)
 
 
 def _risk(facts: ClientFacts) -> int:
@@ -275,8 +329,8 @@ def _safety(facts: ClientFacts, finding: Finding, today: date) -> _Candidate:
     day = finding.found_at.date()
     words = SAFETY_WORDS.get(finding.flag, finding.flag.replace("_", " "))
     reason = f"{words} {_ago(day, today)} — no follow-up yet"
-    item = _item(facts, f"safety:{finding.id}", "safety", day, reason, today)
-    return _Candidate(item, 0, (finding.found_at, facts.name.casefold(), finding.id))
+    return _candidate(facts, f"safety:{finding.id}", "safety", day, reason, today, 0,
+                      (finding.found_at, facts.name.casefold(), finding.id))
 
 
 def _tcm_open(facts: ClientFacts, stay: Discharge, today: date) -> bool:
@@ -297,15 +351,25 @@ def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
         when = f"due by {_day_name(due, today)}"
     else:
         when = _late(due, today)
-    item = _item(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
-                 today)
-    return _Candidate(item, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
+    return _candidate(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
+                      today, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
 
 
 def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
-    planned = min((h for h in facts.hand_set if h.kind == "check_in"),
-                  key=lambda h: (h.due_on, h.id), default=None)
+    planned = None
+    for hand in facts.hand_set:
+        if hand.kind == "check_in" and (planned is None or (hand.due_on, hand.id) < (
+                planned.due_on, planned.id)):
+            planned = hand
     due = next_check_in_due(follow, planned.due_on if planned else None)
+    if follow.retry:
+        key = "cadence"
+    elif planned is not None and planned.due_on != follow.due_on:
+        key = f"check_in:{planned.id}"
+    else:
+        key = "cadence"
+    if due > today:
+        return _Candidate(key, due, 3)
     if follow.retry:
         last = max(facts.attempts, key=lambda a: a.occurred_at)
         if follow.unable_to_reach:
@@ -318,37 +382,34 @@ def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
             reason = (f"retry: {OUTCOME_WORDS.get(last.outcome, last.outcome)} "
                       f"{_day_name(last.occurred_at.date(), today)} "
                       f"({_ordinal(follow.failed_in_a_row + 1)} attempt)")
-        key = "cadence"
-    elif planned is not None and planned.due_on != follow.due_on:
-        kind, key = "scheduled", f"check_in:{planned.id}"
+    elif key != "cadence":
+        kind = "scheduled"
         reason = f"scheduled check-in {_when(due, today)}" + (
             f": {planned.reason}" if planned.reason else "")
     else:
-        kind, key = "check_in", "cadence"
+        kind = "check_in"
         reason = (f"check-in {_when(due, today)} ({facts.risk_tier} risk, every "
                   f"{facts.cadence_days} days)")
-    item = _item(facts, key, kind, due, reason, today)
-    tier = 2 if due < today else 3
-    return _Candidate(item, tier, (due, _risk(facts), facts.name.casefold(), facts.id))
+    return _candidate(facts, key, kind, due, reason, today, 2 if due < today else 3,
+                      (due, _risk(facts), facts.name.casefold(), facts.id))
 
 
 def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
     reason = f"task {_when(task.due_on, today)}" + (f": {task.reason}" if task.reason else "")
-    item = _item(facts, f"check_in:{task.id}", "task", task.due_on, reason, today)
-    return _Candidate(item, 4, _other_order(facts, task.due_on, task.id))
+    return _candidate(facts, f"check_in:{task.id}", "task", task.due_on, reason, today, 4,
+                      _other_order(facts, task.due_on, task.id))
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
     reason = f"referral to {ref.to_whom} {ref.status} {_ago(ref.since, today)}: follow up"
-    item = _item(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today)
-    return _Candidate(item, 4, _other_order(facts, ref.follow_up_on, ref.id))
+    return _candidate(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today,
+                      4, _other_order(facts, ref.follow_up_on, ref.id))
 
 
 def _plan_review(facts: ClientFacts, plan: PlanReview, today: date) -> _Candidate:
     reason = f"care plan review {_when(plan.review_due_on, today)}"
-    item = _item(facts, f"plan_review:{plan.plan_id}", "plan_review", plan.review_due_on,
-                 reason, today)
-    return _Candidate(item, 4, _other_order(facts, plan.review_due_on, plan.plan_id))
+    return _candidate(facts, f"plan_review:{plan.plan_id}", "plan_review", plan.review_due_on,
+                      reason, today, 4, _other_order(facts, plan.review_due_on, plan.plan_id))
 
 
 def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
@@ -357,7 +418,7 @@ def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
 
 def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Candidate:
     reason = f"snoozed from {_day_name(snooze.snoozed_on, today)}: {snooze.reason}"
-    return _Candidate(replace(cand.item, reason=reason), cand.tier, cand.order)
+    return cand._replace(item=replace(cand.item, reason=reason))
 
 
 # done today -----------------------------------------------------------------------------------

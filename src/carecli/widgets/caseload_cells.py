@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from carecli.clinical.billing import CCM_FIRST_MARK
+from carecli.clinical.billing import CCM_FIRST_MARK, COMPLEX_FIRST_CODE
 from carecli.domain.caseload import FLAG_LABELS, SAFETY, CaseloadRow
 from carecli.domain.enums import label
 from carecli.plain import one_line
@@ -63,9 +63,16 @@ def last_contact_cell(row: CaseloadRow, today: date) -> Text:
 
 
 def minutes_cell(row: CaseloadRow, _today: date) -> Text:
+    """This month's minutes and the CCM codes they reach: `34 ✓` (99490), `45 ✓+1` (and one
+    99439), `95 C+1` (complex: 99487 and one 99489); `12/20` on the way to the first code; a
+    client not eligible for CCM shows the minutes alone, dimmed."""
     minutes = row.minutes_this_month
-    if minutes >= CCM_FIRST_MARK:
-        return Text(f"{minutes:>3} ✓", "green")
+    if row.ccm_codes:
+        first, extra = row.ccm_codes[0], len(row.ccm_codes) - 1
+        mark = ("C" if first == COMPLEX_FIRST_CODE else "✓") + (f"+{extra}" if extra else "")
+        return Text(f"{minutes:>3} {mark}", "green")
+    if not row.ccm_eligible:
+        return Text(f"{minutes:>3}", "dim")
     return Text(f"{minutes:>3}/{CCM_FIRST_MARK}", "dim" if minutes == 0 else "")
 
 
