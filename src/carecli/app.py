@@ -15,6 +15,7 @@ from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.caseload import CaseloadScreen, OpenClient, RowsShown, StartAssessment
 from carecli.screens.help import HelpScreen
 from carecli.screens.queue import QueueScreen
+from carecli.screens.timer import TimerControl
 from carecli.screens.welcome import offer_welcome
 
 GENERATION_CHECK_S = 3.0
@@ -42,6 +43,8 @@ class CareApp(App[str]):
         """Fresh caseload rows: an open record redraws its at-a-glance summary from them."""
         self.reopening = False
         """The database was found replaced and the caseload is being read again."""
+        self.call_timer = TimerControl(self)
+        """The call timer every screen shows (kept in the database)."""
 
     def today(self):
         return self.service.today()
@@ -52,6 +55,7 @@ class CareApp(App[str]):
         self.switch_mode("queue")  # the home
         if not self.service.is_open:
             self.open_database()
+        self.call_timer.load()  # a timer left running (quit, crash) shows again
         self.set_interval(GENERATION_CHECK_S, self.look_for_replacement)
 
     def on_unmount(self) -> None:
@@ -138,6 +142,7 @@ class CareApp(App[str]):
         self.caseload.reload(event.client_id if event.select else None)
         self.queue.reload()
         self.data_changed.publish(event.client_id)
+        self.call_timer.load()  # a logged call stops its timer
 
     @on(RowsShown)
     def _rows_shown(self, event: RowsShown) -> None:
@@ -193,13 +198,35 @@ class CareApp(App[str]):
         self.run_worker(AssessmentFlow(self, client_id).run(), group="assessment",
                         exclusive=True, exit_on_error=False)
 
+    # the call timer ---------------------------------------------------------------------
+    def toggle_timer(self, client_id: int) -> None:
+        """Start the client's call timer, or pause or resume it."""
+        self.call_timer.toggle(client_id)
+
+    def action_toggle_running_timer(self) -> None:
+        self.call_timer.toggle_running()
+
+    def action_log_timed_call(self) -> None:
+        self.call_timer.log_call()
+
+    def action_discard_timer(self) -> None:
+        self.call_timer.discard()
+
     async def action_quit(self) -> None:
-        """Quit at once, unless text typed into an open form would be lost: then ask."""
+        """Quit at once, unless a call is being timed or text typed into an open form would
+        be lost: then ask."""
         from carecli.screens.confirm import ConfirmScreen
-        from carecli.screens.form import QUIT_QUESTION, typing_would_be_lost
+        from carecli.screens.form import QUIT_QUESTION
 
         if isinstance(self.screen, ConfirmScreen) and self.screen.question == QUIT_QUESTION:
             return  # already asking
+        if not self.call_timer.asks_at_quit(self.quit_unless_typing):
+            self.quit_unless_typing()
+
+    def quit_unless_typing(self) -> None:
+        from carecli.screens.confirm import ConfirmScreen
+        from carecli.screens.form import QUIT_QUESTION, typing_would_be_lost
+
         if not typing_would_be_lost(self.screen_stack):
             self.exit()
             return

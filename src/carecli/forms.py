@@ -14,14 +14,14 @@ from carecli.domain.fields import EMAIL_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX, Entr
 class FieldSpec:
     key: str
     label: str
-    kind: str = "text"  # text | date | int | choice | bool | note
+    kind: str = "text"  # text | date | int | choice | bool | note | ticks (several of choices)
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()
     placeholder: str = ""
     max_length: int | None = None
 
 
-def _choices(enum) -> tuple[tuple[str, str], ...]:
+def choices(enum) -> tuple[tuple[str, str], ...]:
     return tuple((label(member), member.value) for member in enum)
 
 
@@ -32,7 +32,7 @@ CLIENT_FORM = (
     FieldSpec("family_name", "Family name", required=True, max_length=NAME_MAX),
     FieldSpec("preferred_name", "Preferred name", max_length=NAME_MAX),
     FieldSpec("date_of_birth", "Date of birth", "date", placeholder=DATE_HINT),
-    FieldSpec("sex", "Sex", "choice", choices=_choices(Sex)),
+    FieldSpec("sex", "Sex", "choice", choices=choices(Sex)),
     FieldSpec("pronouns", "Pronouns", max_length=40),
     FieldSpec("language", "Language", required=True, max_length=60),
     FieldSpec("interpreter_needed", "Interpreter needed", "bool"),
@@ -40,7 +40,7 @@ CLIENT_FORM = (
     FieldSpec("email", "Email", max_length=EMAIL_MAX),
     FieldSpec("address", "Address", max_length=400),
     FieldSpec("enrolled_on", "Enrolled on", "date", required=True, placeholder=DATE_HINT),
-    FieldSpec("risk_tier", "Risk tier", "choice", required=True, choices=_choices(RiskTier)),
+    FieldSpec("risk_tier", "Risk tier", "choice", required=True, choices=choices(RiskTier)),
     FieldSpec("risk_reason", "Why this risk tier", max_length=400),
     FieldSpec("cadence_days", "Check-in every (days)", "int",
               placeholder="blank: 7 high, 14 moderate, 30 low"),
@@ -54,7 +54,7 @@ STATUS_FORM = (
 )
 
 RISK_FORM = (
-    FieldSpec("risk_tier", "Risk tier", "choice", required=True, choices=_choices(RiskTier)),
+    FieldSpec("risk_tier", "Risk tier", "choice", required=True, choices=choices(RiskTier)),
     FieldSpec("risk_reason", "Reason", required=True, max_length=400),
 )
 
@@ -76,7 +76,7 @@ def form_fields(entry: EntryFields) -> tuple[FieldSpec, ...]:
     return tuple(
         FieldSpec(
             f.name, f.label, f.kind, f.required,
-            choices=_choices(f.choices) if f.choices else (),
+            choices=choices(f.choices) if f.choices else (),
             placeholder=f.placeholder or (DATE_HINT if f.kind == "date" else ""),
             max_length=f.max_length,
         )

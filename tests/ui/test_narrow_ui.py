@@ -50,7 +50,7 @@ async def test_footer_keys_fit_at_80x24(make_app, seeded, db):
         await pilot.pause()
         lines = screen_lines(app)
         assert "⚠ SI risk" in lines[1]  # the banner
-        assert lines[2].rstrip().endswith("7 History 8 Assessments")  # every tab in view
+        assert lines[2].rstrip().endswith("8 Assess 9 Contacts")  # every tab in view
         footer = lines[-1]
         for words in ("esc Back", "a Add", "e Edit", "A Assess", "^q Quit", "? Help",
                       "^p palette"):

@@ -19,7 +19,7 @@ def test_caseload_80x24_snapshot(snap_compare, make_app, seeded):
 
 
 def test_record_80x24_snapshot(snap_compare, make_app, seeded):
-    """All eight record tabs and the footer's keys fit in 80 columns."""
+    """All nine record tabs and the footer's keys fit in 80 columns."""
     assert snap_compare(make_app(), terminal_size=(80, 24),
                         run_before=_opener(seeded["Margaret"]))
 

@@ -74,7 +74,7 @@ def test_prose_follows_a_key_changed_in_the_registry(monkeypatch):
 def test_keys_are_named_as_the_keyboard_shows_them():
     assert key_of("caseload.filter") == "/"
     assert key_of("record.remove") == "d" and ACTIONS["record.remove"].all_shown() == "d or del"
-    assert key_of("record.tabs") == "1-8" and key_of("record.tabs", 6) == "6"
+    assert key_of("record.tabs") == "1-9" and key_of("record.tabs", 6) == "6"
     assert fill("{wizard.next:all}, {wizard.back:2}") == "enter or tab, backspace"
     assert button("confirm.no") == "No  n"
 
@@ -92,6 +92,7 @@ def contexts():
     from carecli.screens.record import RecordScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
+    from carecli.screens.timer import QuitWithTimerScreen
     from carecli.screens.welcome import WelcomeScreen
     from carecli.screens.wizard import AssessmentScreen
     from carecli.widgets.client_table import ClientTable
@@ -100,7 +101,7 @@ def contexts():
             "record": RecordScreen, "start": StartScreen, "wizard": AssessmentScreen,
             "summary": SummaryScreen, "form": FormScreen, "safety": SafetyScreen,
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
-            "help": HelpScreen, "queue": QueueScreen}
+            "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

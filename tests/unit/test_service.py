@@ -109,11 +109,17 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     use("completed_assessment", view.completed[0].id)
     other = use("start_assessment", client_id, "reassessment", ["gad7"])
     assert use("discard_draft", other) == ()
+    timer = use("start_timer", client_id)
+    assert use("pause_timer", timer.id).paused_at is not None
+    assert use("resume_timer", timer.id).running and use("timers")[0].id == timer.id
+    use("discard_timer", timer.id)
     # contacts ---
     logged = use("log_contact", client_id, {"outcome": "reached", "minutes": 25, "note": "ok",
                                             "topics": ["BP"]})
     (contact,) = use("contacts", client_id)
     use("correct_contact", logged.contact_id, contact.version, {"minutes": 30}, "typo")
+    (fix,) = use("contact_corrections", logged.contact_id)
+    assert (fix.reason, fix.before) == ("typo", (("minutes", 25),))
     assert use("find_clients", "rowe") == ((client_id, "Ida Rowe"),)
     task = use("schedule_follow_up", client_id, {"kind": "task", "due_on": TODAY,
                                                  "reason": "labs"})

@@ -16,6 +16,7 @@ queue as it stood that evening. Values are written into the SQL as ISO literals 
 """
 
 import gc
+import re
 from collections import defaultdict
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -70,7 +71,7 @@ SELECT {CLIENT_COLUMNS},
         WHERE l.client_id = c.id AND l.successful = TRUE AND l.occurred_at < '{{end}}'),
        (SELECT MAX(l.occurred_at) FROM contact_log l
         WHERE l.client_id = c.id AND l.successful = FALSE AND l.occurred_at < '{{end}}')
-FROM client c WHERE c.status = 'active'"""
+FROM client c WHERE c.status = 'active'{{only:c.id}}"""
 """Each active client with their latest reached and latest unanswered contacts before the end
 of the day (a seek each along `ix_contact_log_client_success_time`)."""
 
@@ -86,42 +87,46 @@ latest contact went unanswered)."""
 
 PLANNED_SQL = """
 SELECT client_id, id, due_on, reason FROM check_in WHERE status = 'open' AND kind = 'check_in'
+{only:client_id}
 ORDER BY client_id, due_on, id"""
 """The open check-ins set by hand, each client's earliest first: it is their next check-in,
 however far ahead (it wins over the cadence)."""
 
-QUEUE_FINDINGS_SQL = "SELECT f.id, f.client_id, f.flag, f.found_at" + OPEN_FINDINGS
+QUEUE_FINDINGS_SQL = "SELECT f.id, f.client_id, f.flag, f.found_at" + OPEN_FINDINGS + \
+    "{only:f.client_id}"
 
 TASKS_SQL = """
 SELECT id, client_id, kind, due_on, reason FROM check_in
-WHERE status = 'open' AND kind <> 'check_in'"""
+WHERE status = 'open' AND kind <> 'check_in'{only:client_id}"""
 """The open tasks (few; along the `status` index: the `due_on` one holds every check-in
 ever done)."""
 
 DISCHARGES_SQL = """
 SELECT id, client_id, discharged_on FROM hospital_stay
-WHERE discharged_on >= '{since}' AND discharged_on <= '{today}' AND kind <> 'emergency'"""
+WHERE discharged_on >= '{since}' AND discharged_on <= '{today}' AND kind <> 'emergency'
+{only:client_id}"""
 """Recent discharges from a hospital stay, observation or a skilled nursing facility (TCM
 follows those; an emergency-department visit sent home is not one)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
-WHERE status IN ('sent', 'accepted') AND follow_up_on <= '{horizon}'"""
+WHERE status IN ('sent', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
 
 PLAN_REVIEWS_SQL = """
 SELECT id, client_id, review_due_on FROM care_plan
-WHERE status = 'active' AND review_due_on <= '{horizon}'"""
+WHERE status = 'active' AND review_due_on <= '{horizon}'{only:client_id}"""
 
 SNOOZES_SQL = """
 SELECT s.client_id, s.item_key, s.until_on, s.reason, s.created_at FROM snooze s
 WHERE s.until_on >= '{today}' AND NOT EXISTS (
       SELECT 1 FROM snooze t
-      WHERE t.client_id = s.client_id AND t.item_key = s.item_key AND t.id > s.id)"""
+      WHERE t.client_id = s.client_id AND t.item_key = s.item_key AND t.id > s.id)
+{only:s.client_id}"""
 """The latest snooze of each item, while it still counts."""
 
 DONE_SQL = """
 SELECT id, client_id, occurred_at, mode, outcome, minutes FROM contact_log
-WHERE occurred_at >= '{start}' AND occurred_at < '{end}'"""
+WHERE occurred_at >= '{start}' AND occurred_at < '{end}'{only:client_id}"""
 
 CLOSED_BY_SQL = f"""
 SELECT d.id, f.flag FROM contact_log d JOIN safety_finding f ON f.client_id = d.client_id
@@ -132,12 +137,12 @@ rule, `FOLLOWED_UP_SQL`) and no contact before it did."""
 
 CHRONIC_SQL = f"""
 SELECT client_id, COUNT(*) FROM condition
-WHERE status = 'active' AND chronic = TRUE GROUP BY client_id
+WHERE status = 'active' AND chronic = TRUE{{only:client_id}} GROUP BY client_id
 HAVING COUNT(*) >= {ELIGIBLE_CONDITIONS}"""
 
 MINUTES_SQL = """
 SELECT client_id, SUM(minutes) FROM contact_log
-WHERE occurred_at >= '{month}' AND occurred_at < '{end}' GROUP BY client_id"""
+WHERE occurred_at >= '{month}' AND occurred_at < '{end}'{only:client_id} GROUP BY client_id"""
 """This month's minutes of every client with a contact in it (a range of the contact log)."""
 
 
@@ -145,11 +150,14 @@ def _ts(at) -> str:
     return at.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def load_queue(*, db, today: date) -> Queue:
-    """Today's queue (`domain.queue.build_queue`) from the database. `db` is anything with a
-    `raw()` context manager giving a DBAPI connection (`Database` or `SqliteReader`)."""
+def load_queue(*, db, today: date, only: int | None = None) -> Queue:
+    """Today's queue (`domain.queue.build_queue`) from the database; with `only`, the part of
+    it that is one client's (their items, contacts done today and CCM standing: a few seeks,
+    to update a queue on screen at once after a save, see `domain.queue.merge_client`).
+    `db` is anything with a `raw()` context manager giving a DBAPI connection (`Database` or
+    `SqliteReader`)."""
     with _no_collector_passes(), db.raw() as conn:
-        facts, done, month, upcoming = read_facts(conn.cursor(), today)
+        facts, done, month, upcoming = read_facts(conn.cursor(), today, only)
         return build_queue(facts, today=today, done=done, month=month, upcoming=upcoming)
 
 
@@ -168,7 +176,7 @@ def _no_collector_passes():
             gc.enable()
 
 
-def read_facts(cur, today: date):
+def read_facts(cur, today: date, only: int | None = None):
     """The `ClientFacts` of every client with an item to show today or anything besides a
     check-in, the contacts logged today (`DoneContact`), near the month's end the `MonthFacts`
     of the clients eligible for CCM not yet at 20 minutes, and the `upcoming` check-ins of the
@@ -180,9 +188,7 @@ def read_facts(cur, today: date):
               "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat()}
 
     def rows(template: str) -> list[tuple]:
-        for name, value in values.items():
-            template = template.replace(name, value)
-        return _all(cur, template)
+        return _all(cur, _filled(template, values, only))
 
     found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for table, kind in ((QUEUE_FINDINGS_SQL, "findings"), (DISCHARGES_SQL, "discharges"),
@@ -220,13 +226,26 @@ def read_facts(cur, today: date):
         hand = None if planned_on is None else HandSet(first[1], "check_in", planned_on, first[3])
         facts.append(_facts(row, name, every, hand, more or {}))
     if found:  # clients not active: only their safety findings
-        for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, found, "id")):
+        for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, set(found), "id")):
             if "findings" in found[row[0]]:
                 names[row[0]] = name = _name(*row[:4])
                 facts.append(_facts(row + (None,), name, None, None,
                                     {"findings": found[row[0]]["findings"]}))
-    month = _month(cur, today, values) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT else []
+    month = (_month(cur, today, values, only) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT
+             else [])
     return facts, _done(cur, rows(DONE_SQL), names), month, upcoming
+
+
+_ONLY = re.compile(r"\{only:([a-z_.]+)\}")
+
+
+def _filled(template: str, values: dict[str, str], only: int | None) -> str:
+    """`template` with its `{name}` values written in, and each `{only:column}` left out, or
+    turned into `AND column = <only>` when the reading is one client's."""
+    for name, value in values.items():
+        template = template.replace(name, value)
+    return _ONLY.sub("" if only is None else lambda m: f" AND {m.group(1)} = {int(only)}",
+                     template)
 
 
 def _name(client_id, family, given, preferred) -> str:
@@ -303,14 +322,14 @@ _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
          "plan_reviews": _plan_review, "snoozes": _snooze}
 
 
-def _month(cur, today: date, values: dict[str, str]) -> list[MonthFacts]:
+def _month(cur, today: date, values: dict[str, str], only: int | None) -> list[MonthFacts]:
     """The `MonthFacts` of the clients eligible for CCM and under the mark (the rule is the
     domain's; the selects only leave out those who cannot be at risk)."""
-    chronic = dict(_all(cur, CHRONIC_SQL))
-    consented = {row[0] for row in _all(cur, _restricted(CONSENTED_SQL, None))}
+    chronic = dict(_all(cur, _filled(CHRONIC_SQL, values, only)))
+    consented = {row[0] for row in _all(cur, _restricted(
+        CONSENTED_SQL, None if only is None else {only}))}
     minutes = {client_id: int(total or 0) for client_id, total in _all(
-        cur, MINUTES_SQL.replace("{month}", _ts(month_start_utc(today))).replace(
-            "{end}", values["{end}"]))}
+        cur, _filled(MINUTES_SQL, {**values, "{month}": _ts(month_start_utc(today))}, only))}
     under = {client_id for client_id in consented.intersection(chronic)
              if minutes.get(client_id, 0) < CCM_FIRST_MARK}
     if not under:

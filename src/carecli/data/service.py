@@ -238,13 +238,15 @@ class CareService:
         return self._frozen(values)
 
     # queue ---------------------------------------------------------------------------------
-    def queue(self, today: date | None = None):
+    def queue(self, today: date | None = None, client_id: int | None = None):
         """Today's queue (`Queue`: items in priority order, counts, done today, CCM at risk,
         the week ahead), for `today` or the service's today: through the file itself when there
-        is one (no SQLAlchemy needed), else the server's pool."""
+        is one (no SQLAlchemy needed), else the server's pool. With `client_id`, only that
+        client's part of it (quick: `domain.queue.merge_client` puts it into a queue shown)."""
         from carecli.data.queue import load_queue
 
-        return load_queue(db=self.reader or self._db(), today=today or self.today())
+        return load_queue(db=self.reader or self._db(), today=today or self.today(),
+                          only=client_id)
 
     # writes: each one transaction ---------------------------------------------------------
     def create_client(self, values: dict[str, Any]) -> int:
@@ -325,6 +327,40 @@ class CareService:
         from carecli.demo import build_demo
 
         build_demo(db=self._db(), today=self.today())
+
+    # timer ----------------------------------------------------------------------------
+    def timers(self) -> tuple:
+        """The call timer running or paused (none or one), as `TimerState`s."""
+        from carecli.data.timer import timers
+
+        return timers(db=self._db())
+
+    def start_timer(self, client_id: int):
+        """Start timing a call; refused, naming the client, while another timer exists."""
+        from carecli.data.timer import start_timer
+
+        return start_timer(db=self._db(), client_id=client_id)
+
+    def pause_timer(self, timer_id: int):
+        from carecli.data.timer import pause_timer
+
+        return pause_timer(db=self._db(), timer_id=timer_id)
+
+    def resume_timer(self, timer_id: int):
+        from carecli.data.timer import resume_timer
+
+        return resume_timer(db=self._db(), timer_id=timer_id)
+
+    def discard_timer(self, timer_id: int) -> None:
+        from carecli.data.timer import discard_timer
+
+        discard_timer(db=self._db(), timer_id=timer_id)
+
+    def contact_corrections(self, contact_id: int) -> tuple:
+        """A logged contact's corrections (`CorrectionEntry`), oldest first."""
+        from carecli.data.contact_corrections import corrections
+
+        return corrections(db=self._db(), contact_id=contact_id)
 
     # contacts ---------------------------------------------------------------------------
     def log_contact(self, client_id: int, values: dict[str, Any]):

@@ -2,7 +2,7 @@
 is due, the call timer and a client's minutes in a month. The data service returns these; the
 queue and logger screens and the `today`, `log` and `report` commands read them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
@@ -64,6 +64,8 @@ class QueueItem:
     risk_tier: str
     overdue_days: int
     """Days past `due` (0 when due today)."""
+    rank: tuple = field(default=(), compare=False, repr=False)
+    """Where it stands in the queue: items sort by it (`domain.queue.merge_client`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,3 +151,14 @@ class MonthMinutes:
     """The month is marked complex CCM."""
     codes: tuple[str, ...]
     """`ccm_codes(minutes, complex)` when eligible, else empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionEntry:
+    """One correction of a logged contact, as the contact's full view shows it."""
+
+    corrected_at: datetime
+    """Aware, UTC."""
+    reason: str
+    before: tuple[tuple[str, object], ...]
+    """The values it replaced: (field, value), in the contact's field order."""

@@ -271,6 +271,25 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
     )
 
 
+def merge_client(queue: Queue, part: Queue, client_id: int) -> Queue:
+    """`queue` with one client's part of it replaced by `part` (their part as it stands now,
+    `build_queue` of their facts alone): what a save changed shows at once, without building
+    every client's again. The days after today in the week ahead stay as they were until the
+    next full reading."""
+    items = tuple(sorted((*(i for i in queue.items if i.client_id != client_id), *part.items),
+                         key=lambda i: i.rank))
+    done = tuple(sorted((*(d for d in queue.done if d.client_id != client_id), *part.done),
+                        key=lambda d: (d.occurred_at, d.contact_id), reverse=True))
+    at_risk = sorted((*(c for c in queue.ccm_at_risk if c.client_id != client_id),
+                      *part.ccm_at_risk), key=lambda c: (c.minutes, c.client.casefold(),
+                                                         c.client_id))
+    week = ((queue.today, len(items)), *queue.week[1:]) if queue.week else ()
+    return Queue(today=queue.today, items=items, done=done,
+                 due=sum(i.due == queue.today for i in items),
+                 overdue=sum(i.due < queue.today for i in items),
+                 ccm_at_risk=tuple(at_risk), week=week)
+
+
 def _count(later: dict[date, int], day: date, horizon: date) -> None:
     if day <= horizon:
         later[day] = later.get(day, 0) + 1
@@ -317,7 +336,7 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
 def _candidate(facts: ClientFacts, key: str, kind: str, due: date, reason: str, today: date,
                tier: int, order: tuple) -> _Candidate:
     item = QueueItem(key, facts.id, facts.name, kind, due, reason, facts.risk_tier,
-                     max(0, (today - due).days))
+                     max(0, (today - due).days), (tier, order))
     return _Candidate(key, due, tier, order, item)
 
 

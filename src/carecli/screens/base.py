@@ -102,7 +102,17 @@ class DataCalls:
 
 
 class CareScreen(DataCalls, Screen):
-    pass
+    def on_mount(self) -> None:
+        """A running call timer shows on every screen, in a line under the header."""
+        from textual.widgets import Header
+
+        from carecli.widgets.timer_bar import TimerBar
+
+        headers = self.query(Header)
+        if headers:
+            self.mount(TimerBar(), after=headers.first())
+        else:
+            self.mount(TimerBar(), before=0)
 
 
 class CareModal(DataCalls, ModalScreen):

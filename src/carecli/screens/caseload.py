@@ -186,6 +186,16 @@ class CaseloadScreen(CareScreen):
         if self.table.current is not None:
             self.post_message(StartAssessment(self.table.current.id))
 
+    def action_timer(self) -> None:
+        if self.table.current is not None:
+            self.app.toggle_timer(self.table.current.id)  # type: ignore[attr-defined]
+
+    def action_log_contact(self) -> None:
+        from carecli.screens.contact_logger import log_contact
+
+        if self.table.current is not None:
+            log_contact(self.app, self.table.current.id)
+
     @on(ClientTable.Selected)
     def _open(self, event: ClientTable.Selected) -> None:
         self.post_message(OpenClient(event.row.id))

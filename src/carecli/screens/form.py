@@ -12,7 +12,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from carecli.actions import bindings_for, button
 from carecli.data.errors import CareDataError, ChangedElsewhere, InvalidInput, NotFound
@@ -67,6 +77,9 @@ class FormScreen(CareModal):
                     spec.choices, value=_choice_value(value, spec), id=wid, prompt="(none)",
                     allow_blank=not spec.required, compact=True,
                 )
+            elif spec.kind == "ticks":
+                yield SelectionList(*((name, v, v in (value or ())) for name, v in spec.choices),
+                                    id=wid, classes="form-ticks", compact=True)
             elif spec.kind == "note":
                 yield TextArea(clean(value), id=wid, classes="form-note", compact=True)
             else:
@@ -88,6 +101,8 @@ class FormScreen(CareModal):
                 result[spec.key] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, TextArea):
                 result[spec.key] = widget.text
+            elif isinstance(widget, SelectionList):
+                result[spec.key] = list(widget.selected)
             else:
                 result[spec.key] = widget.value
         return result

@@ -1,5 +1,6 @@
 """The client record: overview, conditions, medications, care team, family and contacts,
-consent and history. Each entry tab adds, edits and removes through the generic form."""
+consent, history, assessments and the contact log. Each entry tab adds, edits and removes
+through the generic form; contacts are logged and corrected, never removed."""
 
 from rich.text import Text
 from textual import on
@@ -14,24 +15,28 @@ from carecli.domain.caseload import FLAG_LABELS, SAFETY, CaseloadRow
 from carecli.domain.enums import label
 from carecli.domain.history import instrument_name
 from carecli.plain import one_line
-from carecli.screens import editing
+from carecli.screens import contact_logger, editing
 from carecli.screens.base import CareScreen
 from carecli.screens.caseload import StartAssessment
 from carecli.screens.detail import DetailScreen
+from carecli.widgets.contacts_tab import ContactsPane
 from carecli.widgets.entry_table import EntryTable
 from carecli.widgets.record_overview import overview
 from carecli.widgets.results_table import ResultsTable
 
-TABS = (  # short titles after their number key: all eight fit on an 80-column terminal
+TABS = (  # short titles after their number key: all nine fit on an 80-column terminal
     ("overview", "Overview"),
-    ("condition", "Conditions"),
+    ("condition", "Dx"),
     ("medication", "Meds"),
     ("care_team", "Team"),
     ("personal_contact", "Family"),
     ("consent", "Consent"),
     ("history", "History"),
-    ("assessments", "Assessments"),
+    ("assessments", "Assess"),
+    ("contacts", "Contacts"),
 )
+NOT_ENTRIES = ("overview", "history", "assessments", "contacts")
+"""Tabs that are not lists of record entries (no entry form)."""
 
 
 class RecordScreen(CareScreen):
@@ -44,8 +49,12 @@ class RecordScreen(CareScreen):
         "client's details and {record.add} records a consent. {record.hold} puts the client on "
         "hold, {record.discharge} discharges, {record.reactivate} reactivates: each asks for a "
         "reason and keeps the full history. On Assessments, {record.open} opens a completed "
-        "assessment answer by answer ({any.next_field} moves to the list of every one). Every "
-        "save is one transaction; {form.cancel} in a form leaves the record untouched."
+        "assessment answer by answer ({any.next_field} moves to the list of every one). On "
+        "Contacts, {record.add} or {record.log_contact} logs a contact, {record.open} shows one "
+        "in full, {record.edit} corrects it (with a reason; nothing is ever deleted) and "
+        "{record.complex} marks the month complex CCM. {record.timer} starts or pauses a call "
+        "timer for the client. Every save is one transaction; {form.cancel} in a form leaves "
+        "the record untouched."
     )
     BINDINGS = bindings_for("record")
 
@@ -68,6 +77,8 @@ class RecordScreen(CareScreen):
                             yield Static("Loading…", id="record-overview")
                     elif key == "history":
                         yield DataTable(id="record-history", cursor_type="row", zebra_stripes=True)
+                    elif key == "contacts":
+                        yield ContactsPane(id="record-contacts")
                     elif key == "assessments":
                         yield ResultsTable(id="record-results")
                         yield Static(fill("Completed assessments ({record.open} opens one answer "
@@ -94,6 +105,9 @@ class RecordScreen(CareScreen):
 
     def reload(self) -> None:
         self.call_service(self.service.record, self.client_id, done=self._show)
+        pane = self.query_one(ContactsPane)
+        self.call_service(self.service.contacts, self.client_id, done=pane.show)
+        self.call_service(self.service.client_month, self.client_id, done=pane.show_month)
 
     def _data_changed(self, client_id: int | None) -> None:
         if client_id is None or client_id == self.client_id:
@@ -166,8 +180,10 @@ class RecordScreen(CareScreen):
         tab = self.active_tab
         if action in ("add", "edit") and tab in ("history", "assessments"):
             return False
-        if action == "remove" and tab in ("overview", "history", "assessments"):
+        if action == "remove" and tab in NOT_ENTRIES:
             return False
+        if action == "toggle_complex":
+            return tab == "contacts"
         if action == "status" and self.record is not None:
             return parameters[0] != self.record.client.status
         return True
@@ -193,6 +209,8 @@ class RecordScreen(CareScreen):
             self.query_one("#record-history").focus()
         elif key == "assessments":
             self.query_one("#record-results").focus()
+        elif key == "contacts":
+            self.query_one("#contacts-table").focus()
         else:
             self.query_one(f"#entries-{key}").focus()
 
@@ -204,6 +222,9 @@ class RecordScreen(CareScreen):
 
     def action_add(self) -> None:
         key = self.active_tab
+        if key == "contacts":
+            self.action_log_contact()
+            return
         if key == "overview":
             key = "consent"
         editing.edit_entry(self.app, self.client_id, key, None)
@@ -212,6 +233,9 @@ class RecordScreen(CareScreen):
         key = self.active_tab
         if key == "overview":
             editing.edit_client(self.app, self.client_id)
+            return
+        if key == "contacts":
+            self.correct_contact()
             return
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
@@ -226,6 +250,10 @@ class RecordScreen(CareScreen):
         elif (event.data_table.id == "record-history" and self.record is not None
               and event.cursor_row < len(self.record.history)):
             self.app.push_screen(DetailScreen.of_event(self.record.history[event.cursor_row]))
+        elif event.data_table.id == "contacts-table":
+            entry = self.query_one(ContactsPane).current
+            if entry is not None:
+                contact_logger.show_contact(self.app, entry)
         elif event.data_table.id == "record-assessments" and event.cursor_row < len(
                 self.completed):
             self.open_assessment(self.completed[event.cursor_row].id)
@@ -242,7 +270,7 @@ class RecordScreen(CareScreen):
 
     def action_remove(self) -> None:
         key = self.active_tab
-        if key in ("overview", "history"):
+        if key in NOT_ENTRIES:
             return
         entry = self.query_one(f"#entries-{key}", EntryTable).current
         if entry is None:
@@ -251,6 +279,25 @@ class RecordScreen(CareScreen):
 
     def action_assess(self) -> None:
         self.post_message(StartAssessment(self.client_id))
+
+    def action_timer(self) -> None:
+        self.app.toggle_timer(self.client_id)  # type: ignore[attr-defined]
+
+    # contacts -------------------------------------------------------------------------
+    def action_log_contact(self) -> None:
+        contact_logger.log_contact(self.app, self.client_id)
+
+    def correct_contact(self) -> None:
+        entry = self.query_one(ContactsPane).current
+        if entry is None:
+            self.notify(fill("No contact logged yet: press {record.log_contact} to log one."))
+            return
+        contact_logger.correct_contact(self.app, self.client_id, entry)
+
+    def action_toggle_complex(self) -> None:
+        month = self.query_one(ContactsPane).month
+        if month is not None:
+            contact_logger.toggle_complex(self.app, self.client_id, month)
 
     def action_status(self, to_status: str) -> None:
         if self.record is None:
