@@ -140,7 +140,7 @@ class CareApp(App[str]):
     @on(DataChanged)
     def _data_changed(self, event: DataChanged) -> None:
         self.caseload.reload(event.client_id if event.select else None)
-        self.queue.reload()
+        self.queue.reload(event.client_id)
         self.data_changed.publish(event.client_id)
         self.call_timer.load()  # a logged call stops its timer
 

@@ -76,9 +76,20 @@ class QueueScreen(CareScreen):
         return self.query_one(QueueTable)
 
     # data -----------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read the queue again; the cursor stays on its item (or its place, once done)."""
+    def reload(self, client_id: int | None = None) -> None:
+        """Read the queue again; the cursor stays on its item (or its place, once done). After
+        a save for one client, their part comes first (a few seeks), merged into the queue
+        shown; then everyone's, for the days ahead."""
+        if client_id is not None and self.queue is not None:
+            self.call_service(self.service.queue, client_id=client_id,
+                              done=lambda part: self._merge(part, client_id))
         self.call_service(self.service.queue, done=self.show)
+
+    def _merge(self, part: Queue, client_id: int) -> None:
+        from carecli.domain.queue import merge_client
+
+        if self.queue is not None:
+            self.show(merge_client(self.queue, part, client_id))
 
     def show(self, queue: Queue) -> None:
         table = self.table
