@@ -1,9 +1,11 @@
-"""CareApp: paints the caseload at once, opens the database in a worker, and wires the
-global keys, the command palette and navigation between screens. Every read and write goes
-through the injected `CareService`."""
+"""CareApp: opens on today's queue, paints the caseload at once, opens the database in a
+worker, and wires the global keys, the command palette and navigation between screens. The
+queue and the caseload are two modes, each with its own stack: a record goes back to where it
+was opened from. Every read and write goes through the injected `CareService`."""
 
 from textual import on, work
 from textual.app import App
+from textual.screen import ModalScreen
 from textual.signal import Signal
 
 from carecli.actions import bindings_for
@@ -12,7 +14,9 @@ from carecli.data.service import CareService
 from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.caseload import CaseloadScreen, OpenClient, RowsShown, StartAssessment
 from carecli.screens.help import HelpScreen
+from carecli.screens.queue import QueueScreen
 from carecli.screens.timer import TimerControl
+from carecli.screens.welcome import offer_welcome
 
 GENERATION_CHECK_S = 3.0
 """How often the app looks whether another program replaced the database (one small read)."""
@@ -30,6 +34,9 @@ class CareApp(App[str]):
         super().__init__()
         self.service = service
         self.caseload = CaseloadScreen()
+        self.queue = QueueScreen()
+        self.add_mode("queue", lambda: self.queue)
+        self.add_mode("caseload", lambda: self.caseload)
         self.data_changed: Signal[int | None] = Signal(self, "data-changed")
         """A save: an open record of that client (every record, for None) reads itself again."""
         self.rows_shown: Signal[tuple] = Signal(self, "rows-shown")
@@ -44,7 +51,8 @@ class CareApp(App[str]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        self.push_screen(self.caseload)
+        self.switch_mode("caseload")  # mounted at once: its rows feed the palette and welcome
+        self.switch_mode("queue")  # the home
         if not self.service.is_open:
             self.open_database()
         self.call_timer.load()  # a timer left running (quit, crash) shows again
@@ -55,8 +63,9 @@ class CareApp(App[str]):
 
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:
-        """Rows first (standard library only), then SQLAlchemy for writes, then the
-        whole-file integrity check: each step starts once the one before is on screen."""
+        """The queue and the caseload's rows first (standard library only), then SQLAlchemy
+        for writes, then the whole-file integrity check: each step starts once the one before
+        is on screen."""
         from carecli.data.errors import CareDataError
 
         try:
@@ -71,8 +80,10 @@ class CareApp(App[str]):
             self.call_from_thread(self.exit, str(exc), 1)
 
     def _load_rows(self) -> None:
-        """The top of the list first when it can be picked quickly (a SQLite file), then
-        every row: the first rows are exactly the top of the full list, so nothing moves."""
+        """Today's queue first (it is on screen); then the caseload: the top of the list
+        first when it can be picked quickly (a SQLite file), then every row: the first rows
+        are exactly the top of the full list, so nothing moves."""
+        self.call_from_thread(self.queue.show, self.service.queue())
         first = self.service.first_screen()
         if first:
             self.call_from_thread(self.caseload.show_rows, first, None, complete=False)
@@ -104,8 +115,6 @@ class CareApp(App[str]):
     def _replaced_underneath(self, notice: str) -> None:
         """Noticed without a write: leave an open form alone (its save will be refused, and
         it keeps the text meanwhile); otherwise back to the caseload, reloaded."""
-        from textual.screen import ModalScreen
-
         if not isinstance(self.screen, ModalScreen) and not self.reopening:
             self.database_replaced(notice)
 
@@ -113,12 +122,16 @@ class CareApp(App[str]):
         """Another program replaced the database (its ids now name other people): nothing was
         written; go back to the caseload and read it again."""
         self.notify(message, severity="warning", markup=False, timeout=10)
-        self.action_show_caseload()
+        for mode in ("queue", "caseload"):  # every screen opened on the old file closes
+            self.switch_mode(mode)
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
         self.reopening = True
 
         def reopened(_result: object) -> None:
             self.reopening = False
             self.caseload.reload()
+            self.queue.reload()
 
         run_service_call(self, self.service.remember_generation, done=reopened,
                          refused=reopened)
@@ -127,14 +140,15 @@ class CareApp(App[str]):
     @on(DataChanged)
     def _data_changed(self, event: DataChanged) -> None:
         self.caseload.reload(event.client_id if event.select else None)
+        self.queue.reload(event.client_id)
         self.data_changed.publish(event.client_id)
         self.call_timer.load()  # a logged call stops its timer
 
     @on(RowsShown)
     def _rows_shown(self, event: RowsShown) -> None:
         self.rows_shown.publish(event.rows)
-        if not event.rows:
-            self.caseload.welcome()
+        if not event.rows and any(self.screen is s for s in (self.queue, self.caseload)):
+            offer_welcome(self)
 
     @on(OpenClient)
     def _open_client(self, event: OpenClient) -> None:
@@ -151,12 +165,24 @@ class CareApp(App[str]):
     def open_client(self, client_id: int) -> None:
         from carecli.screens.record import RecordScreen
 
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:  # back to the queue or the caseload
             self.pop_screen()
         self.push_screen(RecordScreen(client_id, self.caseload.row(client_id)))
 
     def action_show_caseload(self) -> None:
-        while self.screen is not self.caseload:
+        self.show_mode("caseload")
+
+    def action_show_queue(self) -> None:
+        self.show_mode("queue")
+
+    def show_mode(self, mode: str) -> None:
+        """The queue or the caseload itself (records opened there close); not from an open
+        dialog (from the palette), which would be left behind with what was typed in it."""
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Save or close this form first.", markup=False)
+            return
+        self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_new_client(self) -> None:

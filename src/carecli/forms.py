@@ -58,6 +58,18 @@ RISK_FORM = (
     FieldSpec("risk_reason", "Reason", required=True, max_length=400),
 )
 
+# queue-screen ---
+SNOOZE_FORM = (
+    FieldSpec("until_on", "Until", "date", required=True, placeholder=DATE_HINT),
+    FieldSpec("reason", "Reason", required=True, max_length=400),
+)
+
+CHECK_IN_FORM = (
+    FieldSpec("due_on", "Check-in on", "date", required=True, placeholder=DATE_HINT),
+    FieldSpec("reason", "Reason", required=True, max_length=200),
+    FieldSpec("note", "Note", "note", max_length=TEXT_MAX),
+)
+
 
 def form_fields(entry: EntryFields) -> tuple[FieldSpec, ...]:
     """The form of an entry kind, from its declaration (`domain/entry_fields.py`)."""

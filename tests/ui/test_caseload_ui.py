@@ -8,9 +8,13 @@ from carecli.widgets.client_table import ClientTable
 
 
 async def loaded(app, pilot):
+    """The caseload read and shown (the app opens on the queue: `c` is pressed there)."""
     for _ in range(100):
         await pilot.pause()
         if app.caseload.loaded:
+            if app.screen is app.queue:
+                await pilot.press("c")
+                await pilot.pause()
             return app.caseload.query_one(ClientTable)
     raise AssertionError("caseload never loaded")
 

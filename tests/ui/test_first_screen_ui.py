@@ -14,6 +14,7 @@ async def wait_loaded(app, pilot) -> ClientTable:
     for _ in range(400):
         await pilot.pause(0.02)
         if app.caseload.loaded:
+            app.action_show_caseload()  # the app opens on the queue
             return app.caseload.table
     raise AssertionError("caseload never loaded")
 

@@ -88,6 +88,7 @@ def contexts():
     from carecli.screens.detail import DetailScreen
     from carecli.screens.form import FormScreen
     from carecli.screens.help import HelpScreen
+    from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
@@ -100,7 +101,7 @@ def contexts():
             "record": RecordScreen, "start": StartScreen, "wizard": AssessmentScreen,
             "summary": SummaryScreen, "form": FormScreen, "safety": SafetyScreen,
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
-            "help": HelpScreen, "timer": QuitWithTimerScreen}
+            "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():
@@ -139,8 +140,9 @@ def test_palette_entries_say_what_they_do():
 
 
 README = Path(__file__).parents[2] / "README.md"
-README_PLACES = {"everywhere": ("app",), "caseload": ("caseload", "table"),
-                 "record": ("record",), "forms": ("form", "any")}
+README_PLACES = {"everywhere": ("app",), "queue": ("queue",),
+                 "caseload": ("caseload", "table"), "record": ("record",),
+                 "forms": ("form", "any")}
 README_NAMES = {"?": "question_mark", "/": "slash", "F1": "f1"}
 
 

@@ -113,22 +113,6 @@ class CaseloadScreen(CareScreen):
         self.apply(keep_id=select_id)
         self.post_message(RowsShown(rows))
 
-    def welcome(self) -> None:
-        """An empty database: offer the demo caseload or a first client."""
-        from carecli.screens.welcome import WelcomeScreen
-
-        if self.is_current:
-            self.app.push_screen(WelcomeScreen(), self._welcome_choice)
-
-    def _welcome_choice(self, choice: str | None) -> None:
-        if choice == "demo":
-            self.notify("Building the demo caseload…")
-            self.call_service(self.service.load_demo, done=lambda _: self.reload())
-        elif choice == "new":
-            self.call_later(self.run_action, "app.new_client")
-        else:
-            self.app.exit()
-
     def apply(self, keep_id: int | None = None) -> None:
         """Re-filter and re-sort; the cursor stays on `keep_id` if given, else goes to the top."""
         table = self.table

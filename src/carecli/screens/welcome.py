@@ -1,12 +1,13 @@
 """Shown on an empty database: load the demo caseload, or add the first client."""
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from carecli.actions import bindings_for, button
+from carecli.screens.base import DataChanged, run_service_call
 
 WELCOME = (
     "Your caseload is empty. Try the app on a realistic demo caseload of 60 made-up clients, "
@@ -36,3 +37,20 @@ class WelcomeScreen(ModalScreen[str]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)
+
+
+def offer_welcome(app: App) -> None:
+    """An empty database: offer the demo caseload (then every screen reads it) or a first
+    client; or quit."""
+
+    def chosen(choice: str | None) -> None:
+        if choice == "demo":
+            app.notify("Building the demo caseload…")
+            run_service_call(app, app.service.load_demo,  # type: ignore[attr-defined]
+                             done=lambda _: app.post_message(DataChanged()))
+        elif choice == "new":
+            app.call_later(app.run_action, "app.new_client")
+        else:
+            app.exit()
+
+    app.push_screen(WelcomeScreen(), chosen)

@@ -17,6 +17,16 @@ from carecli.actions import bindings_for
 from carecli.domain.caseload import CaseloadRow
 from carecli.widgets.caseload_cells import layout
 
+CURSOR_KEYS = [
+    Binding("up,k", "move(-1)", "Up", show=False),
+    Binding("down,j", "move(1)", "Down", show=False),
+    Binding("pageup", "page(-1)", "Page up", show=False),
+    Binding("pagedown", "page(1)", "Page down", show=False),
+    Binding("home", "jump(0)", "First", show=False),
+    Binding("end", "jump(-1)", "Last", show=False),
+]
+"""The keys that move the cursor (shared with tables built on this one)."""
+
 
 class ClientTable(ScrollView, can_focus=True):
     """Keys move a row cursor; `enter` posts `Selected`. The header row stays on top."""
@@ -26,15 +36,7 @@ class ClientTable(ScrollView, can_focus=True):
         "client-table--cursor",
         "client-table--empty",
     }
-    BINDINGS = [
-        *bindings_for("table"),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
+    BINDINGS = [*bindings_for("table"), *CURSOR_KEYS]
 
     cursor = reactive(0)
 
@@ -57,17 +59,26 @@ class ClientTable(ScrollView, can_focus=True):
         self.empty_message = "Loading caseload…"
 
     # data -----------------------------------------------------------------------------
-    def set_rows(self, rows: list[CaseloadRow], *, keep_id: int | None = None) -> None:
-        """Show `rows`; keep the cursor on client `keep_id` when it is still shown."""
+    def set_rows(self, rows: list[CaseloadRow], *, keep_id: object = None) -> None:
+        """Show `rows`; keep the cursor on the row named `keep_id` when it is still shown."""
         self.rows = rows
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         index = 0
         if keep_id is not None:
-            index = next((i for i, r in enumerate(rows) if r.id == keep_id), 0)
+            index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
         self.cursor = index
         self._scroll_to_cursor()
         self._post_highlight()
         self.refresh()
+
+    @staticmethod
+    def row_id(row: CaseloadRow) -> object:
+        """What names a row across reloads (`keep_id` of `set_rows`)."""
+        return row.id
+
+    def layout(self, width: int) -> list[tuple[tuple, int]]:
+        """The columns shown at `width`, each `((key, title, ..., cell), width)`."""
+        return layout(width)
 
     @property
     def current(self) -> CaseloadRow | None:
@@ -134,7 +145,7 @@ class ClientTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        columns = layout(width)
+        columns = self.layout(width)
         widths = [w for _, w in columns]
         base = self.rich_style
         if y == 0:

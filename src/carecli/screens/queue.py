@@ -1,0 +1,199 @@
+"""Today's queue, the app's home: everything due today or overdue across every client, most
+urgent first and each item saying why; a contact is logged, a call timed, an item snoozed or a
+check-in scheduled from here in a keystroke. Read from `CareService.queue` in a worker, and
+read again whenever something is saved (`DataChanged`)."""
+
+from datetime import timedelta
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from carecli.actions import bindings_for
+from carecli.domain.daily import Queue, QueueItem
+from carecli.forms import CHECK_IN_FORM, SNOOZE_FORM
+from carecli.plain import one_line
+from carecli.screens.base import CareScreen, DataChanged
+from carecli.screens.caseload import OpenClient
+from carecli.screens.form import FormScreen
+from carecli.widgets import queue_panels
+from carecli.widgets.queue_table import QueueTable, kind_name
+
+NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open"}
+"""Actions on the highlighted item: offered only while there is one."""
+
+
+class QueueScreen(CareScreen):
+    """The queue table, the highlighted item in full, and "done today" or the week ahead."""
+
+    INTRO = (
+        "Today's queue: everything due today or overdue, in this order: safety findings, "
+        "transitions of care, overdue check-ins (most overdue and highest risk first), then what "
+        "is due today. {queue.log} logs a contact for the highlighted item and moves on to the "
+        "next; {queue.timer} starts or pauses the call timer first. {queue.snooze} puts an item "
+        "off to another day (safety items cannot be put off); {queue.check_in} schedules a "
+        "check-in; {queue.open} opens the record; {queue.caseload} shows every client and "
+        "{caseload.queue} there comes back here. {queue.week} shows how many items fall due on "
+        "each of the next 7 days."
+    )
+    BINDINGS = bindings_for("queue")
+    CSS_PATH = "queue.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queue: Queue | None = None
+        self.follow: tuple[str, int] | None = None
+        """The item the cursor goes to at the next reading (the one after a logged contact)."""
+
+    @property
+    def HELP(self) -> str:  # noqa: N802  (read by the help screen like the other screens')
+        at_risk = queue_panels.at_risk_words(self.queue.ccm_at_risk) if self.queue else ""
+        # help fills `{context.action}` with keys: a client's name is never taken for one
+        return f"{self.INTRO} {at_risk.replace('{', '(').replace('}', ')')}".strip()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="queue-counts")
+        yield QueueTable(today=self.service.today(), id="queue-table")
+        yield Static("", id="queue-detail")
+        with VerticalScroll(id="queue-below"):
+            yield Static("", id="queue-done")
+            yield Static("", id="queue-week")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "carecli"
+        self.sub_title = "Today"
+        self.query_one("#queue-week").display = False
+        self.table.focus()
+        if self.service.is_open:
+            self.reload()
+
+    @property
+    def table(self) -> QueueTable:
+        return self.query_one(QueueTable)
+
+    # data -----------------------------------------------------------------------------
+    def reload(self, client_id: int | None = None) -> None:
+        """Read the queue again; the cursor stays on its item (or its place, once done). After
+        a save for one client, their part comes first (a few seeks), merged into the queue
+        shown; then everyone's, for the days ahead."""
+        if client_id is not None and self.queue is not None:
+            self.call_service(self.service.queue, client_id=client_id,
+                              done=lambda part: self._merge(part, client_id))
+        self.call_service(self.service.queue, done=self.show)
+
+    def _merge(self, part: Queue, client_id: int) -> None:
+        from carecli.domain.queue import merge_client
+
+        if self.queue is not None:
+            self.show(merge_client(self.queue, part, client_id))
+
+    def show(self, queue: Queue) -> None:
+        table = self.table
+        items = list(queue.items)
+        keep = self.follow or (table.row_id(table.current) if table.current else None)
+        self.follow = None
+        ids = [table.row_id(i) for i in items]
+        if keep not in ids and items:
+            keep = ids[min(table.cursor, len(items) - 1)]  # done and gone: the one after it
+        self.queue = queue
+        table.empty_message = "Nothing is due today."
+        table.set_rows(items, keep_id=keep)
+        self.query_one("#queue-counts", Static).update(queue_panels.counts(queue))
+        self.query_one("#queue-done", Static).update(queue_panels.done_today(queue.done))
+        self.query_one("#queue-week", Static).update(queue_panels.week(queue.week))
+        self._show_detail(table.current)
+        self.refresh_bindings()
+
+    @on(QueueTable.Highlighted)
+    def _highlighted(self, event: QueueTable.Highlighted) -> None:
+        self._show_detail(event.row)
+
+    def _show_detail(self, item: QueueItem | None) -> None:
+        self.query_one("#queue-detail", Static).update(queue_panels.detail(item))
+
+    @property
+    def item(self) -> QueueItem | None:
+        return self.table.current
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_ITEM and self.item is None:
+            return None  # shown dimmed: nothing is highlighted
+        return True
+
+    # keys ---------------------------------------------------------------------------
+    def action_log(self) -> None:
+        """The contact logger for the item; once saved, the cursor goes to the next item."""
+        from carecli.screens.contact_logger import log_contact
+
+        item, table = self.item, self.table
+        if item is None:
+            return
+        after = table.rows[table.cursor + 1] if table.cursor + 1 < len(table.rows) else None
+
+        def logged(_result: Any) -> None:
+            self.follow = table.row_id(after) if after is not None else None
+            self.reload()
+
+        log_contact(self.app, item.client_id, item=item, done=logged)
+
+    def action_timer(self) -> None:
+        if self.item is not None:
+            self.app.toggle_timer(self.item.client_id)  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        if self.item is not None:
+            self.post_message(OpenClient(self.item.client_id))
+
+    def action_snooze(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        if item.key.startswith("safety:"):  # refused before a form is filled in for nothing
+            from carecli.data.contact_inputs import SAFETY_NOT_SNOOZED
+
+            self.notify(SAFETY_NOT_SNOOZED, severity="warning", markup=False)
+            return
+        tomorrow = self.service.today() + timedelta(days=1)
+        self._form(f"Snooze {kind_name(item.kind).lower()}: {one_line(item.client)}",
+                   SNOOZE_FORM, {"until_on": tomorrow},
+                   lambda v: self.service.snooze(item.client_id, item.key, v["until_on"],
+                                                 v["reason"]),
+                   item, "Snoozed until {until_on}.")
+
+    def action_check_in(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        week = self.service.today() + timedelta(days=7)
+        self._form(f"Schedule a check-in with {one_line(item.client)}", CHECK_IN_FORM,
+                   {"due_on": week},
+                   lambda v: self.service.schedule_follow_up(item.client_id,
+                                                             {"kind": "check_in", **v}),
+                   item, "Check-in scheduled for {due_on}.")
+
+    def _form(self, title: str, fields: tuple, values: dict[str, Any], submit: Any,
+              item: QueueItem, said: str) -> None:
+        """A small form; when saved, say so and let every screen read again."""
+        typed: dict[str, Any] = {}
+
+        def save(v: dict[str, Any]) -> Any:
+            typed.update(v)
+            return submit(v)
+
+        def saved(result: Any) -> None:
+            if result is not None:
+                self.notify(said.format(**typed), markup=False)
+                self.app.post_message(DataChanged(item.client_id))
+
+        self.app.push_screen(FormScreen(title=title, fields=fields, values=values, submit=save),
+                             saved)
+
+    def action_toggle_week(self) -> None:
+        week = self.query_one("#queue-week")
+        week.display = not week.display
+        self.query_one("#queue-done").display = not week.display
+
