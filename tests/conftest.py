@@ -6,6 +6,8 @@ see `scripts/with-postgres`); a test in it about SQLite files themselves is mark
 `sqlite_only`. Without a server the PostgreSQL runs skip."""
 
 import os
+import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -103,3 +105,17 @@ def postgres_db(postgres_server):
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture
+def local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set this computer's clock to a time zone for the test (`local_zone("Asia/Tokyo")`);
+    the zone the suite runs in comes back afterwards."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()

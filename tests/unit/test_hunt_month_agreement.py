@@ -1,7 +1,6 @@
 """The caseload's minutes column and `carecli report minutes` agree for every client of a demo
 caseload, in a local zone with daylight saving time (the month starts at local midnight)."""
 
-import time
 from datetime import date
 
 import pytest
@@ -13,12 +12,8 @@ from carecli.widgets.caseload_cells import minutes_cell
 
 
 @pytest.fixture
-def new_york(monkeypatch):
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def new_york(local_zone):
+    local_zone("America/New_York")
 
 
 @pytest.mark.parametrize("today", [date(2026, 11, 30), date(2026, 3, 1), date(2026, 11, 1)])

@@ -3,7 +3,6 @@ month typed with spaces or full-width digits. Each is refused (or read) with one
 never moved silently, never a traceback."""
 
 import sqlite3
-import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -20,12 +19,8 @@ NOW = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def new_york(monkeypatch):
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def new_york(local_zone):
+    local_zone("America/New_York")
 
 
 def _moment(value):
