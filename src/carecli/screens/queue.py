@@ -113,7 +113,8 @@ class QueueScreen(CareScreen):
         self._show_detail(event.row)
 
     def _show_detail(self, item: QueueItem | None) -> None:
-        self.query_one("#queue-detail", Static).update(queue_panels.detail(item))
+        detail = queue_panels.detail(item, self.service.today())
+        self.query_one("#queue-detail", Static).update(detail)
 
     @property
     def item(self) -> QueueItem | None:
