@@ -16,7 +16,7 @@ def item(client: str, late: int, reason: str = "check-in overdue (high risk, eve
 
 def test_a_long_name_and_a_long_delay_are_whole_and_the_row_fits():
     rows = [item("Maria Fernanda de los Santos-Guzmán", 186), item("Li Wei", 0)]
-    columns = layout(78, rows)
+    columns = layout(78, rows, TODAY)
     widths = {c[0]: w for c, w in columns}
     assert widths["client"] == len("Maria Fernanda de los Santos-Guzmán")
     assert widths["due"] == len("186d late")
@@ -24,7 +24,7 @@ def test_a_long_name_and_a_long_delay_are_whole_and_the_row_fits():
 
 
 def test_short_names_leave_the_reason_the_rest():
-    columns = layout(78, [item("Li Wei", 3)])
+    columns = layout(78, [item("Li Wei", 3)], TODAY)
     widths = {c[0]: w for c, w in columns}
     assert widths["client"] == 8 and widths["due"] == len("3d late")
     assert widths["reason"] == 78 - 8 - 11 - 7 - 5

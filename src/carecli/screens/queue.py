@@ -1,7 +1,8 @@
 """Today's queue, the app's home: everything due today or overdue across every client, most
 urgent first and each item saying why; a contact is logged, a call timed, an item snoozed or a
 check-in scheduled from here in a keystroke. Read from `CareService.queue` in a worker, and
-read again whenever something is saved (`DataChanged`)."""
+read again whenever something is saved (`DataChanged`) and when the nurse comes back to it from
+a record or the caseload."""
 
 from datetime import timedelta
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Static
 
 from carecli.actions import bindings_for
@@ -46,6 +48,9 @@ class QueueScreen(CareScreen):
         self.queue: Queue | None = None
         self.follow: tuple[str, int] | None = None
         """The item the cursor goes to at the next reading (the one after a logged contact)."""
+        self.away = False
+        """Left for a record or the caseload (not a form or help over it): read again on the
+        way back, for what was saved meanwhile elsewhere (`carecli log`, another window)."""
 
     @property
     def HELP(self) -> str:  # noqa: N802  (read by the help screen like the other screens')
@@ -70,6 +75,14 @@ class QueueScreen(CareScreen):
         self.table.focus()
         if self.service.is_open:
             self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self.away = not isinstance(self.app.screen, ModalScreen)
+
+    def on_screen_resume(self) -> None:
+        if self.away and self.queue is not None and self.service.is_open:
+            self.reload()
+        self.away = False
 
     @property
     def table(self) -> QueueTable:
@@ -113,7 +126,8 @@ class QueueScreen(CareScreen):
         self._show_detail(event.row)
 
     def _show_detail(self, item: QueueItem | None) -> None:
-        self.query_one("#queue-detail", Static).update(queue_panels.detail(item))
+        detail = queue_panels.detail(item, self.service.today())
+        self.query_one("#queue-detail", Static).update(detail)
 
     @property
     def item(self) -> QueueItem | None:

@@ -16,9 +16,12 @@ BAR_MAX = 40
 
 
 def counts(queue: Queue) -> Text:
-    """ "2 due today · 3 overdue · 1 done today · CCM at risk: 2 (? lists them)"."""
+    """ "2 due today · 3 overdue · 1 done today · CCM at risk: 2 (? lists them)". Every row
+    not overdue counts as due today, a TCM deadline still ahead too: the counts add up to the
+    rows a nurse sees."""
     text = Text()
-    for number, words, style in ((queue.due, "due today", "bold yellow"),
+    due_today = len(queue.items) - queue.overdue
+    for number, words, style in ((due_today, "due today", "bold yellow"),
                                  (queue.overdue, "overdue", "bold red"),
                                  (len(queue.done), "done today", "green")):
         if text:
@@ -41,13 +44,13 @@ def at_risk_words(clients: tuple[CcmAtRisk, ...]) -> str:
     return f"CCM at risk (eligible, under 20 minutes this month, few days left): {names}."
 
 
-def detail(item: QueueItem | None) -> Text:
+def detail(item: QueueItem | None, today: date) -> Text:
     """The highlighted item in full: the reason is never cut here."""
     if item is None:
         return Text("")
     text = Text(one_line(item.client), "bold")
-    text.append(f"  {kind_name(item.kind)}, due {due_words(item)} ({label(item.risk_tier).lower()} "
-                "risk): ")
+    text.append(f"  {kind_name(item.kind)}, due {due_words(item, today)} "
+                f"({label(item.risk_tier).lower()} risk): ")
     text.append(one_line(item.reason))
     return text
 
@@ -61,7 +64,6 @@ def done_today(done: tuple[DoneItem, ...]) -> Text:
         text.append(f"\n  {item.occurred_at.astimezone():%H:%M}  ")
         text.append(one_line(item.client))
         text.append(f"  {one_line(item.summary)}", "green" if item.outcome == "reached" else "")
-        text.append(f"  {item.minutes} min", "dim")
     text.no_wrap = True
     text.overflow = "ellipsis"
     return text

@@ -34,8 +34,10 @@ def kind_name(kind: str) -> str:
     return KINDS.get(kind, (kind.replace("_", " ").capitalize(), ""))[0]
 
 
-def due_words(item: QueueItem) -> str:
-    """ "today", "3d late"."""
+def due_words(item: QueueItem, today: date) -> str:
+    """ "today", "3d late", or "by Tue" for a deadline still ahead (a TCM contact)."""
+    if item.due > today:
+        return f"by {item.due:%a}" if (item.due - today).days < 7 else f"by {item.due:%b %d}"
     return f"{item.overdue_days}d late" if item.overdue_days > 0 else "today"
 
 
@@ -48,19 +50,19 @@ def kind_cell(item: QueueItem, _today: date) -> Text:
     return Text(name, style)
 
 
-def due_cell(item: QueueItem, _today: date) -> Text:
-    return Text(due_words(item), "bold red" if item.overdue_days > 0 else "bold yellow")
+def due_cell(item: QueueItem, today: date) -> Text:
+    return Text(due_words(item, today), "bold red" if item.overdue_days > 0 else "bold yellow")
 
 
 def reason_cell(item: QueueItem, _today: date) -> Text:
     return Text(one_line(item.reason))
 
 
-def layout(total: int, items: list[QueueItem]) -> list[tuple[tuple, int]]:
+def layout(total: int, items: list[QueueItem], today: date) -> list[tuple[tuple, int]]:
     """The four columns at `total` cells: the client as wide as the longest name and the due
     column as its longest (neither is cut), the reason takes the rest."""
     longest = max((len(one_line(i.client)) for i in items), default=CLIENT_MIN)
-    due = max([DUE_MIN, *(len(due_words(i)) for i in items)])
+    due = max([DUE_MIN, *(len(due_words(i, today)) for i in items)])
     fixed = KIND_WIDTH + due + 5  # four columns: a space before each and one after
     client = max(CLIENT_MIN, min(longest, total - fixed - REASON_MIN))
     reason = max(REASON_MIN, total - fixed - client)
@@ -93,5 +95,5 @@ class QueueTable(ClientTable, inherit_bindings=False):
         """Worked out once per reading and width (every line drawn asks for it)."""
         width = min(width, self.scrollable_content_region.width)
         if self._columns is None or self._columns[0] != width:
-            self._columns = (width, layout(width, self.rows))
+            self._columns = (width, layout(width, self.rows, self.today))
         return self._columns[1]
