@@ -6,9 +6,10 @@ The script builds two demo caseloads (60 and 10,000 clients, `carecli demo`) in 
 folder, then measures:
 
 (a) rows visible: from launching the program until client rows ("Family, Given") stand under
-    the table's header row on a real terminal screen (today's queue, which the app opens on). carecli runs as `carecli --db PATH` at
-    60 and at 10,000 clients; the floor is `benchmarks/bare_app.py`, a bare Textual app with a
-    Header, a Footer and a stock DataTable of 50 rows filled in `on_mount`.
+    the table's header row on a real terminal screen (today's queue, which the app opens on).
+    carecli runs as `carecli --db PATH` at 60 and at 10,000 clients; the floor is
+    `benchmarks/bare_app.py`, a bare Textual app with a Header, a Footer and a stock DataTable
+    of 50 rows filled in `on_mount`.
 (b) first frame: from launch until the table's header row ("Name … Risk …") is on screen, before
     any data. Taken from the same runs as (a), for carecli and for the floor.
 (c) `carecli --version` wall time against `python -c pass` on the same interpreter.

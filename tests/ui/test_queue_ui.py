@@ -122,6 +122,8 @@ async def test_a_snoozed_item_leaves_the_queue_and_comes_back_on_its_day(
         await settle(app, pilot)
         assert app.screen is app.queue
         assert (jose, item.kind) not in keys_of(app)
+        assert "Snoozed Núñez, José until Fri Nov 27: it comes back that day." in [
+            n.message for n in app._notifications]
 
     snooze, = stored(db, Snooze)
     assert (snooze.client_id, snooze.item_key, snooze.until_on) == (
@@ -152,6 +154,8 @@ async def test_a_check_in_scheduled_from_the_queue_appears_on_its_day(
         assert app.screen is app.queue
         assert jose not in {client_id for client_id, _ in keys_of(app)}
         assert dict(app.queue.queue.week)[thursday] == before + 1
+        assert ("Check-in with Núñez, José set for Thu Nov 26: it is now their next check-in, "
+                "in place of the one by cadence.") in [n.message for n in app._notifications]
 
     check_in, = stored(db, CheckIn, CheckIn.client_id == jose)
     assert (check_in.kind, check_in.due_on, check_in.reason) == (

@@ -166,7 +166,7 @@ def test_tcm_contact_approaching_shows_from_the_discharge_day():
     assert item.reason == "TCM contact due by Fri — discharged today"  # Thanksgiving skipped
     assert item.due == date(2026, 11, 27)
     assert (build_queue([facts], today=TODAY).due, build_queue([facts], today=TODAY).overdue) \
-        == (0, 0)
+        == (1, 0)  # on today's list: counted with what is due today
 
 
 def test_tcm_contact_passed_says_how_late():

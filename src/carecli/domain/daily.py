@@ -99,7 +99,8 @@ class Queue:
     items: tuple[QueueItem, ...]
     done: tuple[DoneItem, ...]
     due: int
-    """Items due today."""
+    """Items due today, or on today's list ahead of their day (a TCM deadline still to come):
+    with `overdue`, every item."""
     overdue: int
     """Items past their day."""
     ccm_at_risk: tuple[CcmAtRisk, ...]

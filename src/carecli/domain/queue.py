@@ -264,7 +264,7 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
         today=today, items=items,
         done=tuple(_done_item(d, by_id.get(d.client_id), today) for d in
                    sorted(done, key=lambda d: (d.occurred_at, d.id), reverse=True)),
-        due=sum(i.due == today for i in items),
+        due=sum(i.due >= today for i in items),
         overdue=sum(i.due < today for i in items),
         ccm_at_risk=ccm_at_risk(month, today),
         week=week,
@@ -285,7 +285,7 @@ def merge_client(queue: Queue, part: Queue, client_id: int) -> Queue:
                                                          c.client_id))
     week = ((queue.today, len(items)), *queue.week[1:]) if queue.week else ()
     return Queue(today=queue.today, items=items, done=done,
-                 due=sum(i.due == queue.today for i in items),
+                 due=sum(i.due >= queue.today for i in items),
                  overdue=sum(i.due < queue.today for i in items),
                  ccm_at_risk=tuple(at_risk), week=week)
 

@@ -176,7 +176,8 @@ class QueueScreen(CareScreen):
                    SNOOZE_FORM, {"until_on": tomorrow},
                    lambda v: self.service.snooze(item.client_id, item.key, v["until_on"],
                                                  v["reason"]),
-                   item, "Snoozed until {until_on}.")
+                   item, lambda v: f"Snoozed {one_line(item.client)} until "
+                                   f"{_day(v['until_on'])}: it comes back that day.")
 
     def action_check_in(self) -> None:
         item = self.item
@@ -187,10 +188,12 @@ class QueueScreen(CareScreen):
                    {"due_on": week},
                    lambda v: self.service.schedule_follow_up(item.client_id,
                                                              {"kind": "check_in", **v}),
-                   item, "Check-in scheduled for {due_on}.")
+                   item, lambda v: f"Check-in with {one_line(item.client)} set for "
+                                   f"{_day(v['due_on'])}: it is now their next check-in, in "
+                                   "place of the one by cadence.")
 
     def _form(self, title: str, fields: tuple, values: dict[str, Any], submit: Any,
-              item: QueueItem, said: str) -> None:
+              item: QueueItem, said: Any) -> None:
         """A small form; when saved, say so and let every screen read again."""
         typed: dict[str, Any] = {}
 
@@ -200,7 +203,7 @@ class QueueScreen(CareScreen):
 
         def saved(result: Any) -> None:
             if result is not None:
-                self.notify(said.format(**typed), markup=False)
+                self.notify(said(typed), markup=False)
                 self.app.post_message(DataChanged(item.client_id))
 
         self.app.push_screen(FormScreen(title=title, fields=fields, values=values, submit=save),
@@ -211,3 +214,13 @@ class QueueScreen(CareScreen):
         week.display = not week.display
         self.query_one("#queue-done").display = not week.display
 
+
+def _day(value: Any) -> str:
+    """A day typed in a form (saved, so a real day) as the messages name it: "Mon Dec 7"."""
+    from carecli.data.inputs import parse_date
+
+    try:
+        day = parse_date(value)
+    except ValueError:
+        day = None
+    return f"{day:%a %b} {day.day}" if day is not None else str(value)

@@ -20,8 +20,7 @@ def counts(queue: Queue) -> Text:
     not overdue counts as due today, a TCM deadline still ahead too: the counts add up to the
     rows a nurse sees."""
     text = Text()
-    due_today = len(queue.items) - queue.overdue
-    for number, words, style in ((due_today, "due today", "bold yellow"),
+    for number, words, style in ((queue.due, "due today", "bold yellow"),
                                  (queue.overdue, "overdue", "bold red"),
                                  (len(queue.done), "done today", "green")):
         if text:
