@@ -59,7 +59,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for key, text in self.keys:
             table.add_row(key, text)
-        intro = fill(getattr(self.under, "HELP", "") or "")
+        intro = fill(getattr(self.under, "HELP", "") or "") + getattr(self.under, "help_data",
+                                                                        "")
         with Vertical(id="help-dialog"):
             yield Static(Text("Help", "bold"), id="help-title")
             with VerticalScroll():

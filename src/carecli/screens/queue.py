@@ -30,7 +30,7 @@ NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open"}
 class QueueScreen(CareScreen):
     """The queue table, the highlighted item in full, and "done today" or the week ahead."""
 
-    INTRO = (
+    HELP = (
         "Today's queue: everything due today or overdue, in this order: safety findings, "
         "transitions of care, overdue check-ins (most overdue and highest risk first), then what "
         "is due today. {queue.log} logs a contact for the highlighted item and moves on to the "
@@ -53,10 +53,10 @@ class QueueScreen(CareScreen):
         way back, for what was saved meanwhile elsewhere (`carecli log`, another window)."""
 
     @property
-    def HELP(self) -> str:  # noqa: N802  (read by the help screen like the other screens')
-        at_risk = queue_panels.at_risk_words(self.queue.ccm_at_risk) if self.queue else ""
-        # help fills `{context.action}` with keys: a client's name is never taken for one
-        return f"{self.INTRO} {at_risk.replace('{', '(').replace('}', ')')}".strip()
+    def help_data(self) -> str:
+        """Added after the help text as it is, its keys filled in (a client's name with
+        `{…}` in it is never taken for a key)."""
+        return " " + queue_panels.at_risk_words(self.queue.ccm_at_risk) if self.queue else ""
 
     def compose(self) -> ComposeResult:
         yield Header()
