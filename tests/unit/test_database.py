@@ -255,12 +255,14 @@ def test_naive_timestamp_refused(db: Database) -> None:
 CHILD_TABLES = (
     "consent", "condition", "medication", "care_team_member", "personal_contact", "contact_log",
     "check_in", "hospital_stay", "referral", "status_change", "assessment", "assessment_answer",
-    "assessment_score", "care_plan", "care_plan_problem", "goal", "intervention",
-    "safety_finding", "contact_correction", "snooze", "call_timer", "client_month",
+    "assessment_score", "care_plan", "care_plan_item", "care_plan_section", "care_plan_copy",
+    "goal_progress", "intervention_done", "safety_finding", "contact_correction", "snooze",
+    "call_timer", "client_month",
 )
 
 GRANDCHILD_TABLES = {
-    "assessment_answer", "assessment_score", "care_plan_problem", "goal", "intervention",
+    "assessment_answer", "assessment_score", "care_plan_item", "care_plan_section",
+    "care_plan_copy",
 }
 
 
@@ -304,13 +306,15 @@ def _full_client(db: Database, given: str, today: date) -> int:
         session.add(m.SafetyFinding(client_id=client_id, assessment_id=assessment.id,
                                     flag="suicidal_ideation", instrument_id="phq9",
                                     answers={"9": 1}))
-        problem = m.CarePlanProblem(care_plan_id=plan.id, description="Breathless")
-        session.add(problem)
-        session.flush()
-        goal = m.Goal(problem_id=problem.id, description="Walk 10 minutes")
-        session.add(goal)
-        session.flush()
-        session.add(m.Intervention(goal_id=goal.id, description="Pulmonary rehab"))
+        session.add_all([
+            m.CarePlanItem(care_plan_id=plan.id, uid="p1", kind="problem", text="Breathless",
+                           status="active"),
+            m.CarePlanSection(care_plan_id=plan.id, key="strengths", body="Walks daily"),
+            m.CarePlanCopy(care_plan_id=plan.id, given_on=today, method="mailed",
+                           given_to="Client"),
+            m.GoalProgress(client_id=client_id, goal_uid="g1", noted_on=today, note="Walked"),
+            m.InterventionDone(client_id=client_id, intervention_uid="i1", done_on=today),
+        ])
     return client_id
 
 

@@ -9,7 +9,7 @@ of a version that is no longer the stored one changes nothing (see `data/version
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -213,43 +213,133 @@ class SafetyFinding(SQLModel, table=True):
     noted_at: datetime | None = _ts(nullable=True, default=None)
 
 
-class CarePlan(SQLModel, table=True):
+class CarePlan(Versioned, table=True):
+    """One version of a client's care plan. A client has at most one `draft` (the only version
+    that changes) and at most one `active` plan (the current finalised one); finalising a draft
+    makes it active and the previous active one `superseded`. Every change to a draft's items or
+    sections bumps this row's `version`, so two windows editing one plan cannot save over each
+    other."""
+
     __tablename__ = "care_plan"
+    __table_args__ = (
+        UniqueConstraint("client_id", "number", name="uq_care_plan_client_number"),
+        Index("ix_care_plan_one_draft", "client_id", unique=True,
+              sqlite_where=text("status = 'draft'"), postgresql_where=text("status = 'draft'")),
+        Index("ix_care_plan_one_active", "client_id", unique=True,
+              sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
+    )
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
-    version: int = 1
+    number: int = 1
+    """The plan's version number for the client: 1, 2, ... in the order drafts were started."""
     status: str = Field(default="draft", max_length=16)
     created_at: datetime = _ts(default_factory=utcnow)
+    updated_at: datetime = _ts(default_factory=utcnow)
     review_due_on: date | None = None
-    shared_with_client_on: date | None = None
     summary: str | None = Field(default=None, max_length=TEXT_MAX)
+    """A short narrative of the plan, in plain words (FHIR CarePlan.description)."""
+    finalised_at: datetime | None = _ts(nullable=True, default=None)
+    finalised_by: str | None = Field(default=None, max_length=NAME_MAX)
+    change_note: str | None = Field(default=None, max_length=TEXT_MAX)
+    """What the care manager wrote about this version when finalising it."""
+    changes: list[str] | None = Field(default=None, sa_type=JSON)
+    """What changed since the previous finalised version, one sentence each, worked out when
+    this version was finalised."""
 
 
-class CarePlanProblem(SQLModel, table=True):
-    __tablename__ = "care_plan_problem"
+class CarePlanItem(SQLModel, table=True):
+    """A problem, goal or intervention of one plan version. `uid` is its identity across
+    versions (a new draft copies every item with its uid), so versions compare item by item.
+    Goals hang under a problem; interventions under a goal or straight under a problem."""
+
+    __tablename__ = "care_plan_item"
+    __table_args__ = (UniqueConstraint("care_plan_id", "uid"),)
     id: int | None = Field(default=None, primary_key=True)
     care_plan_id: int = _fk("care_plan.id")
-    description: str = Field(max_length=1000)
-    source: str | None = Field(default=None, max_length=60)
-    priority: int = 2
-
-
-class Goal(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    problem_id: int = _fk("care_plan_problem.id")
-    description: str = Field(max_length=1000)
+    uid: str = Field(max_length=32)
+    kind: str = Field(max_length=16)
+    """`PlanItemKind`: problem, goal, intervention."""
+    parent_uid: str | None = Field(default=None, max_length=32)
+    position: int = 0
+    """Order among its siblings."""
+    text: str = Field(max_length=1000)
+    """The problem or need; the goal; what is done."""
+    status: str = Field(max_length=24)
+    """Problem: `ProblemStatus`; goal: FHIR Goal.lifecycleStatus; intervention: FHIR
+    CarePlan.activity.detail.status."""
+    source: str | None = Field(default=None, max_length=80)
+    """Where a problem came from: `condition:<id>`, `suggestion:<code>`, or None (typed)."""
+    client_words: str | None = Field(default=None, max_length=1000)
+    """A goal in the client's own words."""
     measure: str | None = Field(default=None, max_length=400)
+    """A goal's target: what is measured."""
+    target: str | None = Field(default=None, max_length=200)
+    """A goal's target: how much."""
     target_on: date | None = None
-    status: str = Field(default="proposed", max_length=16)
+    """A goal's target: by when."""
+    owner_kind: str | None = Field(default=None, max_length=16)
+    """An intervention's owner: `InterventionOwner`."""
+    owner_name: str | None = Field(default=None, max_length=NAME_MAX)
+    frequency: str | None = Field(default=None, max_length=16)
+    """An intervention's `InterventionFrequency`."""
+    due_on: date | None = None
+    """An intervention's next due date as planned."""
 
 
-class Intervention(SQLModel, table=True):
+class CarePlanSection(SQLModel, table=True):
+    """One of the plan's CCM elements that are not problems (priorities, strengths, barriers,
+    expected outcome and prognosis, ...), as text: `PlanSection` names them."""
+
+    __tablename__ = "care_plan_section"
+    __table_args__ = (UniqueConstraint("care_plan_id", "key"),)
     id: int | None = Field(default=None, primary_key=True)
-    goal_id: int = _fk("goal.id")
-    description: str = Field(max_length=1000)
-    responsible: str | None = Field(default=None, max_length=NAME_MAX)
-    frequency: str | None = Field(default=None, max_length=80)
-    status: str = Field(default="active", max_length=16)
+    care_plan_id: int = _fk("care_plan.id")
+    key: str = Field(max_length=40)
+    body: str = Field(max_length=TEXT_MAX)
+
+
+class CarePlanCopy(SQLModel, table=True):
+    """A copy of a plan version given to the client or family: when, how, to whom."""
+
+    __tablename__ = "care_plan_copy"
+    id: int | None = Field(default=None, primary_key=True)
+    care_plan_id: int = _fk("care_plan.id")
+    given_on: date
+    method: str = Field(max_length=16)
+    """`CopyMethod`: in person, mailed, emailed, portal, other."""
+    given_to: str = Field(max_length=NAME_MAX)
+    format: str | None = Field(default=None, max_length=16)
+    """`html`, `markdown`, `fhir` or `paper`."""
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class GoalProgress(SQLModel, table=True):
+    """A dated progress note on a goal, by its uid (so it follows the goal across versions),
+    with the goal's achievement status as of that day (FHIR Goal.achievementStatus)."""
+
+    __tablename__ = "goal_progress"
+    __table_args__ = (Index("ix_goal_progress_client_goal", "client_id", "goal_uid"),)
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    goal_uid: str = Field(max_length=32)
+    noted_on: date
+    achievement: str | None = Field(default=None, max_length=24)
+    note: str = Field(max_length=TEXT_MAX)
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class InterventionDone(SQLModel, table=True):
+    """An intervention carried out on a day (by its uid): moves its next due date on by its
+    frequency, or ends a one-off."""
+
+    __tablename__ = "intervention_done"
+    __table_args__ = (Index("ix_intervention_done_client_uid", "client_id", "intervention_uid"),)
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    intervention_uid: str = Field(max_length=32)
+    done_on: date
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+    created_at: datetime = _ts(default_factory=utcnow)
 
 
 class ContactLog(Versioned, table=True):

@@ -90,16 +90,137 @@ class AssessmentStatus(StrEnum):
 
 
 class CarePlanStatus(StrEnum):
+    """A plan version: the one `draft` being edited, the `active` (current finalised) one, and
+    earlier finalised ones, `superseded`."""
+
     DRAFT = "draft"
     ACTIVE = "active"
     SUPERSEDED = "superseded"
 
 
-class GoalStatus(StrEnum):
-    PROPOSED = "proposed"
+class PlanItemKind(StrEnum):
+    PROBLEM = "problem"
+    GOAL = "goal"
+    INTERVENTION = "intervention"
+
+
+class ProblemStatus(StrEnum):
+    """A problem or need: still worked on, or no longer (FHIR Condition clinicalStatus words)."""
+
     ACTIVE = "active"
-    ACHIEVED = "achieved"
+    RESOLVED = "resolved"
+    INACTIVE = "inactive"
+
+
+class GoalLifecycle(StrEnum):
+    """FHIR R4 Goal.lifecycleStatus: the goal's life."""
+
+    PROPOSED = "proposed"
+    PLANNED = "planned"
+    ACCEPTED = "accepted"
+    ACTIVE = "active"
+    ON_HOLD = "on-hold"
+    COMPLETED = "completed"
     CANCELLED = "cancelled"
+    ENTERED_IN_ERROR = "entered-in-error"
+    REJECTED = "rejected"
+
+
+class GoalAchievement(StrEnum):
+    """FHIR R4 Goal.achievementStatus: progress towards the goal, apart from its life."""
+
+    IN_PROGRESS = "in-progress"
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    NO_CHANGE = "no-change"
+    ACHIEVED = "achieved"
+    SUSTAINING = "sustaining"
+    NOT_ACHIEVED = "not-achieved"
+    NO_PROGRESS = "no-progress"
+    NOT_ATTAINABLE = "not-attainable"
+
+
+class InterventionStatus(StrEnum):
+    """FHIR R4 CarePlan.activity.detail.status."""
+
+    NOT_STARTED = "not-started"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in-progress"
+    ON_HOLD = "on-hold"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    STOPPED = "stopped"
+    UNKNOWN = "unknown"
+    ENTERED_IN_ERROR = "entered-in-error"
+
+
+OPEN_INTERVENTION_STATUSES = frozenset({
+    InterventionStatus.NOT_STARTED, InterventionStatus.SCHEDULED, InterventionStatus.IN_PROGRESS,
+})
+"""Interventions still to be carried out: only these can fall due in the queue."""
+
+
+class InterventionOwner(StrEnum):
+    """Who carries an intervention out."""
+
+    CARE_MANAGER = "care_manager"
+    CLIENT = "client"
+    FAMILY = "family"
+    CARE_TEAM = "care_team"
+    COMMUNITY = "community"
+
+
+class InterventionFrequency(StrEnum):
+    """How often an intervention is carried out; `FREQUENCY_DAYS` gives the repeating ones'
+    interval."""
+
+    ONCE = "once"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    AS_NEEDED = "as_needed"
+
+
+FREQUENCY_DAYS = {
+    InterventionFrequency.DAILY: 1,
+    InterventionFrequency.WEEKLY: 7,
+    InterventionFrequency.FORTNIGHTLY: 14,
+    InterventionFrequency.MONTHLY: 30,
+    InterventionFrequency.QUARTERLY: 91,
+}
+
+
+class PlanSection(StrEnum):
+    """The CCM care-plan elements that are text rather than problems, goals or interventions
+    (DOMAIN.md, "Medicare care-management billing"), plus the client's priorities, strengths
+    and barriers (person-centred planning). In the order a plan shows them."""
+
+    PRIORITIES = "priorities"
+    STRENGTHS = "strengths"
+    BARRIERS = "barriers"
+    EXPECTED_OUTCOME = "expected_outcome"
+    """Expected outcome and prognosis."""
+    SYMPTOM_MANAGEMENT = "symptom_management"
+    MEDICATION_MANAGEMENT = "medication_management"
+    FUNCTIONAL_ASSESSMENT = "functional_assessment"
+    """Cognitive and functional assessment."""
+    ENVIRONMENTAL_EVALUATION = "environmental_evaluation"
+    CAREGIVER_ASSESSMENT = "caregiver_assessment"
+    COMMUNITY_SERVICES = "community_services"
+    """Community and social services ordered, and coordination with outside resources and
+    practitioners."""
+
+
+class CopyMethod(StrEnum):
+    """How a copy of the plan reached the client or family."""
+
+    IN_PERSON = "in_person"
+    MAILED = "mailed"
+    EMAILED = "emailed"
+    PORTAL = "portal"
+    OTHER = "other"
 
 
 class ReferralStatus(StrEnum):
