@@ -388,3 +388,28 @@ def test_the_finalised_time_is_the_service_clock(service, client_id) -> None:
     plan = service.start_draft(client_id)
     plan = service.finalise(plan.id, plan.version, "Ana", None)
     assert isinstance(plan.finalised_at, datetime) and plan.finalised_at.tzinfo is not None
+
+
+
+def test_finalising_keeps_what_changed_since_the_version_before(service, client_id) -> None:
+    first = _built(service, client_id)
+    first = service.finalise(first.id, first.version, "Ana", "First plan")
+    assert first.changes == ()
+    draft = service.start_draft(client_id)
+    problem, goal, check, organiser = (i.uid for i in draft.items)
+    draft = service.add_item(draft.id, draft.version, "goal", problem,
+                             {**GOAL, "text": "Take pills on time", "measure": "missed doses"})
+    draft = service.move_item(draft.id, draft.version, draft.item(goal).uid, 1)  # order only
+    draft = service.update_item(draft.id, draft.version, check, {"frequency": "fortnightly"})
+    draft = service.remove_item(draft.id, draft.version, organiser)
+    draft = service.update_plan(draft.id, draft.version, {"expected_outcome": "Stable BP"})
+    second = service.finalise(draft.id, draft.version, "Ana", "Three-month review")
+    assert second.changes == (
+        "Added goal: Take pills on time",
+        "Changed intervention 'Weekly blood pressure check': frequency weekly → every two "
+        "weeks",
+        "Removed intervention: Pill organiser",
+        "Added expected outcome and prognosis",
+    )
+    (latest, _) = service.plan_overview(client_id).versions
+    assert (latest.changes, latest.change_note) == (second.changes, "Three-month review")

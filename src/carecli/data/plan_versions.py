@@ -22,6 +22,7 @@ from carecli.data.plans import locked_draft, whole_plan
 from carecli.data.types import utcnow
 from carecli.domain.care_plan import Plan
 from carecli.domain.enums import CarePlanStatus
+from carecli.domain.plan_diff import change_sentences, diff_plans
 
 
 def start_draft(*, db: Database, client_id: int, today: date) -> Plan:
@@ -53,7 +54,8 @@ def start_draft(*, db: Database, client_id: int, today: date) -> Plan:
 def finalise(*, db: Database, plan_id: int, version: int, by: str, note: str | None,
              today: date, now: datetime | None = None) -> Plan:
     """Make the draft the client's active plan, by whom and with a note; the active plan before
-    it becomes superseded. A review date not after today moves to the default by risk tier."""
+    it becomes superseded, and what changed since it is kept in sentences. A review date not
+    after today moves to the default by risk tier."""
     data = validate(FinaliseInput, {"by": by, "note": note})
     with db.write() as session:
         client_id = session.scalar(select(CarePlan.client_id).where(CarePlan.id == plan_id))
@@ -69,9 +71,12 @@ def finalise(*, db: Database, plan_id: int, version: int, by: str, note: str | N
         plan.finalised_at = now or utcnow()
         plan.finalised_by = data.by
         plan.change_note = data.note
-        plan.changes = []
         plan.updated_at = utcnow()
         session.flush()
+        if previous is not None:
+            older, newer = whole_plan(session, previous), whole_plan(session, plan)
+            plan.changes = list(change_sentences(diff_plans(older, newer), newer, older))
+            session.flush()
         record_change(session, action="finalise", entity="care_plan", entity_id=plan.id,
                       client_id=plan.client_id, summary=f"plan {plan.number} active"
                       + (f", plan {previous.number} superseded" if previous else ""))
