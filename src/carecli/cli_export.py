@@ -67,9 +67,13 @@ def run(args: argparse.Namespace, location) -> int:
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    from carecli.export.files import write_export
+    from carecli.export.files import FileExists, write_export
 
-    written = write_export(Path(args.output), text, replace=args.force)
+    try:
+        written = write_export(Path(args.output), text, replace=args.force)
+    except FileExists as exc:
+        raise CareDataError(f"{str(exc).rstrip('.')} (--force replaces a copy carecli wrote "
+                            "earlier).") from None
     print(f"Wrote the care plan of {name} to {written}.", file=sys.stderr)
     return 0
 

@@ -233,7 +233,7 @@ def test_the_care_plan_is_us_core() -> None:
     assert first == {"status": "in-progress", "description": "Check blood pressure at home",
                      "reasonReference": [{"reference": _uuid(HEART)}],
                      "goal": [{"reference": _uuid(BP_GOAL)}],
-                     "scheduledString": "Every day", "performer": [{"display": "The client"}]}
+                     "scheduledString": "Every day", "performer": [{"display": "Client"}]}
     on_problem = plan["activity"][2]["detail"]
     assert "goal" not in on_problem
     assert on_problem["performer"] == [{"display": "Jo Ames (care manager)"}]

@@ -8,6 +8,7 @@ from typing import Any
 
 from carecli.domain.care_plan import Plan, PlanItem
 from carecli.domain.enums import CarePlanStatus, GoalAchievement, PlanItemKind, PlanSection
+from carecli.domain.plan_words import SECTION_LABELS
 from carecli.export import words
 
 
@@ -108,8 +109,9 @@ def plan_document(plan: Plan, record: Any, achievements: Mapping[str, str],
 def _version(plan: Plan) -> str:
     if plan.status == CarePlanStatus.DRAFT:
         return f"Version {plan.number}: a draft, not yet agreed"
-    agreed = f"Version {plan.number}, agreed on {words.day(plan.finalised_at.astimezone().date())}" \
-        if plan.finalised_at else f"Version {plan.number}"
+    agreed = f"Version {plan.number}"
+    if plan.finalised_at:
+        agreed += f", agreed on {words.day(plan.finalised_at.astimezone().date())}"
     by = f" by {plan.finalised_by}" if plan.finalised_by else ""
     replaced = ", since replaced" if plan.status == CarePlanStatus.SUPERSEDED else ""
     return agreed + by + replaced
@@ -173,7 +175,7 @@ def _intervention(item: PlanItem, clinical: bool) -> Intervention:
 
 
 def _sections(plan: Plan, keys, clinical: bool) -> tuple[Section, ...]:
-    headings = words.SECTION_HEADINGS_CLINICAL if clinical else words.SECTION_HEADINGS
+    headings = SECTION_LABELS if clinical else words.SECTION_HEADINGS
     return tuple(Section(headings[PlanSection(key)], plan.section(key))
                  for key in keys if plan.section(key).strip())
 

@@ -144,7 +144,8 @@ class _Builder:
         resource: dict[str, Any] = {
             "resourceType": "CarePlan",
             "meta": {"profile": [US_CORE_CAREPLAN]},
-            "text": {"status": "generated", "div": render("narrative.xhtml.j2", doc=self.doc).strip()},
+            "text": {"status": "generated",
+                     "div": render("narrative.xhtml.j2", doc=self.doc).strip()},
             "status": PLAN_STATUS[CarePlanStatus(plan.status)],
             "intent": "plan",
             "category": [_concept(CAREPLAN_CATEGORY, "assess-plan",

@@ -21,6 +21,10 @@ class ExportRefused(CareDataError):
     """The copy cannot be written where asked; nothing was written."""
 
 
+class FileExists(ExportRefused):
+    """A file is there already (and replacing it was not asked for)."""
+
+
 def is_export(path: Path) -> bool:
     """True when `path` is a copy carecli wrote (its marker near the top)."""
     try:
@@ -34,17 +38,12 @@ def write_export(path: Path, text: str, *, replace: bool = False) -> Path:
     """Write `text` to `path` (0600). Refused, with nothing written: a folder, a folder that
     is not there, an existing file unless `replace` and it is an earlier carecli export."""
     path = Path(path).expanduser()
-    if path.is_dir():
-        raise ExportRefused(f"{path} is a folder; give a file name. Nothing was written.")
-    if not path.parent.is_dir():
-        raise ExportRefused(f"There is no folder {path.parent}; nothing was written.")
-    if path.exists() or path.is_symlink():
-        if not replace:
-            raise ExportRefused(f"{path} already exists; nothing was written (--force "
-                                "replaces a copy carecli wrote earlier).")
-        if path.is_symlink() or not path.is_file() or not is_export(path):
-            raise ExportRefused(f"{path} was not written by carecli, so it is not replaced; "
-                                "nothing was written.")
+    if "\0" in str(path):
+        raise ExportRefused("The file name holds a NUL character; nothing was written.")
+    try:
+        _check(path, replace)
+    except OSError as exc:  # a name too long, a folder that cannot be looked into
+        raise ExportRefused(f"Cannot write {path}: {exc.strerror or exc}.") from None
     try:
         if replace:
             handle, temporary = tempfile.mkstemp(prefix=".carecli-", suffix=".part",
@@ -65,6 +64,19 @@ def write_export(path: Path, text: str, *, replace: bool = False) -> Path:
         Path(temporary).unlink(missing_ok=True)  # ours: the half-written copy goes
         raise ExportRefused(f"Cannot write {path}: {exc.strerror or exc}.") from None
     return path
+
+
+def _check(path: Path, replace: bool) -> None:
+    if path.is_dir():
+        raise ExportRefused(f"{path} is a folder; give a file name. Nothing was written.")
+    if not path.parent.is_dir():
+        raise ExportRefused(f"There is no folder {path.parent}; nothing was written.")
+    if path.exists() or path.is_symlink():
+        if not replace:
+            raise FileExists(f"{path} already exists; nothing was written.")
+        if path.is_symlink() or not path.is_file() or not is_export(path):
+            raise ExportRefused(f"{path} was not written by carecli, so it is not replaced; "
+                                "nothing was written.")
 
 
 def default_path(folder: Path, client: str, fmt: str, on: date) -> Path:

@@ -10,6 +10,7 @@ from carecli.domain.care_plan import Plan
 from carecli.export import MARKER
 from carecli.export.document import plan_document
 
+
 @cache
 def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape

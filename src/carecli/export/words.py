@@ -1,6 +1,8 @@
 """The plain words a client and their family read in an exported care plan: every coded
-value (owner, frequency, status, section key) as a phrase, and dates written out. No code
-or enum value of carecli ever reaches the printed copy; these tables are the only way in."""
+value (owner, frequency, status, section key) as a phrase said to the client, and dates
+written out (`domain/plan_words.py` has the nurse's words, used for the FHIR narrative). No
+code or enum value of carecli ever reaches the printed copy; these tables are the only way
+in."""
 
 from datetime import date
 
@@ -14,6 +16,7 @@ from carecli.domain.enums import (
     PlanSection,
     ProblemStatus,
 )
+from carecli.domain.plan_words import OWNER_WORDS
 
 SECTION_HEADINGS = {
     PlanSection.PRIORITIES: "What matters most to you",
@@ -87,28 +90,6 @@ OWNER = {
 }
 """Who carries an intervention out, said to the client: (without a name, with one)."""
 
-OWNER_CLINICAL = {
-    InterventionOwner.CARE_MANAGER: ("Care manager", "{name} (care manager)"),
-    InterventionOwner.CLIENT: ("The client", "The client"),
-    InterventionOwner.FAMILY: ("Family", "{name} (family)"),
-    InterventionOwner.CARE_TEAM: ("Care team", "{name} (care team)"),
-    InterventionOwner.COMMUNITY: ("Community service", "{name} (community service)"),
-}
-"""The same, said to a clinician (the FHIR copy)."""
-
-SECTION_HEADINGS_CLINICAL = {
-    PlanSection.PRIORITIES: "Client's priorities",
-    PlanSection.STRENGTHS: "Strengths",
-    PlanSection.BARRIERS: "Barriers",
-    PlanSection.EXPECTED_OUTCOME: "Expected outcome and prognosis",
-    PlanSection.SYMPTOM_MANAGEMENT: "Symptom management",
-    PlanSection.MEDICATION_MANAGEMENT: "Medication management",
-    PlanSection.FUNCTIONAL_ASSESSMENT: "Cognitive and functional assessment",
-    PlanSection.ENVIRONMENTAL_EVALUATION: "Environmental evaluation",
-    PlanSection.CAREGIVER_ASSESSMENT: "Caregiver assessment",
-    PlanSection.COMMUNITY_SERVICES: "Community services and coordination of care",
-}
-"""The CCM elements' own names, for the FHIR copy's narrative."""
 
 COPY_METHOD = {
     CopyMethod.IN_PERSON: "In person",
@@ -130,10 +111,12 @@ def day(value: date | None) -> str:
 def who(owner_kind: str | None, owner_name: str | None, clinical: bool = False) -> str:
     """Who carries an intervention out, in words (to the client, or to a clinician); ""
     when nobody is named."""
-    table = OWNER_CLINICAL if clinical else OWNER
-    if owner_kind not in table:
+    if owner_kind not in OWNER:
         return owner_name or ""
-    unnamed, named = table[InterventionOwner(owner_kind)]
+    if clinical:
+        role = OWNER_WORDS[InterventionOwner(owner_kind)]
+        return f"{owner_name} ({role})" if owner_name else role[:1].upper() + role[1:]
+    unnamed, named = OWNER[InterventionOwner(owner_kind)]
     return named.format(name=owner_name) if owner_name else unnamed
 
 
