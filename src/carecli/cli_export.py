@@ -12,10 +12,9 @@ from pathlib import Path
 from carecli.cli_daily import _one_client, _readable
 from carecli.cli_output import steady_output
 from carecli.data.errors import CareDataError
+from carecli.export import FORMATS
 
 COMMAND = "export"
-FORMATS = ("html", "markdown", "fhir")
-"""The same as `carecli.export.FORMATS` (kept here so `--help` loads nothing)."""
 
 EPILOG = """Without -o the copy is printed. -o writes a new file, readable by you alone; an
 existing file is refused, and --force replaces it only when it is a copy carecli wrote
@@ -48,7 +47,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, location) -> int:
     """Export the plan; the database is only read (one that is not there is not created)."""
     if args.format not in FORMATS:
-        raise CareDataError(f"--format takes {', '.join(FORMATS[:-1])} or {FORMATS[-1]}, "
+        *most, last = FORMATS
+        raise CareDataError(f"--format takes {', '.join(most)} or {last}, "
                             f"not {args.format!r}.")
     if args.output is not None and not args.output.strip():
         raise CareDataError("-o was given an empty file name.")
