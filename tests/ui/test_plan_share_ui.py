@@ -81,6 +81,9 @@ async def test_a_copy_given_to_someone_typed_with_no_file(make_app, seeded, db, 
         given_to = form.query_one("#field-given_to")
         assert [str(o[0]) for o in given_to._options[1:]] == [
             "Li Wei (the client)", "Mei Wei (Daughter)", "Someone else (type the name below)"]
+        form.query_one("#field-format").value = "markdown"  # the file name follows the format
+        await pilot.pause()
+        assert form.query_one("#field-path").value.endswith(f"-{today.isoformat()}.md")
         form.query_one("#field-path").value = ""  # no file this time
         await pilot.press("tab", "tab", "space")
         given_to.value = given_to._options[-1][1]
@@ -94,7 +97,7 @@ async def test_a_copy_given_to_someone_typed_with_no_file(make_app, seeded, db, 
         await wait_for(pilot, lambda: not isinstance(app.screen, ShareForm), "the save")
         (copy,) = copies(db)
         assert (copy.given_to, copy.format) == ("Dr Park's nurse", None)
-    assert not list(Path.home().glob("care-plan-*")) if Path.home().exists() else True
+    assert not Path.home().exists()  # nothing was written
 
 
 async def test_a_refused_copy_record_leaves_no_file(make_app, seeded, db, db_path, today):

@@ -37,7 +37,8 @@ def share_fields(people: tuple[tuple[str, str], ...]) -> tuple[FieldSpec, ...]:
                   choices=tuple((words, key.value) for key, words in COPY_METHOD.items())),
         FieldSpec("given_to", "Given to", "choice",
                   choices=people + (("Someone else (type the name below)", SOMEONE_ELSE),)),
-        FieldSpec("other_name", "Their name", max_length=NAME_MAX),
+        FieldSpec("other_name", "Their name", placeholder="when given to someone else",
+                  max_length=NAME_MAX),
     )
 
 
