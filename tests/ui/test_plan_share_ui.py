@@ -66,7 +66,7 @@ async def test_the_dialog_writes_a_private_file_and_records_the_copy(make_app, s
             plan_id, today, "in_person", "Li Wei", "html")
         said = " ".join(n.message for n in app._notifications)
         assert f"Wrote the care plan to {path}." in said
-        assert "Recorded a copy given to Li Wei (in person)." in said
+        assert f"Recorded a copy given to Li Wei on {today.isoformat()} (in person)." in said
 
 
 async def test_a_copy_given_to_someone_typed_with_no_file(make_app, seeded, db, db_path,
