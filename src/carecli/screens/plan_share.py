@@ -123,6 +123,7 @@ def _share(service, plan, record, achievements, form: dict[str, Any]) -> str:
             if written is not None:
                 written.unlink(missing_ok=True)  # all or nothing: ours, just written
             raise
-        said.append(f"Recorded a copy given to {given_to} on {str(form.get('given_on')).strip()}"
-                    f" ({COPY_METHOD[CopyMethod(form.get('method'))].lower()}).")
+        how = COPY_METHOD[CopyMethod(form.get("method"))].lower()
+        said.append(f"Recorded a copy given to {given_to} on "
+                    f"{str(form.get('given_on')).strip()} ({how}).")
     return " ".join(said)
