@@ -73,14 +73,19 @@ async def test_a_copy_given_to_someone_typed_with_no_file(make_app, seeded, db, 
                                                          today):
     li = seeded["Li"]
     add_entry(db=db, kind="personal_contact", client_id=li,
-              values={"name": "Mei Wei", "relation": "Daughter"})
+              values={"name": "Mei Wei", "relation": "Daughter",
+                      "may_receive_health_info": True})
+    add_entry(db=db, kind="personal_contact", client_id=li,
+              values={"name": "Tom Wei", "relation": "Son"})
     plan_id = finalised_plan(db, db_path, today, li)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         form = await open_share(app, pilot, plan_id)
         given_to = form.query_one("#field-given_to")
         assert [str(o[0]) for o in given_to._options[1:]] == [
-            "Li Wei (the client)", "Mei Wei (Daughter)", "Someone else (type the name below)"]
+            "Li Wei (the client)", "Mei Wei (Daughter)",
+            "Tom Wei (Son): not cleared to receive health information",
+            "Someone else (type the name below)"]
         form.query_one("#field-format").value = "markdown"  # the file name follows the format
         await pilot.pause()
         assert form.query_one("#field-path").value.endswith(f"-{today.isoformat()}.md")
