@@ -3,7 +3,7 @@
 The 10,000-client demo writes about 86,000 contacts (three to four months of history);
 `pad_contacts` copies that history further back in time, a copy at a time, until the log holds
 about the number of rows asked for (a million: some years of a big team's work). Used by
-`queue.py` (building today's queue) and `startup.py` (the queue and the caseload on screen).
+`today_queue.py` (building today's queue) and `startup.py` (the queue and the caseload on screen).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """How fast today's queue is built, compared with a floor measured in the same run.
 
-Run:  .venv/bin/python benchmarks/queue.py [--repeat N] [--quick] [--check] [--contacts N]
+Run:  .venv/bin/python benchmarks/today_queue.py [--repeat N] [--quick] [--check]
+                                                 [--contacts N]
 
 The script builds two demo caseloads (60 and 10,000 clients, `carecli demo`) in a temporary
 folder. The 10,000-client demo writes about 86,000 contacts (three to four months of history);
