@@ -7,9 +7,9 @@ clients whose latest call went unanswered have their attempts read (a range of i
 month's minutes and the contacts logged today are ranges of the contact log's time. No select
 reads the whole contact log (a test checks the plans), so at 10,000 clients and a million
 contacts the queue costs about 1.4 times one SQL statement that returns the same (see
-`benchmarks/queue.py`). Most clients are only due later in the week: they are counted, not
-built (`read_clients`); and the head of the queue can be handed on before the rest is built
-(`load_queue`'s `first`, what the queue screen shows first).
+`benchmarks/today_queue.py`). Most clients are only due later in the week: they are counted,
+not built (`read_clients`); and the head of the queue can be handed on before the rest is
+built (`load_queue`'s `first`, what the queue screen shows first).
 
 Only contacts before the end of `today` count, so `carecli today --date` in the past shows the
 queue as it stood that evening. Values are written into the SQL as ISO literals made here from
