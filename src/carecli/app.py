@@ -56,9 +56,10 @@ class CareApp(App[str]):
         # both mounted at once: the caseload's rows feed the palette and welcome
         self.switch_mode("caseload" if self.home == "queue" else "queue")
         self.switch_mode(self.home)
-        if not self.service.is_open:
+        if self.service.is_open:  # handed an open service: nothing waits on its import
+            self.call_timer.load()
+        else:
             self.open_database()
-        self.call_timer.load()  # a timer left running (quit, crash) shows again
         self.set_interval(GENERATION_CHECK_S, self.look_for_replacement)
 
     def on_unmount(self) -> None:
@@ -66,33 +67,27 @@ class CareApp(App[str]):
 
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:
-        """The queue and the caseload's rows first (standard library only), then SQLAlchemy
-        for writes, then the whole-file integrity check: each step starts once the one before
-        is on screen."""
+        """The home screen's rows first (standard library only), then SQLAlchemy for writes
+        and the call timer a quit or crash left running, then the other screen's rows, then
+        the whole-file integrity check: each step starts once the one before is on screen.
+        (Reading the timer first would import SQLAlchemy while the rows are read, and the two
+        would share one interpreter lock.)"""
         from carecli.data.errors import CareDataError
 
+        home, other = ((self._load_caseload, self._load_queue) if self.home == "caseload"
+                       else (self._load_queue, self._load_caseload))
         try:
             rows_shown = self.service.file_is_current()
             if rows_shown:
-                self._load_rows()
+                home()
             self.service.open()
+            self.call_from_thread(self.call_timer.load)
             if not rows_shown:
-                self._load_rows()
+                home()
+            other()
             self.service.verify_integrity()
         except CareDataError as exc:
             self.call_from_thread(self.exit, str(exc), 1)
-
-    def _load_rows(self) -> None:
-        """The screen on show first, then the other. Each shows the head of its list first
-        (the queue's first items, the caseload's top rows when they can be picked quickly
-        from a SQLite file), then all of it: the head is exactly the top of the full list, in
-        its order."""
-        if self.home == "caseload":
-            self._load_caseload()
-            self._load_queue()
-        else:
-            self._load_queue()
-            self._load_caseload()
 
     def _load_queue(self) -> None:
         def first(items: tuple) -> None:

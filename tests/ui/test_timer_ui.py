@@ -168,3 +168,26 @@ async def test_quit_with_a_running_timer_can_log_the_call_first(make_app, seeded
         assert app.is_running
         assert app.screen.form_title == "Log a contact with Walter Brooks"
         assert app.screen.query_one("#field-minutes").value == "3"
+
+
+async def test_a_timer_left_running_is_read_after_the_first_rows(make_app, seeded, db,
+                                                                  db_path, today):
+    """Reading the timer loads SQLAlchemy; done while the queue is read, the two shared one
+    interpreter lock and the first rows came about a second later. The timer waits for them."""
+    from carecli.config import resolve_database
+    from carecli.data.service import CareService
+
+    _store_timer(db, seeded["Margaret"], started_at=datetime.now(UTC) - timedelta(minutes=2))
+    app = make_app(CareService(resolve_database(str(db_path)), today=today))  # opens itself
+    seen_when_read: list[bool] = []
+    read_timers = app.service.timers
+
+    def timers():
+        seen_when_read.append(app.queue.queue is not None)
+        return read_timers()
+
+    app.service.timers = timers
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await wait_for(pilot, lambda: bar_text(app), "the timer line")
+    assert seen_when_read and seen_when_read[0] is True
