@@ -159,7 +159,7 @@ class PlanScreen(CareScreen):
         checks = check_plan(plan)
         self.query_one("#plan-banner", Static).update(
             banner(self.view.name, plan, checks, self.editable_from_here))
-        self.query_one("#plan-checklist", Static).update(checklist(checks))
+        self.query_one("#plan-checklist", Static).update(checklist(checks, plan))
         self._show_detail()
         self.refresh_bindings()
 

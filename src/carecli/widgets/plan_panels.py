@@ -4,6 +4,7 @@ missing, and why) and the highlighted row in full."""
 
 from collections.abc import Mapping
 
+from rich.table import Table
 from rich.text import Text
 
 from carecli.actions import fill, key_of
@@ -40,24 +41,35 @@ def banner(name: str, plan: Plan, checks: tuple[ElementCheck, ...], editable: bo
         text.append("  read-only", "yellow")
     else:
         text.append(fill("  read-only, an earlier version: {plan.compare} compares"), "yellow")
-    met = sum(c.met for c in checks)
-    text.append(f"  CMS {met}/{len(checks)} ({key_of('plan.check')})",
-                "green" if met == len(checks) else "bold yellow")
+    counted = _counted(checks, plan)
+    met = sum(c.met for c in counted)
+    text.append(f"  CMS {met}/{len(counted)} ({key_of('plan.check')})",
+                "green" if met == len(counted) else "bold yellow")
     return text
 
 
-def checklist(checks: tuple[ElementCheck, ...]) -> Text:
-    """Each CMS element: ✓ met, ✗ missing, with why."""
-    met = sum(c.met for c in checks)
-    text = Text(f"CMS care-plan elements: {met} of {len(checks)} met\n", "bold")
+def _counted(checks: tuple[ElementCheck, ...], plan: Plan) -> list[ElementCheck]:
+    """The elements that count now: a draft cannot have been given to the client yet."""
+    return [c for c in checks if not (c.key == "copy" and plan.status == "draft")]
+
+
+def checklist(checks: tuple[ElementCheck, ...], plan: Plan) -> Table:
+    """Each CMS element: ✓ met, ✗ missing, with why (○: the copy, once finalised)."""
+    counted = _counted(checks, plan)
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    met = sum(c.met for c in counted)
+    grid.add_row("", Text(f"CMS care-plan elements: {met} of {len(counted)} met", "bold"))
     for check in checks:
-        text.append("✓ " if check.met else "✗ ", "green" if check.met else "bold red")
-        text.append(check.label)
+        later = check not in counted
+        mark = Text("○", "dim") if later else (
+            Text("✓", "green") if check.met else Text("✗", "bold red"))
+        words = Text(check.label, "dim" if later else "")
         if check.why:
-            text.append(f"\n    {clean(check.why)}", "dim")
-        text.append("\n")
-    text.rstrip()
-    return text
+            words.append(f"\n{clean(check.why)}", "dim")
+        grid.add_row(mark, words)
+    return grid
 
 
 def detail(row: OutlineRow | None, plan: Plan, achievements: Mapping[str, str]) -> Text:
