@@ -280,8 +280,8 @@ REGISTRY: tuple[Action, ...] = (
            "Every version of the plan: open one read-only or compare it", footer=False,
            palette="Plan versions"),
     Action("plan.compare", "w", "compare", "What changed",
-           "Compare with the plan before it, item by item", footer=False,
-           palette="Compare with the previous version"),
+           "Compare, item by item, with the version before; a version opened from the list, "
+           "with the plan open behind it", footer=False, palette="Compare with another version"),
     Action("plan.share", "x", "share", "Share",
            "Write a copy to a file or record a copy given to the client", footer=False,
            palette="Share / export"),

@@ -5,6 +5,7 @@ what was typed. What is checked is what the database holds and what the screen s
 
 import pytest
 from conftest import SIZE, settle, wait_for
+from plan_seed import seed_plan
 from test_caseload_ui import loaded
 from test_queue_ui import queue_shown
 from test_record_ui import open_record
@@ -18,7 +19,7 @@ from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen
 from carecli.screens.plan_dialogs import PickScreen
 from carecli.screens.plan_editor import PlanScreen
-from carecli.screens.plan_versions import PlanDiffScreen
+from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
 
 
 @pytest.fixture
@@ -240,3 +241,63 @@ async def test_the_other_elements_fill_from_the_record_and_progress_is_noted_on_
         assert "Improving" in text_of(screen.query_one("#plan-detail")) or "improving" in (
             text_of(screen.query_one("#plan-detail")))
         assert len(plan_overview(db=db, client_id=client_id).versions) == 1
+
+
+async def test_status_move_versions_read_only_and_discard_by_keyboard(
+        make_app, seeded, db, service):
+    client_id = seeded["Margaret"]
+    first, draft = seed_plan(service, client_id)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, client_id)
+        await keys(app, pilot, "p")
+        screen = await editor(app, pilot)
+        assert screen.plan.id == draft.id  # the draft opens for editing
+
+        # the status of the second problem, from the list, by its digit
+        diabetes = next(i for i in draft.items if i.text == "Type 2 diabetes")
+        screen.outline.go_to(diabetes.uid)
+        await keys(app, pilot, "s")
+        picker = app.screen
+        assert isinstance(picker, PickScreen)
+        digit = [value for value, _ in picker.lines].index("resolved") + 1
+        await keys(app, pilot, str(digit))
+        assert stored(db, client_id, draft=True).item(diabetes.uid).status == "resolved"
+
+        # moved up above the first problem; at the top it says so and nothing moves
+        await keys(app, pilot, "shift+up")
+        problems = [i.text for i in stored(db, client_id, draft=True).items
+                    if i.kind == "problem"]
+        assert problems == ["Type 2 diabetes", "Heart failure"]
+        assert screen.outline.current.key == diabetes.uid  # the cursor went with it
+        await keys(app, pilot, "shift+up")
+        assert "already the first one" in notified(app)
+
+        # plan 1 from the versions list: read-only, and compared with the draft
+        await keys(app, pilot, "v")
+        listing = app.screen
+        assert isinstance(listing, VersionsScreen)
+        assert "Not finalised yet" in text_of(listing.query_one("#versions-changes"))
+        await keys(app, pilot, "down")
+        assert "First plan" in text_of(listing.query_one("#versions-changes"))
+        await keys(app, pilot, "enter")
+        old = await editor(app, pilot)
+        assert old is not screen and old.plan.id == first.id
+        assert "read-only" in text_of(old.query_one("#plan-banner"))
+        for action in ("add", "edit", "remove", "undo", "finalise"):
+            assert not old.check_action(action, ()), action
+        await keys(app, pilot, "w")
+        diff = app.screen
+        assert isinstance(diff, PlanDiffScreen) and diff.newer.id == draft.id
+        assert "Removed (1)" in text_of(diff.query_one("#diff-text"))
+        await keys(app, pilot, "escape", "escape")
+        assert app.screen is screen
+
+        # the draft thrown away: the finalised plan shows again, read-only
+        await keys(app, pilot, "ctrl+p", *"Discard this draft")
+        await keys(app, pilot, "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await keys(app, pilot, "y")
+        assert stored(db, client_id, draft=True) is None
+        assert screen.plan.id == first.id and screen.plan.status == "active"
+        assert "e starts a new draft" in text_of(screen.query_one("#plan-banner"))

@@ -323,7 +323,6 @@ class PlanScreen(CareScreen):
             self.writer.write(lambda plan: service.move_item(plan.id, plan.version, item.uid,
                                                              offset),
                               f"moved “{one_line(item.text)[:40]}”")
-            self.outline.go_to(item.uid)
 
     def action_remove(self) -> None:
         item = self.row.item if self.row else None

@@ -135,17 +135,19 @@ def _this_user() -> str:
 
 
 def previous(screen: Any) -> int | None:
-    """The version "what changed" compares with: the current plan for a draft, the one
-    before for the current plan, the current (or the draft) for an earlier one."""
+    """The version "what changed" compares with: for a version opened from the list, the
+    plan open behind it (the draft, else the current one); for a draft, the current plan;
+    for the current plan, the version before it."""
     plan, view = screen.plan, screen.view
     if plan is None or view is None:
         return None
     overview = view.overview
+    if screen.plan_id is not None:
+        behind = overview.draft_id or overview.active_id
+        return behind if behind != plan.id else None
     if plan.status == "draft":
         return overview.active_id
-    if plan.status == "active":
-        return next((v.id for v in overview.versions if v.status == "superseded"), None)
-    return overview.draft_id or overview.active_id
+    return next((v.id for v in overview.versions if v.status == "superseded"), None)
 
 
 def versions(screen: Any) -> None:
