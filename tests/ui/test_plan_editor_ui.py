@@ -7,6 +7,7 @@ import pytest
 from conftest import SIZE, settle, wait_for
 from plan_seed import seed_plan
 from test_caseload_ui import loaded
+from test_narrow_ui import screen_lines
 from test_queue_ui import queue_shown
 from test_record_ui import open_record
 
@@ -19,6 +20,7 @@ from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen
 from carecli.screens.plan_dialogs import PickScreen
 from carecli.screens.plan_editor import PlanScreen
+from carecli.screens.plan_share import ShareForm
 from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
 
 
@@ -110,6 +112,18 @@ async def test_a_plan_is_built_finalised_edited_undone_and_compared_by_keyboard(
         assert (first.number, first.status, first.finalised_by, first.change_note) == (
             1, "active", "Dana Reyes RN", "First plan")
         assert "read-only" in text_of(screen.query_one("#plan-banner"))
+
+        # a copy given to the client, recorded from the share dialog
+        await keys(app, pilot, "x")
+        share = app.screen
+        assert isinstance(share, ShareForm) and "(version 1)" in share.form_title
+        share.query_one("#field-path").value = ""  # no file, only the copy given
+        share.query_one("#field-record").value = True
+        await keys(app, pilot, "ctrl+s")
+        assert [c.given_to for c in stored(db, client_id).copies] == ["Li Wei"]
+        await wait_for(pilot, lambda: screen.plan.copies, "the copy on screen")
+        [copy_line] = [line for line in screen_lines(app) if "Copy of the plan" in line]
+        assert "✓ Copy of the plan" in copy_line  # the CMS checklist beside the outline
 
         # edit → a new draft: the goal's target changes, an intervention is added
         await keys(app, pilot, "e")

@@ -214,11 +214,7 @@ def discard(screen: Any) -> None:
 
 
 def share(screen: Any) -> None:
-    """A copy for the client or family, or a file (the sharing screen of the exports)."""
-    try:
-        from carecli.screens.plan_share import share_plan
-    except ImportError:
-        screen.notify("Sharing a copy is not part of this version of carecli yet.",
-                      markup=False)
-        return
+    """A copy for the client or family, or a file (the sharing dialog of the exports)."""
+    from carecli.screens.plan_share import share_plan
+
     share_plan(screen.app, screen.plan.id)
