@@ -138,6 +138,15 @@ async def test_a_plan_is_built_finalised_edited_undone_and_compared_by_keyboard(
         assert edited.item(goal.uid).target == "below 7"
         assert len(edited.items) == 4
 
+        # finalising would say what changed, and who finalised before
+        await keys(app, pilot, "f")
+        changes = text_of(app.screen.query_one("#finalise-changes"))
+        assert "Changed goal 'Feel like myself again'" in changes and "below 7" in changes
+        assert "Added intervention: Walk with a neighbour" in changes
+        assert app.screen.query_one("#field-by").value == "Dana Reyes RN"
+        await keys(app, pilot, "escape")
+        assert app.screen is screen
+
         # delete the problem (and the three under it), then undo it
         await keys(app, pilot, "home", "d")
         assert isinstance(app.screen, ConfirmScreen)
