@@ -4,39 +4,20 @@ and its other CCM elements, with the CMS checklist beside it. A draft is edited 
 current plan opens read-only and {plan.edit} starts a new draft from it; an earlier version
 opens read-only too. Every read and write goes through the data service in a worker."""
 
-from typing import Any
-
-from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 
 from carecli.actions import bindings_for, fill
-from carecli.domain.care_plan import Plan
+from carecli.domain.care_plan import Plan, PlanItem
 from carecli.domain.enums import PlanItemKind
 from carecli.domain.plan_completeness import check_plan
-from carecli.domain.plan_outline import descendants
 from carecli.plain import one_line
-from carecli.screens import plan_flows
+from carecli.screens import plan_flows, plan_items
 from carecli.screens.base import CareScreen, run_service_call
 from carecli.screens.confirm import ConfirmScreen
-from carecli.screens.form import FormScreen
-from carecli.screens.plan_dialogs import ElementsForm, PickScreen
 from carecli.screens.plan_flows import PlanView, read_view
-from carecli.screens.plan_forms import (
-    ITEM_DEFAULTS,
-    ITEM_FORMS,
-    KIND_WORDS,
-    PROGRESS_FORM,
-    STATUSES,
-    changed_elements,
-    changed_values,
-    elements_form,
-    elements_values,
-    item_values,
-    status_label,
-)
 from carecli.screens.plan_writes import DraftWriter
 from carecli.widgets.plan_outline import OutlineRow, PlanOutline
 from carecli.widgets.plan_panels import banner, checklist, detail
@@ -202,16 +183,20 @@ class PlanScreen(CareScreen):
             return None
         return True
 
-    # adding and editing -------------------------------------------------------------------
+    # one row -------------------------------------------------------------------------------
+    @property
+    def item(self) -> PlanItem | None:
+        return self.row.item if self.row else None
+
     def action_add(self) -> None:
-        item = self.row.item if self.row else None
+        item = self.item
         if item is None:
-            self._add(PlanItemKind.PROBLEM, None, None)
+            plan_items.add(self, PlanItemKind.PROBLEM, None, None)
         else:
-            self._add(item.kind, item.parent_uid, item.uid)
+            plan_items.add(self, item.kind, item.parent_uid, item.uid)
 
     def action_add_child(self) -> None:
-        item = self.row.item if self.row else None
+        item = self.item
         if item is None:
             return
         if item.kind == PlanItemKind.INTERVENTION:
@@ -220,62 +205,26 @@ class PlanScreen(CareScreen):
             return
         kind = PlanItemKind.GOAL if item.kind == PlanItemKind.PROBLEM else (
             PlanItemKind.INTERVENTION)
-        self._add(kind, item.uid, None)
+        plan_items.add(self, kind, item.uid, None)
 
     def action_add_intervention(self) -> None:
-        item = self.row.item if self.row else None
+        item = self.item
         if item is None:
             self.notify(fill("Highlight a problem or a goal first ({plan.add} adds a "
                              "problem)."), markup=False)
         elif item.kind == PlanItemKind.INTERVENTION:
-            self._add(item.kind, item.parent_uid, item.uid)
+            plan_items.add(self, item.kind, item.parent_uid, item.uid)
         else:
-            self._add(PlanItemKind.INTERVENTION, item.uid, None)
-
-    def _add(self, kind: str, parent_uid: str | None, after_uid: str | None) -> None:
-        assert self.plan is not None
-        parent = self.plan.item(parent_uid) if parent_uid else None
-        title = f"Add {'an' if kind == PlanItemKind.INTERVENTION else 'a'} {KIND_WORDS[kind]}"
-        if parent is not None:
-            title += f" to the {KIND_WORDS[parent.kind]} “{one_line(parent.text)}”"
-        service = self.service
-
-        def change(plan: Plan, values: dict[str, Any]) -> Plan:
-            return service.add_item(plan.id, plan.version, kind, parent_uid, values,
-                                    after_uid=after_uid)
-
-        self._form(title, ITEM_FORMS[kind], ITEM_DEFAULTS[kind], change,
-                   f"added {KIND_WORDS[kind]}")
-
-    def _form(self, title: str, fields: tuple, values: dict[str, Any], change: Any,
-              said: str, form: type[FormScreen] = FormScreen, **more: Any) -> None:
-        def saved(result: Any) -> None:
-            if isinstance(result, tuple):
-                self.writer.applied(*result, said)
-
-        self.app.push_screen(form(title=title, fields=fields, values=values,
-                                  submit=self.writer.form_submit(change), **more), saved)
+            plan_items.add(self, PlanItemKind.INTERVENTION, item.uid, None)
 
     def action_edit(self) -> None:
-        if self.plan is None:
-            return
         if self.editable_from_here:
             plan_flows.new_draft(self)
-            return
-        if not self.draft or self.row is None:
-            return
-        item, service = self.row.item, self.service
-        if item is None:
-            self._elements(self.row.element)
-            return
-
-        def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-            now = plan.item(item.uid) or item
-            values = changed_values(now, values)
-            return service.update_item(plan.id, plan.version, item.uid, values) if values else None
-
-        self._form(f"Edit the {KIND_WORDS[item.kind]}", ITEM_FORMS[item.kind], item_values(item),
-                   change, f"edited {KIND_WORDS[item.kind]} “{one_line(item.text)[:40]}”")
+        elif self.draft and self.row is not None:
+            if self.item is None:
+                plan_items.elements(self, self.row.element)
+            else:
+                plan_items.edit(self, self.item)
 
     @on(OptionList.OptionSelected, "#plan-outline")
     def _chosen(self) -> None:
@@ -283,94 +232,32 @@ class PlanScreen(CareScreen):
             self.action_edit()
 
     def action_elements(self) -> None:
-        self._elements(None)
+        plan_items.elements(self, None)
 
-    def _elements(self, focus: str | None) -> None:
-        assert self.plan is not None
-        service, client_id = self.service, self.client_id
-
-        def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-            values = changed_elements(plan, values)
-            return service.update_plan(plan.id, plan.version, values) if values else None
-
-        self._form("The plan's other elements", elements_form(), elements_values(self.plan),
-                   change, "changed the plan's elements", form=ElementsForm,
-                   suggestions=lambda: service.section_suggestions(client_id), focus=focus)
-
-    # changing in place --------------------------------------------------------------------
     def action_status(self) -> None:
-        item = self.row.item if self.row else None
-        if item is None:
-            return
-        lines = [(s.value, Text(status_label(s.value))) for s in STATUSES[item.kind]]
-        service = self.service
-
-        def picked(status: str | None) -> None:
-            if status and status != item.status:
-                self.writer.write(
-                    lambda plan: service.update_item(plan.id, plan.version, item.uid,
-                                                     {"status": status}),
-                    f"status of “{one_line(item.text)[:40]}”")
-
-        self.app.push_screen(PickScreen(f"Status of the {KIND_WORDS[item.kind]} "
-                                        f"“{one_line(item.text)}”", lines, current=item.status),
-                             picked)
+        if self.item is not None:
+            plan_items.status(self, self.item)
 
     def action_move(self, offset: int) -> None:
-        item = self.row.item if self.row else None
-        if item is not None:
-            service = self.service
-            self.writer.write(lambda plan: service.move_item(plan.id, plan.version, item.uid,
-                                                             offset),
-                              f"moved “{one_line(item.text)[:40]}”")
+        if self.item is not None:
+            plan_items.move(self, self.item, offset)
 
     def action_remove(self) -> None:
-        item = self.row.item if self.row else None
-        if item is None or self.plan is None:
-            return
-        under = [self.plan.item(uid) for uid in descendants(self.plan.items, item.uid)]
-        question = f"Delete the {KIND_WORDS[item.kind]} “{one_line(item.text)}”"
-        if under:
-            counts = {k: sum(1 for i in under if i and i.kind == k) for k in KIND_WORDS}
-            parts = [f"{n} {KIND_WORDS[k]}{'s' if n > 1 else ''}" for k, n in counts.items() if n]
-            question += f" and the {' and '.join(parts)} under it"
-        service = self.service
+        if self.item is not None:
+            plan_items.remove(self, self.item)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.writer.write(lambda plan: service.remove_item(plan.id, plan.version,
-                                                                   item.uid),
-                                  f"deleted {KIND_WORDS[item.kind]} “{one_line(item.text)[:40]}”")
-
-        self.app.push_screen(ConfirmScreen(fill(question + "? {plan.undo} brings it back.")),
-                             answered)
+    def action_progress(self) -> None:
+        if self.item is not None and self.item.kind == PlanItemKind.GOAL:
+            plan_items.progress(self, self.item)
 
     def action_undo(self) -> None:
         said = self.writer.undo_last(self.service)
         self.notify(f"Undone: {said}." if said else "Nothing to undo.", markup=False)
 
+    # the whole plan -------------------------------------------------------------------------
     def action_suggest(self) -> None:
         plan_flows.suggest(self)
 
-    def action_progress(self) -> None:
-        item = self.row.item if self.row else None
-        if item is None or item.kind != PlanItemKind.GOAL or self.view is None:
-            return
-        service, client_id = self.service, self.client_id
-        values = {"noted_on": service.today(),
-                  "achievement": self.view.achievements.get(item.uid, "in-progress")}
-
-        def noted(result: Any) -> None:
-            if result is not None:
-                self.notify("Progress noted.", markup=False)
-                self.reload()
-
-        self.app.push_screen(FormScreen(
-            title=f"Progress on the goal “{one_line(item.text)}”", fields=PROGRESS_FORM,
-            values=values, submit=lambda v: service.add_goal_progress(client_id, item.uid, v)),
-            noted)
-
-    # the whole plan -------------------------------------------------------------------------
     def action_toggle_check(self) -> None:
         panel = self.query_one("#plan-check")
         panel.display = not panel.display
