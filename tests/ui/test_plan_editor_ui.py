@@ -185,6 +185,9 @@ async def test_entry_from_the_caseload_and_the_queue_opens_the_plan_as_it_stands
         assert screen.client_id == margaret and screen.plan.status == "active"
         assert "e starts a new draft" in text_of(screen.query_one("#plan-banner"))
         assert not screen.check_action("add", ())  # read-only: nothing to add to
+        await keys(app, pilot, "enter")
+        assert "finalised: e starts a new draft" in notified(app)
+        assert stored(db, margaret, draft=True) is None  # and nothing was started
 
         await keys(app, pilot, "escape", "q")
         queue = await queue_shown(app, pilot)

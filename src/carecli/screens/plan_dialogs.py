@@ -88,8 +88,8 @@ class PickScreen(ModalScreen[Any]):
 
 
 class ElementsForm(FormScreen):
-    """The plan's other elements; {elements.fill} fills the empty sections from the record
-    and the latest assessment (text already typed stays)."""
+    """The plan's other elements; a key fills the empty sections from the record and the
+    latest assessment (text already typed stays)."""
 
     BINDINGS = [*FormScreen.BINDINGS, *bindings_for("elements")]
 

@@ -1,7 +1,7 @@
 """The care plan editor: one client's plan as an outline of problems, goals and interventions
 and its other CCM elements, with the CMS checklist beside it. A draft is edited by keyboard
 (add, add under, edit, status, move, delete, undo, suggested problems, progress notes); the
-current plan opens read-only and {plan.edit} starts a new draft from it; an earlier version
+current plan opens read-only, and editing it starts a new draft from it; an earlier version
 opens read-only too. Every read and write goes through the data service in a worker."""
 
 from textual import on
@@ -230,6 +230,9 @@ class PlanScreen(CareScreen):
     def _chosen(self) -> None:
         if self.draft:
             self.action_edit()
+        elif self.editable_from_here:
+            self.notify(fill("This plan is finalised: {plan.edit} starts a new draft from it."),
+                        markup=False)
 
     def action_elements(self) -> None:
         plan_items.elements(self, None)
