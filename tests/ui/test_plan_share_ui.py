@@ -66,21 +66,26 @@ async def test_the_dialog_writes_a_private_file_and_records_the_copy(make_app, s
             plan_id, today, "in_person", "Li Wei", "html")
         said = " ".join(n.message for n in app._notifications)
         assert f"Wrote the care plan to {path}." in said
-        assert "Recorded a copy given to Li Wei (in person)." in said
+        assert f"Recorded a copy given to Li Wei on {today.isoformat()} (in person)." in said
 
 
 async def test_a_copy_given_to_someone_typed_with_no_file(make_app, seeded, db, db_path,
                                                          today):
     li = seeded["Li"]
     add_entry(db=db, kind="personal_contact", client_id=li,
-              values={"name": "Mei Wei", "relation": "Daughter"})
+              values={"name": "Mei Wei", "relation": "Daughter",
+                      "may_receive_health_info": True})
+    add_entry(db=db, kind="personal_contact", client_id=li,
+              values={"name": "Tom Wei", "relation": "Son"})
     plan_id = finalised_plan(db, db_path, today, li)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         form = await open_share(app, pilot, plan_id)
         given_to = form.query_one("#field-given_to")
         assert [str(o[0]) for o in given_to._options[1:]] == [
-            "Li Wei (the client)", "Mei Wei (Daughter)", "Someone else (type the name below)"]
+            "Li Wei (the client)", "Mei Wei (Daughter)",
+            "Tom Wei (Son): not cleared to receive health information",
+            "Someone else (type the name below)"]
         form.query_one("#field-format").value = "markdown"  # the file name follows the format
         await pilot.pause()
         assert form.query_one("#field-path").value.endswith(f"-{today.isoformat()}.md")

@@ -49,6 +49,8 @@ def caseload(tmp_path: Path, today) -> tuple[Path, dict[str, int]]:
             "text": "Check blood pressure at home", "owner_kind": "client",
             "frequency": "daily"})
         plan = service.finalise(plan.id, plan.version, by="Jo Ames")
+        service.add_goal_progress(ids["Ida"], goal, {
+            "noted_on": today, "achievement": "improving", "note": "Readings lower"})
         draft = service.start_draft(ids["Ida"])
         service.add_item(draft.id, draft.version, "problem", None,
                          {"text": "Only in the draft"})
@@ -64,7 +66,8 @@ def test_html_of_the_finalised_plan_is_printed(run: Run, caseload) -> None:
     assert code == 0, err
     assert out.startswith("<!DOCTYPE html>")
     for text in ("Care plan for Ida Rowe", "High blood pressure", "Keep my blood pressure down",
-                 "See my grandson graduate", "Check blood pressure at home", "Every day"):
+                 "See my grandson graduate", "Check blood pressure at home", "Every day",
+                 "<dt>Progress:</dt><dd>Improving</dd>"):
         assert text in out
     assert "Only in the draft" not in out
 

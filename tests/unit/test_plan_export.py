@@ -143,6 +143,23 @@ def test_a_plan_without_problems_says_so() -> None:
     assert "No health concerns are written down yet." in text
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown", "fhir"])
+def test_terminal_control_characters_never_reach_the_copy(fmt: str) -> None:
+    items = tuple(i if i.uid != HEART else type(i)(**{
+        **{f: getattr(i, f) for f in i.__slots__}, "text": "Blood\x1b[2J pressure\x07\x9b"})
+        for i in sample_items())
+    out = export_plan(fmt, sample_plan(items=items), sample_record(), ACHIEVEMENTS)
+    assert not any(c in out for c in "\x1b\x07\x9b")
+    assert "2J pressure" in out  # the rest of the text is kept (JSON escapes the control)
+
+
+def test_a_superseded_version_says_it_was_replaced() -> None:
+    text = page_text(export_plan("html", sample_plan("superseded"), sample_record(), {}))
+    assert "Version 2, agreed on November 2, 2026 by Jo Ames, since replaced" in text
+    _, data = _bundle(sample_plan("superseded"))
+    assert _resources(data, "CarePlan")[0]["status"] == "revoked"
+
+
 # --- Markdown ------------------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from carecli.domain.enums import (
 from carecli.export import MARKER, words
 from carecli.export.document import plan_document
 from carecli.export.html import render
+from carecli.plain import clean
 
 NAMESPACE = uuid.UUID("6f1d3c52-8a47-4b1e-9c3a-2d5e7f901b64")
 """For the uuids of what has no uid of its own (the patient, the plan, its care team)."""
@@ -49,8 +50,10 @@ GENDER = {"female": "female", "male": "male", "other": "other"}
 
 
 def plan_bundle_json(plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
-    return json.dumps(plan_bundle(plan, record, achievements), ensure_ascii=False,
-                      indent=2) + "\n"
+    """The Bundle as JSON text; JSON escapes C0 controls, and C1 controls (which it keeps)
+    are dropped, so the text is safe to print to a terminal."""
+    text = json.dumps(plan_bundle(plan, record, achievements), ensure_ascii=False, indent=2)
+    return clean(text) + "\n"
 
 
 def plan_bundle(plan: Plan, record: Any, achievements: Mapping[str, str]) -> dict[str, Any]:

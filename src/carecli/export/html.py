@@ -9,6 +9,7 @@ from typing import Any
 from carecli.domain.care_plan import Plan
 from carecli.export import MARKER
 from carecli.export.document import plan_document
+from carecli.plain import clean
 
 
 @cache
@@ -28,4 +29,5 @@ def render(template: str, **values: Any) -> str:
 
 def plan_html(plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
     """The whole HTML page of `plan` for the client of `record`."""
-    return render("plan.html.j2", doc=plan_document(plan, record, achievements), marker=MARKER)
+    page = render("plan.html.j2", doc=plan_document(plan, record, achievements), marker=MARKER)
+    return clean(page)  # no terminal control characters, even when printed to one

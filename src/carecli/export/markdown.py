@@ -9,6 +9,7 @@ from typing import Any
 from carecli.domain.care_plan import Plan
 from carecli.export import MARKER
 from carecli.export.document import Intervention, Line, Person, plan_document
+from carecli.plain import clean
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 """Emphasis, code, links and images (their `[`), raw HTML, entities, headings, tables."""
@@ -58,7 +59,7 @@ def plan_markdown(plan: Plan, record: Any, achievements: Mapping[str, str]) -> s
             else "The date of the next review is not set yet.", ""]
     if doc.care_manager:
         out += ["## Questions? Your care manager", "", _person(doc.care_manager), ""]
-    return "\n".join(out)
+    return clean("\n".join(out))  # no terminal control characters, even when printed to one
 
 
 def _lines(lines: tuple[Line, ...], indent: str) -> list[str]:

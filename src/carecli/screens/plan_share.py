@@ -69,7 +69,7 @@ def share_plan(app: App, plan_id: int) -> None:
         plan, record, achievements = loaded
         client = one_line(f"{record.client.given_name} {record.client.family_name}")
         people = ((f"{client} (the client)", client),) + tuple(
-            (one_line(f"{p.name} ({p.relation})"), one_line(p.name))
+            (_contact_label(p), one_line(p.name))
             for p in record.entries.get("personal_contact", ()))
         today = service.today()
         values = {"format": "html", "path": str(default_path(Path.home(), client, "html", today)),
@@ -85,6 +85,15 @@ def share_plan(app: App, plan_id: int) -> None:
                         lambda said: _done(app, plan.client_id, said))
 
     run_service_call(app, load, done=opened)
+
+
+def _contact_label(contact: Any) -> str:
+    """A family contact as the "given to" list shows them, warning when the record does not
+    say they may receive health information."""
+    label = f"{contact.name} ({contact.relation})"
+    if not contact.may_receive_health_info:
+        label += ": not cleared to receive health information"
+    return one_line(label)
 
 
 def _done(app: App, client_id: int, said: str | None) -> None:
@@ -123,6 +132,7 @@ def _share(service, plan, record, achievements, form: dict[str, Any]) -> str:
             if written is not None:
                 written.unlink(missing_ok=True)  # all or nothing: ours, just written
             raise
-        said.append(f"Recorded a copy given to {given_to}"
-                    f" ({COPY_METHOD[CopyMethod(form.get('method'))].lower()}).")
+        how = COPY_METHOD[CopyMethod(form.get("method"))].lower()
+        said.append(f"Recorded a copy given to {given_to} on "
+                    f"{str(form.get('given_on')).strip()} ({how}).")
     return " ".join(said)
