@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 
 from carecli.actions import fill
 from carecli.domain.care_plan import Plan, PlanItem
-from carecli.domain.enums import OPEN_INTERVENTION_STATUSES, PlanItemKind, PlanSection
+from carecli.domain.enums import PlanItemKind, PlanSection
+from carecli.domain.plan_outline import next_due
 from carecli.domain.plan_words import FREQUENCY_WORDS, SECTION_LABELS
 from carecli.plain import one_line
 from carecli.screens.plan_forms import CLOSED, owner_words, status_label
@@ -137,10 +138,9 @@ def _details(item: PlanItem, achievements: Mapping[str, str],
         if item.frequency:
             parts.append(FREQUENCY_WORDS.get(item.frequency, item.frequency))
         line.append(" · ".join(parts))
-        if item.due_on:
-            overdue = item.due_on < today and item.status in OPEN_INTERVENTION_STATUSES
-            right = Text(f"due {item.due_on.isoformat()}",
-                         style="bold red" if overdue else "")
+        due = next_due(item, None)  # an open one's planned date (closed: none)
+        if due is not None:
+            right = Text(f"due {due.isoformat()}", style="bold red" if due < today else "")
     return line, right
 
 
