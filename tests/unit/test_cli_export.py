@@ -66,7 +66,7 @@ def test_html_of_the_finalised_plan_is_printed(run: Run, caseload) -> None:
     assert code == 0, err
     assert out.startswith("<!DOCTYPE html>")
     for text in ("Care plan for Ida Rowe", "High blood pressure", "Keep my blood pressure down",
-                 "See my grandson graduate", "Check blood pressure at home", "Every day",
+                 "See my grandson graduate", "Check blood pressure at home", "Daily",
                  "<dt>Progress:</dt><dd>Improving</dd>"):
         assert text in out
     assert "Only in the draft" not in out

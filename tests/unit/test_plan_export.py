@@ -84,9 +84,9 @@ def test_html_names_every_problem_goal_and_intervention_in_plain_words() -> None
     assert "Progress: Improving" in text  # the goal's latest achievement
     assert "Progress: Under way" in text  # a goal without progress notes
     assert "Status: On hold" in text  # the lunch-club goal's lifecycle, in words
-    assert "Who: You When: Every day" in text
-    assert "Who: Rosa Diaz (family) When: Every week, next on December 1, 2026" in text
-    assert "Who: Jo Ames, your care manager When: Every month" in text
+    assert "Who: You When: Daily" in text
+    assert "Who: Rosa Diaz (family) When: Weekly, next on December 1, 2026" in text
+    assert "Who: Jo Ames, your care manager When: Monthly" in text
     assert "Who: Oak Senior Centre (community service) When: On December 3, 2026" in text
     assert "Typed by mistake" not in text  # a goal entered in error is left out
 
@@ -171,7 +171,7 @@ def test_markdown_has_the_same_content() -> None:
     assert "*In your words:* “I want to see my grandson graduate”" in out
     assert "- Aim: below 140/90\n- By: March 1, 2027\n- Progress: Improving" in out
     assert ("1. Fill the weekly pill box\n   - Who: Rosa Diaz (family)\n"
-            "   - When: Every week, next on December 1, 2026\n") in out
+            "   - When: Weekly, next on December 1, 2026\n") in out
     assert "## What we expect\n\nStable blood pressure; fewer falls." in out
     assert "again by February 20, 2027." in out
     assert "Typed by mistake" not in out
@@ -250,7 +250,7 @@ def test_the_care_plan_is_us_core() -> None:
     assert first == {"status": "in-progress", "description": "Check blood pressure at home",
                      "reasonReference": [{"reference": _uuid(HEART)}],
                      "goal": [{"reference": _uuid(BP_GOAL)}],
-                     "scheduledString": "Every day", "performer": [{"display": "Client"}]}
+                     "scheduledString": "Daily", "performer": [{"display": "Client"}]}
     on_problem = plan["activity"][2]["detail"]
     assert "goal" not in on_problem
     assert on_problem["performer"] == [{"display": "Jo Ames (care manager)"}]

@@ -16,7 +16,7 @@ from carecli.domain.enums import (
     PlanSection,
     ProblemStatus,
 )
-from carecli.domain.plan_words import OWNER_WORDS
+from carecli.domain.plan_words import FREQUENCY_WORDS, OWNER_WORDS
 
 SECTION_HEADINGS = {
     PlanSection.PRIORITIES: "What matters most to you",
@@ -71,16 +71,6 @@ INTERVENTION_STATUS = {
 HIDDEN = frozenset({GoalLifecycle.ENTERED_IN_ERROR, InterventionStatus.ENTERED_IN_ERROR})
 """Items written by mistake: not in the client's copy."""
 
-FREQUENCY = {
-    InterventionFrequency.ONCE: "once",
-    InterventionFrequency.DAILY: "every day",
-    InterventionFrequency.WEEKLY: "every week",
-    InterventionFrequency.FORTNIGHTLY: "every two weeks",
-    InterventionFrequency.MONTHLY: "every month",
-    InterventionFrequency.QUARTERLY: "every three months",
-    InterventionFrequency.AS_NEEDED: "when needed",
-}
-
 OWNER = {
     InterventionOwner.CARE_MANAGER: ("Your care manager", "{name}, your care manager"),
     InterventionOwner.CLIENT: ("You", "You"),
@@ -121,12 +111,13 @@ def who(owner_kind: str | None, owner_name: str | None, clinical: bool = False) 
 
 
 def when(frequency: str | None, due_on: date | None) -> str:
-    """How often and from when, in words: "every week, next on December 1, 2026"."""
-    often = FREQUENCY.get(frequency, "") if frequency else ""  # type: ignore[call-overload]
+    """How often and from when, in words: "Weekly, next on December 1, 2026"."""
+    often = FREQUENCY_WORDS.get(frequency, "") if frequency else ""  # type: ignore[call-overload]
+    often = often[:1].upper() + often[1:]
     if due_on is None:
-        return often[:1].upper() + often[1:]
+        return often
     if frequency in (None, InterventionFrequency.ONCE):
         return f"On {day(due_on)}"
     if frequency == InterventionFrequency.AS_NEEDED:
-        return f"When needed, from {day(due_on)}"
-    return f"{often[:1].upper()}{often[1:]}, next on {day(due_on)}"
+        return f"{often}, from {day(due_on)}"
+    return f"{often}, next on {day(due_on)}"
