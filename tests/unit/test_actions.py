@@ -88,6 +88,9 @@ def contexts():
     from carecli.screens.detail import DetailScreen
     from carecli.screens.form import FormScreen
     from carecli.screens.help import HelpScreen
+    from carecli.screens.plan_dialogs import ElementsForm, PickScreen
+    from carecli.screens.plan_editor import PlanScreen
+    from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
     from carecli.screens.safety import SafetyScreen
@@ -101,7 +104,9 @@ def contexts():
             "record": RecordScreen, "start": StartScreen, "wizard": AssessmentScreen,
             "summary": SummaryScreen, "form": FormScreen, "safety": SafetyScreen,
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
-            "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen}
+            "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
+            "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
+            "diff": PlanDiffScreen, "elements": ElementsForm}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

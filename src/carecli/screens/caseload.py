@@ -48,8 +48,9 @@ class CaseloadScreen(CareScreen):
     HELP = (
         "The caseload lists your clients, most urgent check-in first. Type {caseload.filter} and "
         "a few letters of a name, condition or phone number to narrow it; {table.open} opens "
-        "the highlighted client. Next check-in shows ⚠ when overdue; Min/mo counts this month's "
-        "logged minutes against the 20-minute CCM mark (✓ once reached). Flags: post-hospital "
+        "the highlighted client, {caseload.plan} their care plan. Next check-in shows ⚠ when "
+        "overdue; Min/mo counts this month's logged minutes against the 20-minute CCM mark (✓ "
+        "once reached). Flags: post-hospital "
         "= left hospital in the last 30 days, unreachable = last three attempts failed, +screen "
         "= a positive screen, no consent = no care-management consent on file."
     )
@@ -189,6 +190,12 @@ class CaseloadScreen(CareScreen):
     def action_timer(self) -> None:
         if self.table.current is not None:
             self.app.toggle_timer(self.table.current.id)  # type: ignore[attr-defined]
+
+    def action_plan(self) -> None:
+        from carecli.screens.plan_editor import open_plan
+
+        if self.table.current is not None:
+            open_plan(self.app, self.table.current.id)
 
     def action_log_contact(self) -> None:
         from carecli.screens.contact_logger import log_contact

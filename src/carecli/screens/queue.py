@@ -26,7 +26,7 @@ from carecli.widgets.queue_table import QueueTable, kind_name
 READING_THE_REST = "reading the rest of today's queue…"
 """The counts line while only the head of the queue is on screen."""
 
-NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open"}
+NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
 """Actions on the highlighted item: offered only while there is one."""
 
 
@@ -39,9 +39,9 @@ class QueueScreen(CareScreen):
         "is due today. {queue.log} logs a contact for the highlighted item and moves on to the "
         "next; {queue.timer} starts or pauses the call timer first. {queue.snooze} puts an item "
         "off to another day (safety items cannot be put off); {queue.check_in} schedules a "
-        "check-in; {queue.open} opens the record; {queue.caseload} shows every client and "
-        "{caseload.queue} there comes back here. {queue.week} shows how many items fall due on "
-        "each of the next 7 days."
+        "check-in; {queue.open} opens the record, {queue.plan} the care plan; {queue.caseload} "
+        "shows every client and {caseload.queue} there comes back here. {queue.week} shows how "
+        "many items fall due on each of the next 7 days."
     )
     BINDINGS = bindings_for("queue")
     CSS_PATH = "queue.tcss"
@@ -177,6 +177,12 @@ class QueueScreen(CareScreen):
     def action_open(self) -> None:
         if self.item is not None:
             self.post_message(OpenClient(self.item.client_id))
+
+    def action_plan(self) -> None:
+        from carecli.screens.plan_editor import open_plan
+
+        if self.item is not None:
+            open_plan(self.app, self.item.client_id)
 
     def action_snooze(self) -> None:
         item = self.item

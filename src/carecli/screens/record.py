@@ -53,8 +53,8 @@ class RecordScreen(CareScreen):
         "Contacts, {record.add} or {record.log_contact} logs a contact, {record.open} shows one "
         "in full, {record.edit} corrects it (with a reason; nothing is ever deleted) and "
         "{record.complex} marks the month complex CCM. {record.timer} starts or pauses a call "
-        "timer for the client. Every save is one transaction; {form.cancel} in a form leaves "
-        "the record untouched."
+        "timer for the client. {record.plan} opens the care plan (or offers to start one). "
+        "Every save is one transaction; {form.cancel} in a form leaves the record untouched."
     )
     BINDINGS = bindings_for("record")
 
@@ -282,6 +282,11 @@ class RecordScreen(CareScreen):
 
     def action_timer(self) -> None:
         self.app.toggle_timer(self.client_id)  # type: ignore[attr-defined]
+
+    def action_plan(self) -> None:
+        from carecli.screens.plan_editor import open_plan
+
+        open_plan(self.app, self.client_id)
 
     # contacts -------------------------------------------------------------------------
     def action_log_contact(self) -> None:
