@@ -7,9 +7,10 @@ Only the standard library loads here: jinja2 and fhir.resources load with the fo
 needs them."""
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carecli.domain.care_plan import Plan
+if TYPE_CHECKING:  # `carecli --version` loads this module: keep it light
+    from carecli.domain.care_plan import Plan
 
 FORMATS = {"html": ".html", "markdown": ".md", "fhir": ".json"}
 """Format name -> the file suffix it is written with."""
@@ -19,7 +20,7 @@ MARKER = "carecli care plan export"
 """Near the top of every copy carecli writes: a file holding it is one carecli made."""
 
 
-def export_plan(fmt: str, plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
+def export_plan(fmt: str, plan: "Plan", record: Any, achievements: Mapping[str, str]) -> str:
     """The copy of `plan` in format `fmt` (a key of `FORMATS`)."""
     if fmt == "html":
         from carecli.export.html import plan_html
