@@ -101,11 +101,12 @@ def test_tcm_check_ins_tasks_referrals_and_plan_reviews_as_stored(db):
                      made_on=date(2026, 11, 14), follow_up_on=date(2026, 11, 21)))
     add(db, Referral(client_id=client, to_whom="draft", made_on=date(2026, 11, 14),
                      follow_up_on=date(2026, 11, 21)))
-    add(db, CarePlan(client_id=client, status="active", review_due_on=date(2026, 11, 23)))
+    add(db, CarePlan(client_id=client, number=2, status="active",
+                     review_due_on=date(2026, 11, 23), finalised_at=local(date(2026, 8, 3), 10)))
     assert by_client(load_queue(db=db, today=TODAY), client) == [
         ("tcm", "TCM contact due today — discharged Fri"),
         ("referral", "referral to food bank sent 10 days ago: follow up"),
-        ("plan_review", "care plan review 1 day overdue"),
+        ("plan_review", "care plan review 1 day overdue — plan 2 finalised Aug 3"),
         ("task", "task due today: review BP log"),
     ]
 

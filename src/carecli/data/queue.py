@@ -36,7 +36,9 @@ from carecli.data.caseload import (
     day_start_utc,
     month_start_utc,
 )
+from carecli.domain.care_plan import PlanItem
 from carecli.domain.daily import Queue
+from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES, PlanItemKind
 from carecli.domain.queue import (
     CCM_WARN_DAYS_LEFT,
     TCM_GRACE_DAYS,
@@ -47,6 +49,7 @@ from carecli.domain.queue import (
     DoneContact,
     Finding,
     HandSet,
+    InterventionFact,
     MonthFacts,
     PlanReview,
     ReferralDue,
@@ -113,8 +116,35 @@ SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FRO
 WHERE status IN ('sent', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
 
 PLAN_REVIEWS_SQL = """
-SELECT id, client_id, review_due_on FROM care_plan
+SELECT id, client_id, review_due_on, number, finalised_at FROM care_plan
 WHERE status = 'active' AND review_due_on <= '{horizon}'{only:client_id}"""
+"""The active plans whose review falls due this week (along the one-active-plan index)."""
+
+OPEN_STATUSES = ", ".join(f"'{s}'" for s in sorted(OPEN_INTERVENTION_STATUSES))
+REPEATING = tuple(sorted(FREQUENCY_DAYS.items()))
+
+INTERVENTIONS_SQL = f"""
+SELECT p.client_id, i.uid, i.text, i.status, i.owner_kind, i.owner_name, i.frequency,
+       i.due_on, i.parent_uid, i.position, MAX(d.done_on)
+FROM care_plan p CROSS JOIN care_plan_item i
+LEFT JOIN intervention_done d ON d.client_id = p.client_id AND d.intervention_uid = i.uid
+     AND d.done_on <= '{{today}}'
+WHERE p.status = 'active' AND i.care_plan_id = p.id AND i.kind = 'intervention'
+  AND i.status IN ({OPEN_STATUSES}){{only:p.client_id}}
+GROUP BY p.client_id, i.id
+HAVING MAX(d.done_on) = '{{today}}' OR (MAX(d.done_on) IS NULL AND i.due_on <= '{{horizon}}')
+    OR ((i.due_on IS NULL OR i.due_on <= '{{horizon}}') AND MAX(d.done_on) <= CASE i.frequency
+        {" ".join(f"WHEN '{f}' THEN '{{after:{d}}}'" for f, d in REPEATING)} END)"""
+"""The open interventions of the active plans that fall due by the end of the week ahead, or
+were done today (`plan_outline.next_due` decides; this only leaves out what cannot be due):
+never done, by their planned day; done, a repeating one when its interval after the last time
+ends this week. Each plan's items are a seek along their plan, and each one's last time done a
+seek along `ix_intervention_done_client_uid`."""
+
+DONE_INTERVENTIONS_SQL = """
+SELECT client_id, intervention_uid, MAX(created_at) FROM intervention_done
+WHERE done_on = '{today}'{only} GROUP BY client_id, intervention_uid"""
+"""When the interventions done today were marked so (the clients named: those with one)."""
 
 SNOOZES_SQL = """
 SELECT s.client_id, s.item_key, s.until_on, s.reason, s.created_at FROM snooze s
@@ -185,7 +215,9 @@ def read_facts(cur, today: date, only: int | None = None):
     horizon = today + timedelta(days=WEEK_DAYS - 1)
     values = {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
               "{horizon}": horizon.isoformat(),
-              "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat()}
+              "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat(),
+              **{f"{{after:{days}}}": (horizon - timedelta(days=days)).isoformat()
+                 for _f, days in REPEATING}}
 
     def rows(template: str) -> list[tuple]:
         return _all(cur, _filled(template, values, only))
@@ -193,9 +225,12 @@ def read_facts(cur, today: date, only: int | None = None):
     found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for table, kind in ((QUEUE_FINDINGS_SQL, "findings"), (DISCHARGES_SQL, "discharges"),
                         (REFERRALS_SQL, "referrals"), (PLAN_REVIEWS_SQL, "plan_reviews"),
-                        (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes")):
+                        (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes"),
+                        (INTERVENTIONS_SQL, "interventions")):
         for row in rows(table):
-            found[row[1] if kind != "snoozes" else row[0]][kind].append(row)
+            found[row[1] if kind not in ("snoozes", "interventions") else row[0]][kind].append(
+                row)
+    _mark_done_today(cur, found, today)
     planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
     active = rows(ACTIVE_SQL)
     retried = {row[0] for row in active if row[9] is not None and (
@@ -306,8 +341,40 @@ def _referral(row) -> ReferralDue | None:
 
 
 def _plan_review(row) -> PlanReview | None:
-    due = _day(row[2])
-    return None if due is None else PlanReview(row[0], due)
+    plan_id, _c, review_due_on, number, finalised_at = row
+    due, finalised = _day(review_due_on), _local_time(finalised_at)
+    if due is None:
+        return None
+    return PlanReview(plan_id, due, number if type(number) is int else None,
+                      finalised.date() if finalised is not None else None)
+
+
+def _mark_done_today(cur, found, today: date) -> None:
+    """Add to each intervention row done today (its last day done) when it was marked so."""
+    wanted = {client_id for client_id, more in found.items()
+              if any(_day(row[10]) == today for row in more.get("interventions", ()))}
+    if not wanted:
+        return
+    when = {(row[0], row[1]): row[2] for row in _all(cur, _restricted(
+        DONE_INTERVENTIONS_SQL.replace("{today}", today.isoformat()), wanted))}
+    for client_id in wanted:
+        found[client_id]["interventions"] = [
+            (*row, when.get((client_id, row[1]))) for row in found[client_id]["interventions"]]
+
+
+def _intervention(row) -> InterventionFact | None:
+    """An intervention row as read (`INTERVENTIONS_SQL`, and when it was marked done today)."""
+    (_c, uid, text, status, owner_kind, owner_name, frequency, due_on, parent_uid, position,
+     last_done, *marked) = row
+    due, last = _day(due_on), _day(last_done)
+    if (due is None and due_on is not None) or (last is None and last_done is not None):
+        return None
+    item = PlanItem(uid=str(uid), kind=PlanItemKind.INTERVENTION, parent_uid=parent_uid,
+                    position=position, text=str(text), status=str(status),
+                    owner_kind=owner_kind, owner_name=owner_name, frequency=frequency,
+                    due_on=due)
+    done_at = _local_time(marked[0]) if marked and marked[0] is not None else None
+    return InterventionFact(item, last, done_at)
 
 
 def _snooze(row) -> SnoozeFact | None:
@@ -319,7 +386,7 @@ def _snooze(row) -> SnoozeFact | None:
 
 
 _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
-         "plan_reviews": _plan_review, "snoozes": _snooze}
+         "plan_reviews": _plan_review, "snoozes": _snooze, "interventions": _intervention}
 
 
 def _month(cur, today: date, values: dict[str, str], only: int | None) -> list[MonthFacts]:
