@@ -128,6 +128,20 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     use("mark_complex", client_id, "2026-11", True)
     assert use("client_month", client_id).minutes == 30
     assert [m.minutes for m in use("month_minutes")] == [30]
+    # care plans ---
+    plan = use("start_draft", client_id)
+    plan = use("add_item", plan.id, plan.version, "problem", None, {"text": "COPD"})
+    plan = use("add_item", plan.id, plan.version, "problem", None, {"text": "Falls"})
+    plan = use("update_item", plan.id, plan.version, plan.items[0].uid, {"text": "Breathless"})
+    plan = use("move_item", plan.id, plan.version, plan.items[0].uid, 1)
+    snapshot = use("update_plan", plan.id, plan.version, {"priorities": "Stay home"})
+    plan = use("remove_item", snapshot.id, snapshot.version, snapshot.items[0].uid)
+    plan = use("restore_draft", plan.id, plan.version, snapshot)
+    plan = use("finalise", plan.id, plan.version, "Ana", None)
+    assert use("plan", plan.id) == use("current_plan", client_id) == plan
+    draft = use("start_draft", client_id)
+    use("discard_plan_draft", draft.id, draft.version)
+    assert use("plan_overview", client_id).active_id == plan.id
     use("caseload")
     use("first_screen")
     use("queue")

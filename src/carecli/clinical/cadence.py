@@ -38,3 +38,13 @@ def is_unreachable(failed_attempts_since_last_success: int) -> bool:
     """True when the latest `UNREACHABLE_AFTER` attempts all failed, i.e. at least that many
     unsuccessful attempts came after the last successful contact."""
     return failed_attempts_since_last_success >= UNREACHABLE_AFTER
+
+
+PLAN_REVIEW_DAYS = {"high": 30, "moderate": 90, "low": 180}
+"""Days from finalising a care plan (or starting the first) to its next review, by risk tier.
+DOMAIN.md is silent; these are ours."""
+
+
+def plan_review_days(risk_tier: str) -> int:
+    """Days to a care plan's next review for a client of `risk_tier` (unknown: moderate's)."""
+    return PLAN_REVIEW_DAYS.get(risk_tier, PLAN_REVIEW_DAYS["moderate"])

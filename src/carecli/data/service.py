@@ -425,6 +425,83 @@ class CareService:
         mark_complex(db=self._db(), client_id=client_id, month=month, complex=complex,
                      today=self.today())
 
+    # care plans --------------------------------------------------------------------------
+    def plan_overview(self, client_id: int):
+        """The client's plan versions, newest first, and which is active and which the draft
+        (`PlanOverview`)."""
+        from carecli.data.plans import plan_overview
+
+        return plan_overview(db=self._db(), client_id=client_id)
+
+    def plan(self, plan_id: int):
+        """One plan version, whole (`Plan`); `NotFound` when it is gone."""
+        from carecli.data.plans import load_plan
+
+        return load_plan(db=self._db(), plan_id=plan_id)
+
+    def current_plan(self, client_id: int, draft: bool = False):
+        """The client's active plan (`draft=True`: the draft), or None."""
+        from carecli.data.plans import current_plan
+
+        return current_plan(db=self._db(), client_id=client_id, draft=draft)
+
+    def start_draft(self, client_id: int):
+        """The client's draft: the one there is, else a copy of the active plan, else plan 1."""
+        from carecli.data.plan_versions import start_draft
+
+        return start_draft(db=self._db(), client_id=client_id, today=self.today())
+
+    def add_item(self, plan_id: int, version: int, kind: str, parent_uid: str | None,
+                 values: dict[str, Any], after_uid: str | None = None):
+        from carecli.data.plan_edits import add_item
+
+        return add_item(db=self._db(), plan_id=plan_id, version=version, kind=kind,
+                        parent_uid=parent_uid, values=values, after_uid=after_uid,
+                        today=self.today())
+
+    def update_item(self, plan_id: int, version: int, uid: str, values: dict[str, Any]):
+        from carecli.data.plan_edits import update_item
+
+        return update_item(db=self._db(), plan_id=plan_id, version=version, uid=uid,
+                           values=values, today=self.today())
+
+    def move_item(self, plan_id: int, version: int, uid: str, offset: int):
+        from carecli.data.plan_edits import move_item
+
+        return move_item(db=self._db(), plan_id=plan_id, version=version, uid=uid,
+                         offset=offset)
+
+    def remove_item(self, plan_id: int, version: int, uid: str):
+        """Remove an item with everything under it."""
+        from carecli.data.plan_edits import remove_item
+
+        return remove_item(db=self._db(), plan_id=plan_id, version=version, uid=uid)
+
+    def update_plan(self, plan_id: int, version: int, values: dict[str, Any]):
+        """Summary, next review date and sections (by `PlanSection` key; empty removes)."""
+        from carecli.data.plan_edits import update_plan
+
+        return update_plan(db=self._db(), plan_id=plan_id, version=version, values=values,
+                           today=self.today())
+
+    def restore_draft(self, plan_id: int, version: int, snapshot: Any):
+        """Undo: the draft's contents become `snapshot`'s (a `Plan`)."""
+        from carecli.data.plan_edits import restore_draft
+
+        return restore_draft(db=self._db(), plan_id=plan_id, version=version,
+                             snapshot=snapshot)
+
+    def finalise(self, plan_id: int, version: int, by: str, note: str | None = None):
+        from carecli.data.plan_versions import finalise
+
+        return finalise(db=self._db(), plan_id=plan_id, version=version, by=by, note=note,
+                        today=self.today(), now=self._now())
+
+    def discard_plan_draft(self, plan_id: int, version: int) -> None:
+        from carecli.data.plan_versions import discard_draft
+
+        discard_draft(db=self._db(), plan_id=plan_id, version=version)
+
     def _now(self) -> datetime:
         """Now, on the service's day (a fixed day keeps the time of day)."""
         now = datetime.now().astimezone()

@@ -1,0 +1,116 @@
+"""Reading care plans: one version whole (`Plan`), a client's current plan or draft, and the
+list of versions (`PlanOverview`). Also the rows-to-`Plan` conversion and the lookup every
+write to a draft starts with (`locked_draft`: it exists, is at the version the window read,
+and is still a draft)."""
+
+from sqlalchemy import select
+
+from carecli.data.db import Database
+from carecli.data.errors import CareDataError, NotFound
+from carecli.data.models import CarePlan, CarePlanCopy, CarePlanItem, CarePlanSection
+from carecli.data.versions import check_version
+from carecli.domain.care_plan import Plan, PlanCopy, PlanItem, PlanOverview, PlanVersionInfo
+from carecli.domain.enums import CarePlanStatus, PlanSection
+from carecli.domain.plan_outline import outline
+
+WHAT = "this care plan"
+SECTION_ORDER = {s.value: n for n, s in enumerate(PlanSection)}
+
+
+class PlanReadOnly(CareDataError):
+    """A write to a finalised plan version: only the draft changes."""
+
+
+def plan_overview(*, db: Database, client_id: int) -> PlanOverview:
+    with db.read() as session:
+        rows = session.scalars(select(CarePlan).where(CarePlan.client_id == client_id)
+                               .order_by(CarePlan.number.desc())).all()
+        active = next((r for r in rows if r.status == CarePlanStatus.ACTIVE), None)
+        draft = next((r for r in rows if r.status == CarePlanStatus.DRAFT), None)
+        return PlanOverview(
+            client_id=client_id,
+            active_id=active.id if active else None,
+            draft_id=draft.id if draft else None,
+            versions=tuple(PlanVersionInfo(
+                id=r.id, number=r.number, status=str(r.status), created_at=r.created_at,
+                finalised_at=r.finalised_at, finalised_by=r.finalised_by,
+                change_note=r.change_note, changes=tuple(r.changes or ())) for r in rows),
+            review_due_on=active.review_due_on if active else None,
+        )
+
+
+def load_plan(*, db: Database, plan_id: int) -> Plan:
+    with db.read() as session:
+        return whole_plan(session, stored_plan(session, plan_id))
+
+
+def current_plan(*, db: Database, client_id: int, draft: bool = False) -> Plan | None:
+    """The client's active plan (`draft`: the draft), or None."""
+    wanted = CarePlanStatus.DRAFT if draft else CarePlanStatus.ACTIVE
+    with db.read() as session:
+        row = session.scalars(select(CarePlan).where(
+            CarePlan.client_id == client_id, CarePlan.status == wanted)).first()
+        return None if row is None else whole_plan(session, row)
+
+
+def stored_plan(session, plan_id: int, *, lock: bool = False) -> CarePlan:
+    row = session.get(CarePlan, plan_id, with_for_update=lock or None,
+                      populate_existing=lock)
+    if row is None:
+        raise NotFound("That care plan no longer exists (a draft discarded in another "
+                       "window?); nothing was saved.")
+    return row
+
+
+def locked_draft(session, plan_id: int, version: int) -> CarePlan:
+    """The draft `plan_id`, locked for this transaction, refused when it changed since
+    `version` or is a finalised version."""
+    row = stored_plan(session, plan_id, lock=True)
+    check_version(row, version, WHAT)
+    if row.status != CarePlanStatus.DRAFT:
+        raise PlanReadOnly(read_only(row))
+    return row
+
+
+def read_only(row: CarePlan) -> str:
+    return (f"Plan version {row.number} is finalised and cannot change; start a new draft "
+            "to edit the plan.")
+
+
+def stored_items(session, plan_id: int) -> list[CarePlanItem]:
+    return list(session.scalars(select(CarePlanItem).where(
+        CarePlanItem.care_plan_id == plan_id)).all())
+
+
+def stored_sections(session, plan_id: int) -> list[CarePlanSection]:
+    return list(session.scalars(select(CarePlanSection).where(
+        CarePlanSection.care_plan_id == plan_id)).all())
+
+
+def plan_item(row: CarePlanItem) -> PlanItem:
+    return PlanItem(
+        uid=row.uid, kind=str(row.kind), parent_uid=row.parent_uid, position=row.position,
+        text=row.text, status=row.status, source=row.source, client_words=row.client_words,
+        measure=row.measure, target=row.target, target_on=row.target_on,
+        owner_kind=row.owner_kind, owner_name=row.owner_name, frequency=row.frequency,
+        due_on=row.due_on,
+    )
+
+
+def whole_plan(session, row: CarePlan) -> Plan:
+    """`row` with its items, sections and copies as a `Plan` (inside the caller's session)."""
+    sections = sorted(((s.key, s.body) for s in stored_sections(session, row.id) if s.body),
+                      key=lambda pair: SECTION_ORDER.get(pair[0], len(SECTION_ORDER)))
+    copies = session.scalars(select(CarePlanCopy).where(CarePlanCopy.care_plan_id == row.id)
+                             .order_by(CarePlanCopy.given_on, CarePlanCopy.id)).all()
+    return Plan(
+        id=row.id, client_id=row.client_id, number=row.number, status=str(row.status),
+        version=row.version, created_at=row.created_at, updated_at=row.updated_at,
+        review_due_on=row.review_due_on, summary=row.summary, finalised_at=row.finalised_at,
+        finalised_by=row.finalised_by, change_note=row.change_note,
+        changes=tuple(row.changes or ()),
+        items=outline(plan_item(i) for i in stored_items(session, row.id)),
+        sections=tuple(sections),
+        copies=tuple(PlanCopy(given_on=c.given_on, method=c.method, given_to=c.given_to,
+                              format=c.format) for c in copies),
+    )
