@@ -39,8 +39,8 @@ from carecli.clinical import CCM_FIRST_MARK, FollowUp, ccm_eligible, follow_up, 
 from carecli.domain.care_plan import PlanItem
 from carecli.domain.caseload import RISK_ORDER
 from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
-from carecli.domain.enums import InterventionFrequency, InterventionOwner
 from carecli.domain.plan_outline import next_due
+from carecli.domain.plan_words import FREQUENCY_WORDS, OWNER_WORDS
 
 TCM_GRACE_DAYS = 30
 """A discharge whose contact was never made drops out this many days after its deadline."""
@@ -474,16 +474,9 @@ def _intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> _C
                       _other_order(facts, due, item.uid, 1))
 
 
-FREQUENCY_WORDS = {InterventionFrequency.ONCE: "once",
-                   InterventionFrequency.AS_NEEDED: "as needed"}
-OWNER_WORDS = {InterventionOwner.CARE_MANAGER: "care manager",
-               InterventionOwner.CARE_TEAM: "care team",
-               InterventionOwner.COMMUNITY: "community resource"}
-
-
 def intervention_terms(item: PlanItem) -> str:
-    """How often and by whom, as a nurse says it: "weekly, care manager", "once, family:
-    Maria"."""
+    """How often and by whom, as a nurse says it: "weekly, care manager", "once, family
+    member: Maria"."""
     owner = item.owner_kind or ""
     who = OWNER_WORDS.get(owner, owner.replace("_", " "))
     if item.owner_name:
