@@ -4,6 +4,7 @@ superseded) or discarded; older versions refuse every write with a sentence; two
 plan never save over each other. On SQLite and on PostgreSQL."""
 
 import os
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -413,3 +414,128 @@ def test_finalising_keeps_what_changed_since_the_version_before(service, client_
     )
     (latest, _) = service.plan_overview(client_id).versions
     assert (latest.changes, latest.change_note) == (second.changes, "Three-month review")
+
+
+def _at_once(*calls):
+    """Run `calls` in threads released together; each one's result or the error it raised."""
+    import threading
+
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(n, call):
+        barrier.wait()
+        try:
+            results[n] = call()
+        except Exception as exc:  # noqa: BLE001 (the test looks at what each one got)
+            results[n] = exc
+
+    threads = [threading.Thread(target=run, args=(n, c)) for n, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+def test_two_windows_saving_at_once_one_wins_and_the_other_is_told(service, client_id,
+                                                                   db) -> None:
+    plan = _built(service, client_id)
+    first, second = _second_window(db), _second_window(db)
+    try:
+        results = _at_once(
+            lambda: first.add_item(plan.id, plan.version, "problem", None, {"text": "Falls"}),
+            lambda: second.add_item(plan.id, plan.version, "problem", None, {"text": "Pain"}))
+    finally:
+        first.db.dispose()
+        second.db.dispose()
+    saved = [r for r in results if not isinstance(r, Exception)]
+    refused = [r for r in results if isinstance(r, Exception)]
+    assert len(saved) == 1 and [type(r) for r in refused] == [ChangedElsewhere]
+    assert service.plan(plan.id) == saved[0]
+    assert [i.text for i in saved[0].items if i.kind == "problem"] in (
+        ["High blood pressure", "Falls"], ["High blood pressure", "Pain"])
+
+
+def test_two_windows_starting_a_draft_at_once_get_the_same_one(service, client_id,
+                                                               db) -> None:
+    plan = _built(service, client_id)
+    service.finalise(plan.id, plan.version, "Ana", None)
+    first, second = _second_window(db), _second_window(db)
+    try:
+        results = _at_once(lambda: first.start_draft(client_id),
+                           lambda: second.start_draft(client_id))
+    finally:
+        first.db.dispose()
+        second.db.dispose()
+    assert [type(r).__name__ for r in results] == ["Plan", "Plan"]
+    assert results[0].id == results[1].id
+    assert [v.status for v in service.plan_overview(client_id).versions] == [
+        "draft", "active"]
+
+
+def test_a_draft_finalised_in_another_window_refuses_this_windows_edit(service, client_id,
+                                                                       db) -> None:
+    plan = _built(service, client_id)
+    other = _second_window(db)
+    try:
+        other.finalise(plan.id, plan.version, "Bo", None)
+    finally:
+        other.db.dispose()
+    with pytest.raises(ChangedElsewhere):
+        service.update_item(plan.id, plan.version, plan.items[0].uid, {"text": "Mine"})
+    assert service.plan(plan.id).items == plan.items
+
+
+@pytest.mark.parametrize(("call", "errors"), [
+    (lambda s, p: s.add_item(p.id, p.version, "problem", p.items[0].uid, {"text": "x"}),
+     {"parent_uid": "A problem stands on its own, under nothing."}),
+    (lambda s, p: s.add_item(p.id, p.version, "goal", p.items[0].uid, GOAL,
+                             after_uid=p.items[2].uid),
+     {"after_uid": "is not an item beside the new one"}),
+    (lambda s, p: s.add_item(p.id, p.version, "intervention", "gone", CHECK),
+     {"parent_uid": "An intervention belongs under a goal or a problem."}),
+    (lambda s, p: s.update_item(p.id, p.version, p.items[0].uid, {"owner_kind": "client"}),
+     {"owner_kind": "Extra inputs are not permitted"}),
+    (lambda s, p: s.update_item(p.id, p.version, p.items[2].uid, {"owner_kind": ""}),
+     {"owner_kind": "is required: who carries it out?"}),
+    (lambda s, p: s.update_item(p.id, p.version, p.items[1].uid, {"target_on": ""}),
+     {"target_on": "is required: by when should the goal be met?"}),
+    (lambda s, p: s.update_item(p.id, p.version, p.items[1].uid, {"target_on": "2032-01-01"}),
+     {"target_on": "is more than 5 years ahead"}),
+    (lambda s, p: s.move_item(p.id, p.version, p.items[0].uid, 2),
+     {"offset": "must be -1 (up) or 1 (down)"}),
+    (lambda s, p: s.restore_draft(p.id, p.version, replace(p, client_id=p.client_id + 1)),
+     {"snapshot": "is another client's plan"}),
+    (lambda s, p: s.finalise(p.id, p.version, " ", None), {"by": "is required"}),
+], ids=["problem-under-something", "after-a-stranger", "unknown-parent", "foreign-field",
+        "owner-cleared", "goal-date-cleared", "goal-far-ahead", "big-move", "other-client",
+        "finalised-by-nobody"])
+def test_more_bad_writes_are_refused_and_change_nothing(service, client_id, call,
+                                                        errors) -> None:
+    plan = _built(service, client_id)
+    with pytest.raises(InvalidInput) as refused:
+        call(service, plan)
+    assert refused.value.errors == errors
+    assert service.plan(plan.id) == plan
+
+
+def test_goals_and_interventions_move_only_among_their_own_kind(service, client_id) -> None:
+    plan = _built(service, client_id)
+    problem = plan.items[0].uid
+    plan = service.add_item(plan.id, plan.version, "goal", problem,
+                            {**GOAL, "text": "Second goal"})
+    plan = service.add_item(plan.id, plan.version, "intervention", problem,
+                            {**CHECK, "text": "Second call"})
+    texts = [i.text for i in plan.items]
+    assert texts == ["High blood pressure", "Walk to the mailbox and back",
+                     "Weekly blood pressure check", "Second goal", "Pill organiser",
+                     "Second call"]
+    plan = service.move_item(plan.id, plan.version, plan.items[3].uid, -1)  # goal up
+    assert [i.text for i in plan.items] == [
+        "High blood pressure", "Second goal", "Walk to the mailbox and back",
+        "Weekly blood pressure check", "Pill organiser", "Second call"]
+    with pytest.raises(InvalidInput, match="already the first"):  # not above the goals
+        service.move_item(plan.id, plan.version, plan.items[4].uid, -1)
+    plan = service.move_item(plan.id, plan.version, plan.items[5].uid, -1)
+    assert [i.text for i in plan.items][-2:] == ["Second call", "Pill organiser"]

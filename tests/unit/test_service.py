@@ -142,6 +142,21 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     draft = use("start_draft", client_id)
     use("discard_plan_draft", draft.id, draft.version)
     assert use("plan_overview", client_id).active_id == plan.id
+    assert use("section_suggestions", client_id)["medication_management"].startswith("Takes")
+    assert [s.origin for s in use("problem_suggestions", plan.id)][0] == "Condition: COPD"
+    use("record_copy", plan.id, {"given_on": TODAY, "method": "in_person", "given_to": "Ida"})
+    draft = use("start_draft", client_id)
+    draft = use("add_item", draft.id, draft.version, "goal", draft.items[0].uid,
+                {"text": "Walk", "target_on": date(2027, 1, 5)})
+    draft = use("add_item", draft.id, draft.version, "intervention", draft.items[0].uid,
+                {"text": "Call", "owner_kind": "client", "frequency": "weekly"})
+    goal, check = draft.items[1].uid, draft.items[2].uid
+    assert use("plan_diff", plan.id, draft.id).items[0].uid == goal
+    use("add_goal_progress", client_id, goal, {"noted_on": TODAY, "achievement": "improving",
+                                               "note": "Walked twice"})
+    assert use("goal_progress", client_id, goal)[0].achievement == "improving"
+    assert use("achievements", client_id) == {goal: "improving"}
+    assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
     use("caseload")
     use("first_screen")
     use("queue")

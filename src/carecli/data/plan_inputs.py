@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, create_model
 
-from carecli.clinical.dates import days_after
 from carecli.data.errors import InvalidInput
 from carecli.data.inputs import (
     EARLIEST,
@@ -39,10 +38,7 @@ from carecli.domain.enums import (
 from carecli.domain.fields import NAME_MAX, TEXT_MAX
 
 ITEM_TEXT_MAX = 1000
-PLAN_VALUE_KEYS = ("summary", "review_due_on", *(s.value for s in PlanSection))
-"""What `update_plan` takes: the summary, the next review date and each section's text."""
 COPY_FORMATS = ("html", "markdown", "fhir", "paper")
-PLAN_AHEAD_DAYS = 366 * PLAN_AHEAD_YEARS
 
 
 def _blank_none(value: Any) -> Any:
@@ -129,36 +125,38 @@ def _when(day: date, kept: date | None, today: date) -> str | None:
         return None
     if day < today:
         return "is in the past"
-    if day > days_after(today, PLAN_AHEAD_DAYS):
+    if day > _years_after(today, PLAN_AHEAD_YEARS):
         return f"is more than {PLAN_AHEAD_YEARS} years ahead"
     return None
 
 
-class PlanValues(InputModel):
-    summary: OptText = None
-    review_due_on: Day = None
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return date(day.year + years, 3, 1)
+
+
+PlanValues = create_model(
+    "PlanValues", __base__=InputModel, __module__=__name__,
+    summary=(OptText, None), review_due_on=(Day, None),
+    **{s.value: (OptText, None) for s in PlanSection})
+"""A plan's own values: summary, next review date, and each section's text (blank: None)."""
+OWN_VALUES = ("summary", "review_due_on")
 
 
 def plan_values(values: dict[str, Any], today: date,
                 kept_review: date | None) -> tuple[dict[str, Any], dict[str, str]]:
-    """(summary / review date values, section key -> text ('' removes it)) of `values`."""
-    unknown = [key for key in values if key not in PLAN_VALUE_KEYS]
+    """(summary and review date, section key -> text ('' removes it)) of `values`."""
+    unknown = [key for key in values if key not in PlanValues.model_fields]
     if unknown:
         raise InvalidInput({key: "is not part of a care plan" for key in unknown})
-    own = {k: v for k, v in values.items() if k in ("summary", "review_due_on")}
-    data = validate(PlanValues, own).model_dump(include=set(own))
+    data = validate(PlanValues, values).model_dump(include=set(values))
     if data.get("review_due_on") is not None and (
             problem := _when(data["review_due_on"], kept_review, today)):
         raise InvalidInput({"review_due_on": problem})
-    sections = {k: v for k, v in values.items() if k in PlanSection.__members__.values()}
-    checked = validate(PlanSections, sections).model_dump(include=set(sections))
-    return data, {key: text or "" for key, text in checked.items()}
-
-
-PlanSections = create_model(
-    "PlanSections", __base__=InputModel, __module__=__name__,
-    **{s.value: (OptText, None) for s in PlanSection})
-"""Each section's text: blank is None (the section is removed)."""
+    own = {key: value for key, value in data.items() if key in OWN_VALUES}
+    return own, {key: text or "" for key, text in data.items() if key not in OWN_VALUES}
 
 
 class FinaliseInput(InputModel):

@@ -15,9 +15,10 @@ from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
 from carecli.data.inputs import validate
-from carecli.data.models import CarePlan, CarePlanCopy, Client
+from carecli.data.models import CarePlan, CarePlanCopy, CarePlanSection, Client
 from carecli.data.plan_edits import put_contents
 from carecli.data.plan_inputs import FinaliseInput
+from carecli.data.plan_prefill import section_texts
 from carecli.data.plans import locked_draft, whole_plan
 from carecli.data.types import utcnow
 from carecli.domain.care_plan import Plan
@@ -27,7 +28,8 @@ from carecli.domain.plan_diff import change_sentences, diff_plans
 
 def start_draft(*, db: Database, client_id: int, today: date) -> Plan:
     """The client's draft: the one being edited, else a new one copied from the active plan,
-    else plan 1 with its next review by the client's risk tier."""
+    else plan 1 with its next review by the client's risk tier and its sections prefilled from
+    the record and the latest assessment."""
     with db.write() as session:
         client = _locked_client(session, client_id)
         draft = _plan_with(session, client_id, CarePlanStatus.DRAFT)
@@ -44,6 +46,8 @@ def start_draft(*, db: Database, client_id: int, today: date) -> Plan:
             put_contents(session, draft, whole_plan(session, active))
         else:
             draft.review_due_on = _next_review(client, today)
+            for key, body in section_texts(session, client_id, today).items():
+                session.add(CarePlanSection(care_plan_id=draft.id, key=key, body=body))
         session.flush()
         record_change(session, action="start_draft", entity="care_plan", entity_id=draft.id,
                       client_id=client_id, summary=f"plan {draft.number} from "

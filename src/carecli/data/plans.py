@@ -1,16 +1,24 @@
-"""Reading care plans: one version whole (`Plan`), a client's current plan or draft, and the
-list of versions (`PlanOverview`). Also the rows-to-`Plan` conversion and the lookup every
-write to a draft starts with (`locked_draft`: it exists, is at the version the window read,
-and is still a draft)."""
+"""Reading care plans: one version whole (`Plan`), a client's current plan or draft, the
+list of versions (`PlanOverview`) and what differs between two versions. Also the
+rows-to-`Plan` conversion and the lookup every write to a draft starts with (`locked_draft`:
+it exists, is at the version the window read, and is still a draft)."""
 
 from sqlalchemy import select
 
 from carecli.data.db import Database
-from carecli.data.errors import CareDataError, NotFound
+from carecli.data.errors import CareDataError, InvalidInput, NotFound
 from carecli.data.models import CarePlan, CarePlanCopy, CarePlanItem, CarePlanSection
 from carecli.data.versions import check_version
-from carecli.domain.care_plan import Plan, PlanCopy, PlanItem, PlanOverview, PlanVersionInfo
+from carecli.domain.care_plan import (
+    Plan,
+    PlanCopy,
+    PlanDiff,
+    PlanItem,
+    PlanOverview,
+    PlanVersionInfo,
+)
 from carecli.domain.enums import CarePlanStatus, PlanSection
+from carecli.domain.plan_diff import diff_plans
 from carecli.domain.plan_outline import outline
 
 WHAT = "this care plan"
@@ -51,6 +59,15 @@ def current_plan(*, db: Database, client_id: int, draft: bool = False) -> Plan |
         row = session.scalars(select(CarePlan).where(
             CarePlan.client_id == client_id, CarePlan.status == wanted)).first()
         return None if row is None else whole_plan(session, row)
+
+
+def plan_diff(*, db: Database, older_id: int, newer_id: int) -> PlanDiff:
+    """What changed from one version of a client's plan to another."""
+    with db.read() as session:
+        older, newer = (whole_plan(session, stored_plan(session, i)) for i in (older_id, newer_id))
+    if older.client_id != newer.client_id:
+        raise InvalidInput({"plan": "Only two versions of one client's plan can be compared."})
+    return diff_plans(older, newer)
 
 
 def stored_plan(session, plan_id: int, *, lock: bool = False) -> CarePlan:

@@ -502,6 +502,59 @@ class CareService:
 
         discard_draft(db=self._db(), plan_id=plan_id, version=version)
 
+    def problem_suggestions(self, plan_id: int) -> tuple:
+        """Problems to add with one key (`ProblemSuggestion`): active conditions and the latest
+        assessment's suggestions, less those already in the plan."""
+        from carecli.data.plan_suggestions import problem_suggestions
+
+        return problem_suggestions(db=self._db(), plan_id=plan_id)
+
+    def section_suggestions(self, client_id: int) -> Mapping[str, str]:
+        """What the record and the latest assessment say, per `PlanSection` key."""
+        from carecli.data.plan_prefill import section_suggestions
+
+        return self._frozen(section_suggestions(db=self._db(), client_id=client_id,
+                                                today=self.today()))
+
+    def plan_diff(self, older_id: int, newer_id: int):
+        """What changed from one plan version to another (`PlanDiff`)."""
+        from carecli.data.plans import plan_diff
+
+        return plan_diff(db=self._db(), older_id=older_id, newer_id=newer_id)
+
+    def record_copy(self, plan_id: int, values: dict[str, Any]):
+        """Keep that a copy was given (given_on, method, given_to, format); returns the plan."""
+        from carecli.data.plan_progress import record_copy
+
+        return record_copy(db=self._db(), plan_id=plan_id, values=values, today=self.today())
+
+    def add_goal_progress(self, client_id: int, goal_uid: str, values: dict[str, Any]) -> tuple:
+        """Add a progress note (noted_on, achievement, note); returns the goal's notes."""
+        from carecli.data.plan_progress import add_goal_progress
+
+        return add_goal_progress(db=self._db(), client_id=client_id, goal_uid=goal_uid,
+                                 values=values, today=self.today())
+
+    def goal_progress(self, client_id: int, goal_uid: str) -> tuple:
+        """A goal's progress notes (`GoalProgressNote`), newest first."""
+        from carecli.data.plan_progress import goal_progress
+
+        return goal_progress(db=self._db(), client_id=client_id, goal_uid=goal_uid)
+
+    def achievements(self, client_id: int) -> Mapping[str, str]:
+        """Each goal's achievement status by uid (a goal not listed: `in-progress`)."""
+        from carecli.data.plan_progress import achievements
+
+        return self._frozen(achievements(db=self._db(), client_id=client_id))
+
+    def intervention_done(self, client_id: int, uid: str, done_on: Any,
+                          note: str | None = None) -> date | None:
+        """Keep that an intervention was carried out; returns its next due date."""
+        from carecli.data.plan_progress import intervention_done
+
+        return intervention_done(db=self._db(), client_id=client_id, uid=uid, done_on=done_on,
+                                 note=note, today=self.today())
+
     def _now(self) -> datetime:
         """Now, on the service's day (a fixed day keeps the time of day)."""
         now = datetime.now().astimezone()
