@@ -175,10 +175,11 @@ class QueueScreen(CareScreen):
             return
         after = table.rows[table.cursor + 1] if table.cursor + 1 < len(table.rows) else None
 
-        def marked(_result: Any) -> None:
+        def marked(next_due: Any) -> None:
             self.follow = table.row_id(after) if after is not None else None
+            then = f" Next due {next_due:%a %b} {next_due.day}." if next_due else ""
             self.notify(f"Marked done today: {one_line(item.reason.split(': ', 1)[-1])} — "
-                        f"{one_line(item.client)}.", markup=False)
+                        f"{one_line(item.client)}.{then}", markup=False)
             self.app.post_message(DataChanged(item.client_id))
 
         self.call_service(self.service.intervention_done, item.client_id,
