@@ -4,12 +4,15 @@ clients whose review is due by the filter."""
 
 from datetime import date
 
+import pytest
+
 from carecli.data.caseload import load_caseload
 from carecli.data.clients import create_client
 from carecli.data.models import CarePlan
 from carecli.domain.caseload import CaseloadFilter, view
 from carecli.widgets.caseload_cells import plan_review_cell
 
+pytestmark = pytest.mark.both_backends
 TODAY = date(2026, 11, 24)
 
 

@@ -123,6 +123,8 @@ WHERE status = 'active' AND review_due_on <= '{horizon}'{only:client_id}"""
 OPEN_STATUSES = ", ".join(f"'{s}'" for s in sorted(OPEN_INTERVENTION_STATUSES))
 REPEATING = tuple(sorted(FREQUENCY_DAYS.items()))
 
+_AFTER_LAST_TIME = "\n        OR ".join(
+    f"(i.frequency = '{f}' AND MAX(d.done_on) <= '{{after:{d}}}')" for f, d in REPEATING)
 INTERVENTIONS_SQL = f"""
 SELECT p.client_id, i.uid, i.text, i.status, i.owner_kind, i.owner_name, i.frequency,
        i.due_on, i.parent_uid, i.position, MAX(d.done_on)
@@ -133,8 +135,8 @@ WHERE p.status = 'active' AND i.care_plan_id = p.id AND i.kind = 'intervention'
   AND i.status IN ({OPEN_STATUSES}){{only:p.client_id}}
 GROUP BY p.client_id, i.id
 HAVING MAX(d.done_on) = '{{today}}' OR (MAX(d.done_on) IS NULL AND i.due_on <= '{{horizon}}')
-    OR ((i.due_on IS NULL OR i.due_on <= '{{horizon}}') AND MAX(d.done_on) <= CASE i.frequency
-        {" ".join(f"WHEN '{f}' THEN '{{after:{d}}}'" for f, d in REPEATING)} END)"""
+    OR ((i.due_on IS NULL OR i.due_on <= '{{horizon}}') AND (
+        {_AFTER_LAST_TIME}))"""
 """The open interventions of the active plans that fall due by the end of the week ahead, or
 were done today (`plan_outline.next_due` decides; this only leaves out what cannot be due):
 never done, by their planned day; done, a repeating one when its interval after the last time
