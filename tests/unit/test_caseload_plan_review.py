@@ -48,3 +48,23 @@ def test_the_active_plans_review_shows_and_stands_out_when_due(db):
     found = view(every, filt=CaseloadFilter(text="review"), sort_by="name", descending=False,
                  today=TODAY)
     assert sorted(r.id for r in found) == sorted([late, due])
+
+
+@pytest.mark.sqlite_only
+def test_an_unreadable_review_date_is_flagged_and_the_queue_still_opens(db, db_path):
+    import sqlite3
+    from contextlib import closing
+
+    from carecli.data.queue import load_queue
+
+    odd = client(db, "Odd", ("active", TODAY))
+    fine = client(db, "Fine", ("active", TODAY))
+    with closing(sqlite3.connect(db_path)) as conn, conn:  # as another program might write it
+        conn.execute("UPDATE care_plan SET review_due_on = '2026-02-30' WHERE client_id = ?",
+                     (odd,))
+    rows = {r.id: r for r in load_caseload(db=db, today=TODAY)}
+    assert rows[odd].plan_review_on is None and "data_problem" in rows[odd].flags
+    assert rows[fine].plan_review_on == TODAY and "data_problem" not in rows[fine].flags
+    reviews = [i.client_id for i in load_queue(db=db, today=TODAY).items
+               if i.kind == "plan_review"]
+    assert reviews == [fine]
