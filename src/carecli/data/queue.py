@@ -39,6 +39,7 @@ from carecli.data.caseload import (
 from carecli.domain.care_plan import PlanItem
 from carecli.domain.daily import Queue
 from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES, PlanItemKind
+from carecli.domain.plan_outline import next_due
 from carecli.domain.queue import (
     CCM_WARN_DAYS_LEFT,
     TCM_GRACE_DAYS,
@@ -233,6 +234,7 @@ def read_facts(cur, today: date, only: int | None = None):
             found[row[1] if kind not in ("snoozes", "interventions") else row[0]][kind].append(
                 row)
     _mark_done_today(cur, found, today)
+    later = _later_interventions(found, today)
     planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
     active = rows(ACTIVE_SQL)
     retried = {row[0] for row in active if row[9] is not None and (
@@ -250,6 +252,9 @@ def read_facts(cur, today: date, only: int | None = None):
         first = planned.get(client_id)
         planned_on = None if first is None else _day(first[2])
         more = found.pop(client_id, None)
+        for day in later.get(client_id, ()):
+            if day <= horizon:
+                upcoming[day] += 1
         if more is None:  # only a check-in, no retry: counted unless due (a set day wins)
             due = planned_on or routine_check_in_due(None, _local_time(row[8]), _day(row[6]),
                                                      every)
@@ -362,6 +367,33 @@ def _mark_done_today(cur, found, today: date) -> None:
     for client_id in wanted:
         found[client_id]["interventions"] = [
             (*row, when.get((client_id, row[1]))) for row in found[client_id]["interventions"]]
+
+
+def _later_interventions(found, today: date) -> dict[int, list[date]]:
+    """Take out of `found` the interventions that only fall due after today (most of them),
+    by client, with their days: like most check-ins they are only counted in the week ahead,
+    so a client with nothing else to show is only counted. A client with a snooze keeps them
+    (a snoozed one counts on the snooze's day)."""
+    later: dict[int, list[date]] = defaultdict(list)
+    for client_id in [c for c, more in found.items() if "interventions" in more]:
+        more = found[client_id]
+        if "snoozes" in more:
+            continue
+        kept = []
+        for row in more["interventions"]:
+            fact = _intervention(row)
+            due = None if fact is None else next_due(fact.item, fact.last_done_on)
+            if due is not None and due > today and fact.last_done_on != today:
+                later[client_id].append(due)
+            else:
+                kept.append(row)
+        if kept:
+            more["interventions"] = kept
+        else:
+            del more["interventions"]
+            if not more:
+                del found[client_id]
+    return later
 
 
 def _intervention(row) -> InterventionFact | None:
