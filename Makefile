@@ -20,7 +20,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	$(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/queue.py
+	$(BIN)/python benchmarks/today_queue.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -1,7 +1,7 @@
-"""CareApp: opens on today's queue, paints the caseload at once, opens the database in a
-worker, and wires the global keys, the command palette and navigation between screens. The
-queue and the caseload are two modes, each with its own stack: a record goes back to where it
-was opened from. Every read and write goes through the injected `CareService`."""
+"""CareApp: opens on today's queue (or the caseload, `home`), paints the other at once, opens
+the database in a worker, and wires the global keys, the command palette and navigation between
+screens. The queue and the caseload are two modes, each with its own stack: a record goes back
+to where it was opened from. Every read and write goes through the injected `CareService`."""
 
 from textual import on, work
 from textual.app import App
@@ -30,9 +30,11 @@ class CareApp(App[str]):
     COMMANDS = {ClientCommands, ActionCommands}  # not Textual's (screenshot, maximize, ...)
     BINDINGS = bindings_for("app")
 
-    def __init__(self, service: CareService) -> None:
+    def __init__(self, service: CareService, home: str = "queue") -> None:
         super().__init__()
         self.service = service
+        self.home = home
+        """The screen the app opens on: "queue" (today's queue) or "caseload"."""
         self.caseload = CaseloadScreen()
         self.queue = QueueScreen()
         self.add_mode("queue", lambda: self.queue)
@@ -51,8 +53,9 @@ class CareApp(App[str]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        self.switch_mode("caseload")  # mounted at once: its rows feed the palette and welcome
-        self.switch_mode("queue")  # the home
+        # both mounted at once: the caseload's rows feed the palette and welcome
+        self.switch_mode("caseload" if self.home == "queue" else "queue")
+        self.switch_mode(self.home)
         if not self.service.is_open:
             self.open_database()
         self.call_timer.load()  # a timer left running (quit, crash) shows again
@@ -80,10 +83,24 @@ class CareApp(App[str]):
             self.call_from_thread(self.exit, str(exc), 1)
 
     def _load_rows(self) -> None:
-        """Today's queue first (it is on screen); then the caseload: the top of the list
-        first when it can be picked quickly (a SQLite file), then every row: the first rows
-        are exactly the top of the full list, so nothing moves."""
-        self.call_from_thread(self.queue.show, self.service.queue())
+        """The screen on show first, then the other. Each shows the head of its list first
+        (the queue's first items, the caseload's top rows when they can be picked quickly
+        from a SQLite file), then all of it: the head is exactly the top of the full list, in
+        its order."""
+        if self.home == "caseload":
+            self._load_caseload()
+            self._load_queue()
+        else:
+            self._load_queue()
+            self._load_caseload()
+
+    def _load_queue(self) -> None:
+        def first(items: tuple) -> None:
+            self.call_from_thread(self.queue.show_first, items)
+
+        self.call_from_thread(self.queue.show, self.service.queue(first=first))
+
+    def _load_caseload(self) -> None:
         first = self.service.first_screen()
         if first:
             self.call_from_thread(self.caseload.show_rows, first, None, complete=False)

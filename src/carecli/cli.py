@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from carecli import __version__, cli_daily, cli_today
+from carecli import __version__, cli_daily, cli_export, cli_today
 
 MAX_CLIENTS = 100_000
 """The largest demo caseload: ten times a big team's, built in a couple of minutes."""
@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help="the SQLite database file to use")
     parser.add_argument("--version", action="version", version=f"carecli {__version__}")
+    parser.add_argument("--caseload", action="store_true",
+                        help="open the app on the caseload (every client) instead of today's "
+                             "queue")
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: `carecli --db X demo` keeps X instead of the subcommand's empty default
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -50,11 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
                       help="replace what is in the database, after backing it up beside it")
     cli_daily.add_commands(sub, common)
     cli_today.add_parser(sub, common)
+    cli_export.add_parser(sub, common)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.caseload and args.command:
+        parser.error(f"--caseload opens the app on the caseload; it does not go with "
+                     f"`{args.command}`")
     os.umask(0o077)  # every file we create is private to this user
     from carecli.config import resolve_database
     from carecli.data.errors import CareDataError
@@ -67,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             return cli_daily.run(args, location)
         if args.command == "today":
             return cli_today.run(location, args)
-        return run_app(location)
+        if args.command == cli_export.COMMAND:
+            return cli_export.run(args, location)
+        return run_app(location, home="caseload" if args.caseload else "queue")
     except CareDataError as exc:
         print(f"carecli: {exc}", file=sys.stderr)
         return 1
@@ -88,7 +98,7 @@ def _os_failure(exc: OSError) -> str:
     return f"Stopped by the system: {reason}."
 
 
-def run_app(location) -> int:
+def run_app(location, home: str = "queue") -> int:
     from carecli.data.precheck import inspect_file
 
     if location.path is not None:
@@ -97,7 +107,7 @@ def run_app(location) -> int:
     from carecli.app import CareApp
     from carecli.data.service import CareService
 
-    app = CareApp(CareService(location))
+    app = CareApp(CareService(location), home=home)
     result = app.run()
     if app.return_code:
         print(f"carecli: {result}", file=sys.stderr)

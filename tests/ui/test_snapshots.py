@@ -1,6 +1,6 @@
 """Layout snapshots of the caseload, the record and a form with an error, at a fixed size."""
 
-from conftest import SIZE, settle
+from conftest import SIZE, settle, wait_for
 from test_caseload_ui import loaded
 
 
@@ -46,6 +46,8 @@ def test_form_error_snapshot(snap_compare, make_app, seeded):
     async def bad_date(pilot):
         await _wait_caseload(pilot)
         await pilot.press("n", *"Ada", "tab", *"Lovelace", "tab", "tab", *"2026-02-30", "ctrl+s")
+        await wait_for(pilot, lambda: pilot.app.screen.query(".form-error.-shown"),
+                       "the date error")
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=bad_date)
@@ -79,8 +81,12 @@ def test_wizard_question_snapshot(snap_compare, make_app, seeded):
 
 def test_safety_screen_snapshot(snap_compare, make_app, seeded):
     async def item_nine(pilot):
+        from carecli.screens.safety import SafetyScreen
+
         await _assess(pilot, seeded["Li"], "space", "ctrl+s")  # focused: PHQ-9
         await pilot.press(*"11111111", "2")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SafetyScreen),
+                       "the safety screen")
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=item_nine)

@@ -147,6 +147,56 @@ def _read(fd: int) -> bytes:
         return b""
 
 
+# --- --caseload: the app opens on the caseload --------------------------------------------------
+
+
+@pytest.mark.parametrize(("option", "title"), [([], "carecli — Today"),
+                                               (["--caseload"], "carecli — Caseload")])
+def test_the_app_opens_on_the_queue_or_with_caseload_on_the_caseload(
+        run: Run, tmp_path: Path, option: list[str], title: str) -> None:
+    db = tmp_path / "demo.db"
+    assert run("--db", str(db), "demo", "--clients", "5")[0] == 0
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    with subprocess.Popen([sys.executable, "-m", "carecli", "--db", str(db), *option],
+                          stdin=follower, stdout=follower, stderr=follower, env=env,
+                          start_new_session=True) as process:
+        os.close(follower)
+        try:
+            text = _screen_until(leader, title)
+            os.write(leader, b"\x11")  # ctrl+q
+            process.wait(timeout=60)
+        finally:
+            process.kill()
+    os.close(leader)
+    assert title in text and process.returncode == 0
+
+
+def _screen_until(fd: int, words: str, timeout: float = 60) -> str:
+    """What a program writes to the terminal `fd`, its colours left out, until `words` show
+    (or `timeout` seconds pass)."""
+    import select
+    import time
+
+    written, text, deadline = b"", "", time.monotonic() + timeout
+    while words not in text and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.5)[0]:
+            chunk = _read(fd)
+            if not chunk:
+                break
+            written += chunk
+            text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", written.decode(errors="replace"))
+    return text
+
+
+def test_caseload_with_a_command_is_refused(run: Run, tmp_path: Path) -> None:
+    code, out, err = run("--db", str(tmp_path / "x.db"), "--caseload", "today")
+    assert code == 2 and out == ""
+    assert_one_sentence(err, "--caseload opens the app on the caseload; it does not go with "
+                             "`today`")
+    assert not (tmp_path / "x.db").exists()
+
+
 # --- demo --force: a backup first ----------------------------------------------------------------
 
 

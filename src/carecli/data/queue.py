@@ -7,8 +7,9 @@ clients whose latest call went unanswered have their attempts read (a range of i
 month's minutes and the contacts logged today are ranges of the contact log's time. No select
 reads the whole contact log (a test checks the plans), so at 10,000 clients and a million
 contacts the queue costs about 1.4 times one SQL statement that returns the same (see
-`benchmarks/queue.py`). Most clients are only due later in the week: they are counted, not
-built (`read_facts`).
+`benchmarks/today_queue.py`). Most clients are only due later in the week: they are counted,
+not built (`read_clients`); and the head of the queue can be handed on before the rest is
+built (`load_queue`'s `first`, what the queue screen shows first).
 
 Only contacts before the end of `today` count, so `carecli today --date` in the past shows the
 queue as it stood that evening. Values are written into the SQL as ISO literals made here from
@@ -16,10 +17,13 @@ queue as it stood that evening. Values are written into the SQL as ISO literals 
 """
 
 import gc
+import heapq
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, timedelta
+from itertools import takewhile
 
 from carecli.clinical import CCM_FIRST_MARK
 from carecli.clinical.billing import ELIGIBLE_CONDITIONS
@@ -37,7 +41,7 @@ from carecli.data.caseload import (
     month_start_utc,
 )
 from carecli.domain.care_plan import PlanItem
-from carecli.domain.daily import Queue
+from carecli.domain.daily import Queue, QueueItem
 from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES, PlanItemKind
 from carecli.domain.plan_outline import next_due
 from carecli.domain.queue import (
@@ -56,6 +60,7 @@ from carecli.domain.queue import (
     ReferralDue,
     SnoozeFact,
     build_queue,
+    check_in_rank,
     days_left_in_month,
     routine_check_in_due,
 )
@@ -183,14 +188,35 @@ def _ts(at) -> str:
     return at.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def load_queue(*, db, today: date, only: int | None = None) -> Queue:
+FIRST_SCREEN = 100
+"""Items `load_queue` hands to `first` before the rest: more than any terminal shows."""
+
+_TIER_FOUR = frozenset({"hand_set", "referrals", "plan_reviews", "interventions"})
+"""Facts that only add items after every check-in (tasks, referrals, plan reviews, care-plan
+interventions)."""
+
+
+def load_queue(*, db, today: date, only: int | None = None,
+               first: Callable[[tuple[QueueItem, ...]], object] | None = None,
+               count: int = FIRST_SCREEN) -> Queue:
     """Today's queue (`domain.queue.build_queue`) from the database; with `only`, the part of
     it that is one client's (their items, contacts done today and CCM standing: a few seeks,
     to update a queue on screen at once after a save, see `domain.queue.merge_client`).
     `db` is anything with a `raw()` context manager giving a DBAPI connection (`Database` or
-    `SqliteReader`)."""
+    `SqliteReader`).
+
+    `first`, if given, is called with the items that head the queue, up to `count` of them
+    and exactly the full queue's first ones (`_head`), as soon as they are known: before the
+    other clients' items are built and CCM at risk and the contacts done today are read."""
     with _no_collector_passes(), db.raw() as conn:
-        facts, done, month, upcoming = read_facts(conn.cursor(), today, only)
+        cur = conn.cursor()
+        facts, ranked, upcoming, names = read_clients(cur, today, only)
+        if first is not None:
+            first(_head(facts, ranked, today, count))
+        facts += [_facts(*later[2:]) for later in ranked]
+        month = (_month(cur, today, only) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT
+                 else [])
+        done = _done(cur, _all(cur, _filled(DONE_SQL, _values(today), only)), names)
         return build_queue(facts, today=today, done=done, month=month, upcoming=upcoming)
 
 
@@ -209,18 +235,28 @@ def _no_collector_passes():
             gc.enable()
 
 
-def read_facts(cur, today: date, only: int | None = None):
-    """The `ClientFacts` of every client with an item to show today or anything besides a
-    check-in, the contacts logged today (`DoneContact`), near the month's end the `MonthFacts`
-    of the clients eligible for CCM not yet at 20 minutes, and the `upcoming` check-ins of the
-    others by day (`routine_check_in_due`: at 10,000 clients most are only counted)."""
+def _values(today: date) -> dict[str, str]:
+    """The values written into the selects for `today`."""
     start, end = day_start_utc(today), day_start_utc(today + timedelta(days=1))
     horizon = today + timedelta(days=WEEK_DAYS - 1)
-    values = {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
-              "{horizon}": horizon.isoformat(),
-              "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat(),
-              **{f"{{after:{days}}}": (horizon - timedelta(days=days)).isoformat()
-                 for _f, days in REPEATING}}
+    return {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
+            "{horizon}": horizon.isoformat(),
+            "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat(),
+            "{month}": _ts(month_start_utc(today)),
+            **{f"{{after:{days}}}": (horizon - timedelta(days=days)).isoformat()
+               for _f, days in REPEATING}}
+
+
+def read_clients(cur, today: date, only: int | None = None):
+    """The clients with an item to show today or anything besides a check-in, in two parts:
+    the `ClientFacts` of those with more than a check-in and tier-4 items (a safety finding,
+    a discharge, an unanswered call, a snooze), and the others `ranked`: each as
+    `(bound, client_id, *_facts arguments)`, where `bound` is the rank of their check-in item
+    due (`check_in_rank`), or `(4,)` when it is not due today, so no item of theirs stands
+    before it. Then the `upcoming` check-ins of the clients only due later in the week, by day
+    (`routine_check_in_due`: at 10,000 clients most are only counted), and the names read."""
+    values = _values(today)
+    horizon = today + timedelta(days=WEEK_DAYS - 1)
 
     def rows(template: str) -> list[tuple]:
         return _all(cur, _filled(template, values, only))
@@ -243,7 +279,7 @@ def read_facts(cur, today: date, only: int | None = None):
         for row in rows(_restricted(ATTEMPTS_SQL, retried, "f.client_id")):
             found[row[0]]["attempts"].append(row[1:])
     names: dict[int, str] = {}
-    facts = []
+    facts, ranked = [], []
     upcoming: dict[date, int] = defaultdict(int)
     cadences: dict[tuple, int | None] = {}
     for row in active:
@@ -255,27 +291,42 @@ def read_facts(cur, today: date, only: int | None = None):
         for day in later.get(client_id, ()):
             if day <= horizon:
                 upcoming[day] += 1
-        if more is None:  # only a check-in, no retry: counted unless due (a set day wins)
-            due = planned_on or routine_check_in_due(None, _local_time(row[8]), _day(row[6]),
-                                                     every)
-            if due is None:
-                continue
-            if due > today:
-                if due <= horizon:
-                    upcoming[due] += 1
-                continue
-        names[client_id] = name = _name(*row[:4])
         hand = None if planned_on is None else HandSet(first[1], "check_in", planned_on, first[3])
-        facts.append(_facts(row, name, every, hand, more or {}))
+        if more and not _TIER_FOUR.issuperset(more):
+            names[client_id] = name = _name(*row[:4])
+            facts.append(_facts(row, name, every, hand, more))
+            continue
+        # only a check-in (a set day wins) and tier-4 items: counted unless something is due
+        due = planned_on or routine_check_in_due(None, _local_time(row[8]), _day(row[6]), every)
+        if more is None and (due is None or due > today):
+            if due is not None and due <= horizon:
+                upcoming[due] += 1
+            continue
+        names[client_id] = name = _name(*row[:4])
+        bound = (4,) if due is None or due > today else check_in_rank(due, today, row[4], name,
+                                                                      client_id)
+        ranked.append((bound, client_id, row, name, every, hand, more or {}))
     if found:  # clients not active: only their safety findings
         for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, set(found), "id")):
             if "findings" in found[row[0]]:
                 names[row[0]] = name = _name(*row[:4])
                 facts.append(_facts(row + (None,), name, None, None,
                                     {"findings": found[row[0]]["findings"]}))
-    month = (_month(cur, today, values, only) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT
-             else [])
-    return facts, _done(cur, rows(DONE_SQL), names), month, upcoming
+    return facts, ranked, upcoming, names
+
+
+def _head(facts: list[ClientFacts], ranked: list[tuple], today: date,
+          count: int) -> tuple[QueueItem, ...]:
+    """The first `count` items of the queue of every client (`facts` and `ranked`, see
+    `read_clients`), from the items of `facts` and of the `count` clients ranked first alone:
+    an item is kept while it stands before the bound of every client left out."""
+    chosen = heapq.nsmallest(count + 1, ranked, key=lambda later: later[:2])
+    items = build_queue([*facts, *(_facts(*later[2:]) for later in chosen[:count])],
+                        today=today).items
+    if len(chosen) > count:
+        bound = chosen[count][0]
+        items = tuple(takewhile(lambda item: item.rank < bound, items))
+    return items[:count]
 
 
 _ONLY = re.compile(r"\{only:([a-z_.]+)\}")
@@ -423,14 +474,14 @@ _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
          "plan_reviews": _plan_review, "snoozes": _snooze, "interventions": _intervention}
 
 
-def _month(cur, today: date, values: dict[str, str], only: int | None) -> list[MonthFacts]:
+def _month(cur, today: date, only: int | None) -> list[MonthFacts]:
     """The `MonthFacts` of the clients eligible for CCM and under the mark (the rule is the
     domain's; the selects only leave out those who cannot be at risk)."""
-    chronic = dict(_all(cur, _filled(CHRONIC_SQL, values, only)))
+    chronic = dict(_all(cur, _filled(CHRONIC_SQL, _values(today), only)))
     consented = {row[0] for row in _all(cur, _restricted(
         CONSENTED_SQL, None if only is None else {only}))}
     minutes = {client_id: int(total or 0) for client_id, total in _all(
-        cur, _filled(MINUTES_SQL, {**values, "{month}": _ts(month_start_utc(today))}, only))}
+        cur, _filled(MINUTES_SQL, _values(today), only))}
     under = {client_id for client_id in consented.intersection(chronic)
              if minutes.get(client_id, 0) < CCM_FIRST_MARK}
     if not under:

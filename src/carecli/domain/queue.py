@@ -243,6 +243,15 @@ def _follow_up_after(day: date | None, enrolled_on: date, cadence_days: int) -> 
     return follow_up(seen, enrolled_on=enrolled_on, cadence_days=cadence_days)
 
 
+def check_in_rank(due: date, today: date, risk_tier: str, name: str, client_id: int) -> tuple:
+    """Where the client's check-in item due on `due` (today or before) stands in the queue,
+    its `QueueItem.rank`: overdue ones first, the most overdue and highest risk first, then
+    those due today. The data layer ranks the clients with nothing but a check-in with it, to
+    read the head of the queue without building every item."""
+    return (2 if due < today else 3,
+            (due, RISK_ORDER.get(risk_tier, 9), name.casefold(), client_id))
+
+
 def next_check_in_due(follow: FollowUp, planned: date | None) -> date:
     """The client's next check-in: a retry after an unanswered attempt, else the earliest
     check-in set by hand (earlier or later than the cadence), else the cadence. The caseload
@@ -437,8 +446,8 @@ def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
         kind = "check_in"
         reason = (f"check-in {_when(due, today)} ({facts.risk_tier} risk, every "
                   f"{facts.cadence_days} days)")
-    return _candidate(facts, key, kind, due, reason, today, 2 if due < today else 3,
-                      (due, _risk(facts), facts.name.casefold(), facts.id))
+    return _candidate(facts, key, kind, due, reason, today,
+                      *check_in_rank(due, today, facts.risk_tier, facts.name, facts.id))
 
 
 def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:

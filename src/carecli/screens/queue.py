@@ -23,6 +23,9 @@ from carecli.screens.form import FormScreen
 from carecli.widgets import queue_panels
 from carecli.widgets.queue_table import QueueTable, kind_name
 
+READING_THE_REST = "reading the rest of today's queue…"
+"""The counts line while only the head of the queue is on screen."""
+
 NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open"}
 """Actions on the highlighted item: offered only while there is one."""
 NEEDS_INTERVENTION = {"mark_done"}
@@ -105,6 +108,19 @@ class QueueScreen(CareScreen):
 
         if self.queue is not None:
             self.show(merge_client(self.queue, part, client_id))
+
+    def show_first(self, items: tuple[QueueItem, ...]) -> None:
+        """The items that head the queue, shown while the rest is read: they are exactly the
+        first items of the full queue, in its order, so the cursor stays put when it comes.
+        The counts and "done today" wait for it."""
+        if self.queue is not None or not items:
+            return  # a full reading is on screen already, or nothing to show early
+        table = self.table
+        table.set_rows(list(items), keep_id=table.row_id(table.current) if table.current
+                       else None)
+        self.query_one("#queue-counts", Static).update(READING_THE_REST)
+        self._show_detail(table.current)
+        self.refresh_bindings()
 
     def show(self, queue: Queue) -> None:
         table = self.table

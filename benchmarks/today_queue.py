@@ -1,12 +1,13 @@
 """How fast today's queue is built, compared with a floor measured in the same run.
 
-Run:  .venv/bin/python benchmarks/queue.py [--repeat N] [--quick] [--check] [--contacts N]
+Run:  .venv/bin/python benchmarks/today_queue.py [--repeat N] [--quick] [--check]
+                                                 [--contacts N]
 
 The script builds two demo caseloads (60 and 10,000 clients, `carecli demo`) in a temporary
 folder. The 10,000-client demo writes about 86,000 contacts (three to four months of history);
 the script then copies that history further back in time until the contact log holds about
-`--contacts` rows (default 1,000,000: some years of a big team's work), so the queue is timed
-against a contact log of the size the issue names. Then it measures:
+`--contacts` rows (default 1,000,000: some years of a big team's work; `history.py`), so the
+queue is timed against a contact log of the size the issue names. Then it measures:
 
 (a) building today's queue at 10,000 clients, in-process: `data.queue.load_queue()` through a
     fresh read-only connection (as `CareService.queue()` reads a file), against FLOOR_SQL run
@@ -42,14 +43,13 @@ from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
+from history import SHIFT_DAYS, pad_contacts
 from startup import BenchError, build_demo, carecli_command, child_env, fmt_time, line, median
 
 SIZES = (60, 10_000)
 TARGETS = {"a": 1.5, "b": 3.0}
 LOG_BUDGET_S = 0.050
 """(c): logging a contact, save to queue updated, at 10,000 clients."""
-SHIFT_DAYS = 131
-"""How far back each copy of the demo's history goes (a little more than the history itself)."""
 
 FLOOR_SQL = """
 WITH active AS (
@@ -163,32 +163,6 @@ def floor_queue(path: Path, today: date) -> list[tuple]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return conn.execute(FLOOR_SQL, params).fetchall()
-    finally:
-        conn.close()
-
-
-def pad_contacts(path: Path, target: int) -> int:
-    """Copy the contact log's history further back, a copy at a time, until it holds about
-    `target` rows; returns how many it holds."""
-    conn = sqlite3.connect(path)
-    try:
-        rows = conn.execute("SELECT COUNT(*) FROM contact_log").fetchone()[0]
-        base = rows
-        shift = 0
-        columns = ("client_id, mode, outcome, successful, minutes, with_whom, note, version, "
-                   "timer_minutes, with_whom_kind, topics, education")
-        while rows + base <= target * 1.05:
-            shift += SHIFT_DAYS
-            with conn:
-                conn.execute(
-                    f"INSERT INTO contact_log (occurred_at, logged_at, {columns}) "
-                    f"SELECT strftime('%Y-%m-%d %H:%M:%f000', occurred_at, '-{shift} days'), "
-                    f"strftime('%Y-%m-%d %H:%M:%f000', occurred_at, '-{shift} days'), {columns} "
-                    f"FROM contact_log WHERE id <= {base}")
-            rows += base
-        conn.execute("ANALYZE")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return conn.execute("SELECT COUNT(*) FROM contact_log").fetchone()[0]
     finally:
         conn.close()
 
