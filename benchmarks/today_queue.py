@@ -13,7 +13,8 @@ queue is timed against a contact log of the size the issue names. Then it measur
     fresh read-only connection (as `CareService.queue()` reads a file), against FLOOR_SQL run
     through a fresh plain `sqlite3` connection: one statement that reads the same rows and
     returns the same items in priority order (safety, TCM, overdue and due check-ins with
-    retries, tasks, referrals, plan reviews; snoozes left out), the week's counts and CCM at
+    retries, tasks, referrals, plan reviews, the active plans' interventions by their next due
+    day; snoozes left out), the interventions done today, the week's counts and CCM at
     risk, with the local-time conversion and date arithmetic done by SQLite (holidays aside:
     plain SQL has no holiday calendar). Runs are interleaved; medians.
 (b) `carecli today --db PATH` wall time at 10,000 clients against the same at 60 clients
@@ -96,6 +97,27 @@ WITH active AS (
     SELECT 4, p.client_id, 'plan_review', p.review_due_on FROM care_plan p
     JOIN active a ON a.id = p.client_id
     WHERE p.status = 'active' AND p.review_due_on <= :horizon
+    UNION ALL
+    SELECT 4, client_id, 'intervention', day FROM intervention_days
+    WHERE day <= :horizon AND active
+), interventions AS (
+    SELECT p.client_id, i.frequency, i.due_on,
+           EXISTS (SELECT 1 FROM active a WHERE a.id = p.client_id) AS active,
+           (SELECT MAX(d.done_on) FROM intervention_done d
+            WHERE d.client_id = p.client_id AND d.intervention_uid = i.uid
+              AND d.done_on <= :today) AS last
+    FROM care_plan p CROSS JOIN care_plan_item i
+    WHERE p.status = 'active' AND i.care_plan_id = p.id AND i.kind = 'intervention'
+      AND i.status IN ('not-started', 'scheduled', 'in-progress')
+), intervention_days AS (
+    SELECT client_id, active, last, CASE
+             WHEN last IS NULL THEN due_on
+             WHEN frequency IN ('daily', 'weekly', 'fortnightly', 'monthly', 'quarterly')
+             THEN max(COALESCE(due_on, ''), date(last, '+' || CASE frequency
+                  WHEN 'daily' THEN 1 WHEN 'weekly' THEN 7 WHEN 'fortnightly' THEN 14
+                  WHEN 'monthly' THEN 30 ELSE 91 END || ' days'))
+           END AS day
+    FROM interventions
 ), eligible AS (
     SELECT c.id FROM client c
     WHERE c.status = 'active'
@@ -121,6 +143,8 @@ FROM minutes m JOIN client c ON c.id = m.id WHERE m.total < 20
 UNION ALL
 SELECT 'done', l.minutes, l.client_id, l.outcome, l.mode, l.occurred_at FROM contact_log l
 WHERE l.occurred_at >= :start AND l.occurred_at < :end
+UNION ALL
+SELECT 'done', 0, client_id, 'done', NULL, last FROM intervention_days WHERE last = :today
 ORDER BY 1, 2, 6, 3
 """
 """The floor: today's queue as one SQLite statement (see the module docstring)."""

@@ -123,6 +123,10 @@ REGISTRY: tuple[Action, ...] = (
     Action("queue.check_in", "r", "check_in", "Check-in",
            "Schedule a check-in with the highlighted client on a day you choose",
            palette="Schedule a check-in"),
+    Action("queue.done", "d", "mark_done", "Done",
+           "Mark the highlighted care-plan intervention done today: it leaves the queue (a "
+           "repeating one comes back when next due)", footer=False,
+           palette="Mark the intervention done"),
     Action("queue.open", "o", "open", "Open", "Open the highlighted client's record",
            footer=False, palette="Open the client's record"),
     Action("queue.caseload", "c", "app.show_caseload", "Caseload", "Every client, in one list"),

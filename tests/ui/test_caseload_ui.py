@@ -74,7 +74,9 @@ async def test_sort_status_risk_and_overdue_filters(make_app, seeded, today):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(app, pilot)
-        await pilot.press("s")  # next_due -> last_contact
+        await pilot.press("s")  # next_due -> plan_review
+        assert table.sort_by == "plan_review"
+        await pilot.press("s")
         assert table.sort_by == "last_contact"
         await pilot.press("s", "s", "s")  # minutes, flags, then round to name
         assert table.sort_by == "name"
@@ -196,8 +198,8 @@ def test_narrow_terminals_drop_the_least_needed_columns():
     from carecli.widgets.caseload_cells import layout
 
     wide = [c[0] for c, _ in layout(160)]
-    assert wide == ["name", "age", "risk", "status", "conditions", "next_due", "last_contact",
-                    "minutes", "flags"]
+    assert wide == ["name", "age", "risk", "status", "conditions", "next_due", "plan_review",
+                    "last_contact", "minutes", "flags"]
     narrow = layout(80)
     assert [c[0] for c, _ in narrow] == ["name", "risk", "next_due", "minutes", "flags"]
     assert sum(w for _, w in narrow) + len(narrow) + 1 <= 80

@@ -99,3 +99,17 @@ def test_reads_while_another_program_writes(run, db_path, demo):
         code, out, err = run("--db", str(db_path), "today", "--json", "--date", DAY)
         other.execute("ROLLBACK")
     assert (code, err) == (0, "") and len(json.loads(out)) == len(demo.items)
+
+
+def test_care_plan_interventions_and_reviews_print_and_go_out_as_json(run, db_path, demo):
+    planned = [i for i in demo.items if i.kind in ("intervention", "plan_review")]
+    assert {i.kind for i in planned} == {"intervention", "plan_review"}  # the demo has both
+    code, out, _err = run("--db", str(db_path), "today", "--date", DAY)
+    lines = out.splitlines()[1:]
+    for item in planned:
+        assert any(f"  {item.kind}  " in line and line.endswith(f"  {item.reason}")
+                   for line in lines), item
+    code, out, _err = run("--db", str(db_path), "today", "--date", DAY, "--json")
+    found = [o for o in json.loads(out) if o["kind"] in ("intervention", "plan_review")]
+    assert [(o["key"], o["reason"]) for o in found] == [(i.key, i.reason) for i in planned]
+    assert all(o["key"].startswith(("intervention:", "plan_review:")) for o in found)

@@ -10,6 +10,8 @@ from carecli.data.assessments import complete_assessment, start_assessment
 from carecli.data.clients import create_client
 from carecli.data.models import CarePlan, CheckIn, ContactLog, HospitalStay, Referral, Snooze
 from carecli.data.queue import load_queue
+from carecli.domain.care_plan import PlanItem
+from carecli.domain.plan_outline import next_due
 
 pytestmark = pytest.mark.both_backends
 TODAY = date(2026, 11, 24)  # a Tuesday
@@ -41,6 +43,11 @@ def contact(db, client_id: int, at: datetime, outcome: str = "reached", note: st
 def add(db, row) -> None:
     with db.write() as session:
         session.add(row)
+
+
+def as_day(value) -> date:
+    """A date column as read (SQLite: ISO text)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def by_client(queue, client_id: int) -> list[tuple[str, str]]:
@@ -101,11 +108,12 @@ def test_tcm_check_ins_tasks_referrals_and_plan_reviews_as_stored(db):
                      made_on=date(2026, 11, 14), follow_up_on=date(2026, 11, 21)))
     add(db, Referral(client_id=client, to_whom="draft", made_on=date(2026, 11, 14),
                      follow_up_on=date(2026, 11, 21)))
-    add(db, CarePlan(client_id=client, status="active", review_due_on=date(2026, 11, 23)))
+    add(db, CarePlan(client_id=client, number=2, status="active",
+                     review_due_on=date(2026, 11, 23), finalised_at=local(date(2026, 8, 3), 10)))
     assert by_client(load_queue(db=db, today=TODAY), client) == [
         ("tcm", "TCM contact due today — discharged Fri"),
         ("referral", "referral to food bank sent 10 days ago: follow up"),
-        ("plan_review", "care plan review 1 day overdue"),
+        ("plan_review", "care plan review 1 day overdue — plan 2 finalised Aug 3"),
         ("task", "task due today: review BP log"),
     ]
 
@@ -164,8 +172,20 @@ def test_the_caseload_s_next_check_in_is_the_queue_s(db):
                     "SELECT client_id, review_due_on FROM care_plan WHERE status = 'active' "
                     "UNION ALL SELECT client_id, due_on FROM check_in WHERE status = 'open' "
                     "AND kind = 'task'")
-        others = [d if isinstance(d, date) else date.fromisoformat(d)
-                  for client_id, d in cur.fetchall() if d is not None and client_id in rows]
+        others = [as_day(d) for client_id, d in cur.fetchall()
+                  if d is not None and client_id in rows]
+        cur.execute("SELECT p.client_id, i.uid, i.status, i.frequency, i.due_on "
+                    "FROM care_plan p JOIN care_plan_item i ON i.care_plan_id = p.id "
+                    "WHERE p.status = 'active' AND i.kind = 'intervention'")
+        interventions = cur.fetchall()
+        cur.execute("SELECT client_id, intervention_uid, MAX(done_on) FROM intervention_done "
+                    "GROUP BY client_id, intervention_uid")
+        last = {(client_id, uid): as_day(d) for client_id, uid, d in cur.fetchall()}
+    for client_id, uid, status, frequency, due_on in interventions:  # by their next due day
+        item = PlanItem(uid=uid, kind="intervention", parent_uid=None, position=0, text="",
+                        status=status, frequency=frequency, due_on=due_on and as_day(due_on))
+        if client_id in rows and (due := next_due(item, last.get((client_id, uid)))):
+            others.append(due)
     for day, count in queue.week[1:]:
         assert count == sum(r.next_due == day for r in rows.values()) + others.count(day)
     assert sum(count for _day, count in queue.week[1:]) > 10

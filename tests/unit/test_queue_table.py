@@ -4,7 +4,7 @@ gives way, and a row fits the width it is given (an 80-column terminal)."""
 from datetime import date
 
 from carecli.domain.daily import QueueItem
-from carecli.widgets.queue_table import layout
+from carecli.widgets.queue_table import KIND_WIDTH, layout
 
 TODAY = date(2026, 11, 24)
 
@@ -27,4 +27,4 @@ def test_short_names_leave_the_reason_the_rest():
     columns = layout(78, [item("Li Wei", 3)], TODAY)
     widths = {c[0]: w for c, w in columns}
     assert widths["client"] == 8 and widths["due"] == len("3d late")
-    assert widths["reason"] == 78 - 8 - 11 - 7 - 5
+    assert widths["reason"] == 78 - 8 - KIND_WIDTH - 7 - 5

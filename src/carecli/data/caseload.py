@@ -24,6 +24,7 @@ from carecli.domain.caseload import (
     FLAG_LABELS,
     RISK_ORDER,
     CaseloadFilter,
+    REVIEW_DUE_WORDS,
     CaseloadRow,
     search_key,
     view,
@@ -70,6 +71,10 @@ SELECT client_id, MAX(discharged_on) FROM hospital_stay WHERE 1 = 1{only} GROUP 
 COMPLEX_SQL = """
 SELECT client_id FROM client_month WHERE complex AND month = '{month}'{only}"""
 """The clients whose current month is marked complex CCM."""
+
+PLAN_REVIEWS_SQL = """
+SELECT client_id, review_due_on FROM care_plan WHERE status = 'active'{only}"""
+"""Each client's active care plan's next review (along the one-active-plan index)."""
 
 CONSENTED_SQL = """
 SELECT DISTINCT client_id FROM consent
@@ -246,6 +251,7 @@ def _read_rows(cur, today, kept, only=None) -> list[CaseloadRow]:
     contacts = {row[0]: row[1:] for row in _all(cur, sql(CONTACTS_SQL.replace("{month}", month)))}
     scheduled = dict(_all(cur, sql(CHECK_INS_SQL)))
     discharged = dict(_all(cur, sql(DISCHARGES_SQL)))
+    reviews = dict(_all(cur, sql(PLAN_REVIEWS_SQL)))
     consented = {row[0] for row in _all(cur, sql(CONSENTED_SQL))}
     complex_ = {row[0] for row in _all(
         cur, sql(COMPLEX_SQL.replace("{month}", today.strftime("%Y-%m"))))}
@@ -254,7 +260,8 @@ def _read_rows(cur, today, kept, only=None) -> list[CaseloadRow]:
                for client_id in {*contacts, *consented}}
     screens = _screen_flags(_all(cur, sql(SCREENS_SQL)), kept)
     return [
-        _row(c, today, conditions, contacts, scheduled, discharged, consented, screens, billing)
+        _row(c, today, conditions, contacts, scheduled, discharged, consented, screens, billing,
+             reviews)
         for c in clients
     ]
 
@@ -274,25 +281,26 @@ _UNREADABLE = (ValueError, TypeError, OverflowError)
 of 'abc', a timestamp that lies past 9999-12-31 on this computer's clock, a name stored as bytes."""
 
 
-def _row(c, today, conditions, contacts, scheduled, discharged, consented, screens, billing):
+def _row(c, today, conditions, contacts, scheduled, discharged, consented, screens, billing,
+         reviews):
     """One client's row. A value this row cannot read (another program, an old version) leaves
     its cell blank and flags the row `data_problem`; it never stops the caseload opening."""
     try:
         return _client_row(c, today, conditions, contacts, scheduled, discharged, consented,
-                           screens, billing.get(c[0], (False, ())))
+                           screens, billing.get(c[0], (False, ())), reviews.get(c[0]))
     except _UNREADABLE:
         return _unreadable_row(c, screens.get(c[0], ()))
 
 
 def _client_row(c, today, conditions, contacts, scheduled, discharged, consented, screens,
-                billing):
+                billing, review_at):
     (client_id, family, given, preferred, born, risk, status, phone, enrolled, cadence) = c
     last_success_at, minutes, failed_since, last_failed_at = contacts.get(
         client_id, (None, 0, 0, None))
     left_at, due_at = discharged.get(client_id), scheduled.get(client_id)
     success, failed = _latest(last_success_at, last_failed_at)
     last, left, planned = success and success.date(), _day(left_at), _day(due_at)
-    born_on, enrolled_on = _day(born), _day(enrolled)
+    born_on, enrolled_on, review = _day(born), _day(enrolled), _day(review_at)
     every = _every(risk, cadence)
     flags = set(screens.get(client_id, ()))
     if recently_discharged(left, today):
@@ -304,7 +312,8 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
     if (every is None or enrolled_on is None or status not in _STATUSES
             or (born_on is None and born is not None) or (last is None and last_success_at)
             or (failed is None and last_failed_at)
-            or (left is None and left_at) or (planned is None and due_at)):
+            or (left is None and left_at) or (planned is None and due_at)
+            or (review is None and review_at)):
         flags.add("data_problem")
     due = _next_due(status, planned, every, success, failed, enrolled_on)
     conds = tuple(conditions.get(client_id, ()))
@@ -313,9 +322,10 @@ def _client_row(c, today, conditions, contacts, scheduled, discharged, consented
         id=client_id, family_name=family, given_name=given, preferred_name=preferred,
         age=age_on(born_on, today), risk_tier=risk, status=status, conditions=conds,
         phone=phone, next_due=due, last_contact=last, minutes_this_month=int(minutes or 0),
-        ccm_eligible=billing[0], ccm_codes=billing[1], flags=ordered,
+        ccm_eligible=billing[0], ccm_codes=billing[1], flags=ordered, plan_review_on=review,
         search_text=search_key(
-            family, given, preferred, phone, *conds, *(FLAG_LABELS.get(f, f) for f in ordered)
+            family, given, preferred, phone, *conds, *(FLAG_LABELS.get(f, f) for f in ordered),
+            REVIEW_DUE_WORDS if review is not None and review <= today else None,
         ),
     )
 

@@ -40,7 +40,10 @@ from carecli.data.caseload import (
     day_start_utc,
     month_start_utc,
 )
+from carecli.domain.care_plan import PlanItem
 from carecli.domain.daily import Queue, QueueItem
+from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES, PlanItemKind
+from carecli.domain.plan_outline import next_due
 from carecli.domain.queue import (
     CCM_WARN_DAYS_LEFT,
     TCM_GRACE_DAYS,
@@ -51,6 +54,7 @@ from carecli.domain.queue import (
     DoneContact,
     Finding,
     HandSet,
+    InterventionFact,
     MonthFacts,
     PlanReview,
     ReferralDue,
@@ -118,8 +122,37 @@ SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FRO
 WHERE status IN ('sent', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
 
 PLAN_REVIEWS_SQL = """
-SELECT id, client_id, review_due_on FROM care_plan
+SELECT id, client_id, review_due_on, number, finalised_at FROM care_plan
 WHERE status = 'active' AND review_due_on <= '{horizon}'{only:client_id}"""
+"""The active plans whose review falls due this week (along the one-active-plan index)."""
+
+OPEN_STATUSES = ", ".join(f"'{s}'" for s in sorted(OPEN_INTERVENTION_STATUSES))
+REPEATING = tuple(sorted(FREQUENCY_DAYS.items()))
+
+_AFTER_LAST_TIME = "\n        OR ".join(
+    f"(i.frequency = '{f}' AND MAX(d.done_on) <= '{{after:{d}}}')" for f, d in REPEATING)
+INTERVENTIONS_SQL = f"""
+SELECT p.client_id, i.uid, i.text, i.status, i.owner_kind, i.owner_name, i.frequency,
+       i.due_on, i.parent_uid, i.position, MAX(d.done_on)
+FROM care_plan p CROSS JOIN care_plan_item i
+LEFT JOIN intervention_done d ON d.client_id = p.client_id AND d.intervention_uid = i.uid
+     AND d.done_on <= '{{today}}'
+WHERE p.status = 'active' AND i.care_plan_id = p.id AND i.kind = 'intervention'
+  AND i.status IN ({OPEN_STATUSES}){{only:p.client_id}}
+GROUP BY p.client_id, i.id
+HAVING MAX(d.done_on) = '{{today}}' OR (MAX(d.done_on) IS NULL AND i.due_on <= '{{horizon}}')
+    OR ((i.due_on IS NULL OR i.due_on <= '{{horizon}}') AND (
+        {_AFTER_LAST_TIME}))"""
+"""The open interventions of the active plans that fall due by the end of the week ahead, or
+were done today (`plan_outline.next_due` decides; this only leaves out what cannot be due):
+never done, by their planned day; done, a repeating one when its interval after the last time
+ends this week. Each plan's items are a seek along their plan, and each one's last time done a
+seek along `ix_intervention_done_client_uid`."""
+
+DONE_INTERVENTIONS_SQL = """
+SELECT client_id, intervention_uid, MAX(created_at) FROM intervention_done
+WHERE done_on = '{today}'{only} GROUP BY client_id, intervention_uid"""
+"""When the interventions done today were marked so (the clients named: those with one)."""
 
 SNOOZES_SQL = """
 SELECT s.client_id, s.item_key, s.until_on, s.reason, s.created_at FROM snooze s
@@ -158,8 +191,9 @@ def _ts(at) -> str:
 FIRST_SCREEN = 100
 """Items `load_queue` hands to `first` before the rest: more than any terminal shows."""
 
-_TIER_FOUR = frozenset({"hand_set", "referrals", "plan_reviews"})
-"""Facts that only add items after every check-in (tasks, referrals, plan reviews)."""
+_TIER_FOUR = frozenset({"hand_set", "referrals", "plan_reviews", "interventions"})
+"""Facts that only add items after every check-in (tasks, referrals, plan reviews, care-plan
+interventions)."""
 
 
 def load_queue(*, db, today: date, only: int | None = None,
@@ -204,10 +238,13 @@ def _no_collector_passes():
 def _values(today: date) -> dict[str, str]:
     """The values written into the selects for `today`."""
     start, end = day_start_utc(today), day_start_utc(today + timedelta(days=1))
+    horizon = today + timedelta(days=WEEK_DAYS - 1)
     return {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
-            "{horizon}": (today + timedelta(days=WEEK_DAYS - 1)).isoformat(),
+            "{horizon}": horizon.isoformat(),
             "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat(),
-            "{month}": _ts(month_start_utc(today))}
+            "{month}": _ts(month_start_utc(today)),
+            **{f"{{after:{days}}}": (horizon - timedelta(days=days)).isoformat()
+               for _f, days in REPEATING}}
 
 
 def read_clients(cur, today: date, only: int | None = None):
@@ -227,9 +264,13 @@ def read_clients(cur, today: date, only: int | None = None):
     found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for table, kind in ((QUEUE_FINDINGS_SQL, "findings"), (DISCHARGES_SQL, "discharges"),
                         (REFERRALS_SQL, "referrals"), (PLAN_REVIEWS_SQL, "plan_reviews"),
-                        (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes")):
+                        (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes"),
+                        (INTERVENTIONS_SQL, "interventions")):
         for row in rows(table):
-            found[row[1] if kind != "snoozes" else row[0]][kind].append(row)
+            found[row[1] if kind not in ("snoozes", "interventions") else row[0]][kind].append(
+                row)
+    _mark_done_today(cur, found, today)
+    later = _later_interventions(found, today)
     planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
     active = rows(ACTIVE_SQL)
     retried = {row[0] for row in active if row[9] is not None and (
@@ -247,6 +288,9 @@ def read_clients(cur, today: date, only: int | None = None):
         first = planned.get(client_id)
         planned_on = None if first is None else _day(first[2])
         more = found.pop(client_id, None)
+        for day in later.get(client_id, ()):
+            if day <= horizon:
+                upcoming[day] += 1
         hand = None if planned_on is None else HandSet(first[1], "check_in", planned_on, first[3])
         if more and not _TIER_FOUR.issuperset(more):
             names[client_id] = name = _name(*row[:4])
@@ -355,8 +399,67 @@ def _referral(row) -> ReferralDue | None:
 
 
 def _plan_review(row) -> PlanReview | None:
-    due = _day(row[2])
-    return None if due is None else PlanReview(row[0], due)
+    plan_id, _c, review_due_on, number, finalised_at = row
+    due, finalised = _day(review_due_on), _local_time(finalised_at)
+    if due is None:
+        return None
+    return PlanReview(plan_id, due, number if type(number) is int else None,
+                      finalised.date() if finalised is not None else None)
+
+
+def _mark_done_today(cur, found, today: date) -> None:
+    """Add to each intervention row done today (its last day done) when it was marked so."""
+    wanted = {client_id for client_id, more in found.items()
+              if any(_day(row[10]) == today for row in more.get("interventions", ()))}
+    if not wanted:
+        return
+    when = {(row[0], row[1]): row[2] for row in _all(cur, _restricted(
+        DONE_INTERVENTIONS_SQL.replace("{today}", today.isoformat()), wanted))}
+    for client_id in wanted:
+        found[client_id]["interventions"] = [
+            (*row, when.get((client_id, row[1]))) for row in found[client_id]["interventions"]]
+
+
+def _later_interventions(found, today: date) -> dict[int, list[date]]:
+    """Take out of `found` the interventions that only fall due after today (most of them),
+    by client, with their days: like most check-ins they are only counted in the week ahead,
+    so a client with nothing else to show is only counted. A client with a snooze keeps them
+    (a snoozed one counts on the snooze's day)."""
+    later: dict[int, list[date]] = defaultdict(list)
+    for client_id in [c for c, more in found.items() if "interventions" in more]:
+        more = found[client_id]
+        if "snoozes" in more:
+            continue
+        kept = []
+        for row in more["interventions"]:
+            fact = _intervention(row)
+            due = None if fact is None else next_due(fact.item, fact.last_done_on)
+            if due is not None and due > today and fact.last_done_on != today:
+                later[client_id].append(due)
+            else:
+                kept.append(row)
+        if kept:
+            more["interventions"] = kept
+        else:
+            del more["interventions"]
+            if not more:
+                del found[client_id]
+    return later
+
+
+def _intervention(row) -> InterventionFact | None:
+    """An intervention row as read (`INTERVENTIONS_SQL`, and when it was marked done today)."""
+    (_c, uid, text, status, owner_kind, owner_name, frequency, due_on, parent_uid, position,
+     last_done, *marked) = row
+    due, last = _day(due_on), _day(last_done)
+    if (due is None and due_on is not None) or (last is None and last_done is not None):
+        return None
+    item = PlanItem(uid=str(uid), kind=PlanItemKind.INTERVENTION, parent_uid=parent_uid,
+                    position=position, text=str(text), status=str(status),
+                    owner_kind=owner_kind, owner_name=owner_name, frequency=frequency,
+                    due_on=due)
+    done_at = _local_time(marked[0]) if marked and marked[0] is not None else None
+    return InterventionFact(item, last, done_at)
 
 
 def _snooze(row) -> SnoozeFact | None:
@@ -368,7 +471,7 @@ def _snooze(row) -> SnoozeFact | None:
 
 
 _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
-         "plan_reviews": _plan_review, "snoozes": _snooze}
+         "plan_reviews": _plan_review, "snoozes": _snooze, "interventions": _intervention}
 
 
 def _month(cur, today: date, only: int | None) -> list[MonthFacts]:

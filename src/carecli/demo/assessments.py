@@ -58,6 +58,7 @@ class _Assessments:
             return
         health = _draw_health(self.rng, p)
         day = self._intake_day(p)
+        p.health, p.intake_on = health, day
         meds = _meds_on(p, day)
         answers = self.answers.intake(p, health, day, meds)
         self._completed(p, "intake", ["intake"], day, answers)

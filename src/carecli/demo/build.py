@@ -5,13 +5,16 @@ family contacts, consents, three to four months of contacts at their risk tier's
 hospital stays and referrals; a few are on hold or discharged, a few are overdue, two or three were
 just discharged from hospital and two or three cannot be reached. Most have a completed intake,
 about a third focused re-assessments since, and from 20 clients one (from 40 two) has an open
-safety flag. Care plans are left empty.
+safety flag. Most have a care plan, several with earlier versions and a few with a draft under
+way, with progress notes on their goals and interventions done (`plans.py`, its texts in
+`plan_texts.py`).
 
 Here live `build_demo`, `DemoSummary`, the inserts and `_Builder`, which runs the steps for each
 client in order. The steps live beside it in this package: `clients.py` (who the client is, their
 client row), `records.py` (conditions, care team, medicines, family, consents, referrals),
-`contacts.py` (hospital stays, contacts, check-ins) and `assessments.py` (assessments; the answers
-in `answers.py`, drawn from the client's `_Health` in `health.py`); shared helpers are in
+`contacts.py` (hospital stays, contacts, check-ins), `assessments.py` (assessments; the answers
+in `answers.py`, drawn from the client's `_Health` in `health.py`) and `plans.py` (care plans,
+from their own random stream); shared helpers are in
 `people.py`, the tables and row-making in `rows.py`, and the fixed tables the demo draws from in
 `catalogue.py`.
 
@@ -44,6 +47,7 @@ from carecli.demo.assessments import _Assessments
 from carecli.demo.clients import LOCALES, _Clients
 from carecli.demo.contacts import _Contacts
 from carecli.demo.people import _assign_roles
+from carecli.demo.plans import _Plans
 from carecli.demo.records import _Records
 from carecli.demo.rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
 
@@ -174,6 +178,7 @@ class _Builder:
         self.records = _Records(rng=rng, fakers=fakers, today=today, rows=rows)  # draws the team
         self.timeline = _Contacts(rng=rng, today=today, rows=rows)
         self.assessments = _Assessments(rng=rng, today=today, rows=rows)
+        self.plans = _Plans(seed=seed, today=today, rows=rows)
         self.contacts = 0
 
     def resources(self) -> dict[Table, list[dict]]:
@@ -209,3 +214,4 @@ class _Builder:
         self.people.status_change(person)
         self.people.client_row(person)
         self.assessments.assessments(person)
+        self.plans.plans(person)

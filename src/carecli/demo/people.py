@@ -131,6 +131,12 @@ class _Person:
     needs: set[str] = field(default_factory=set)
     """The needs the client was referred for."""
     risk_reason: str = ""
+    condition_ids: list[int] = field(default_factory=list)
+    """The condition rows' ids, in the order of `conditions`."""
+    health: object | None = None
+    """The `_Health` the completed assessments were drawn from (None: never assessed)."""
+    intake_on: date | None = None
+    """The day of the completed intake."""
 
     def clear_of_stays(self, day: date) -> date:
         """`day`, or the last weekday before a hospital stay that covers it."""

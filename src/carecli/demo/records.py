@@ -82,8 +82,10 @@ class _Records:
             remitted = spec.key in cat.REMITTING and wanted > 2 and rng.random() < 0.15
             if remitted:
                 p.remitted.add(spec.key)
+            p.condition_ids.append(self.rows.new_id(CONDITION))
             self.rows.add(
-                CONDITION, client_id=p.id, name=name, icd10_code=code, chronic=True,
+                CONDITION, p.condition_ids[-1], client_id=p.id, name=name, icd10_code=code,
+                chronic=True,
                 onset_on=self._onset(p, spec), status="in_remission" if remitted else "active",
                 note="No symptoms or treatment for over a year." if remitted else None,
             )

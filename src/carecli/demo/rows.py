@@ -10,6 +10,10 @@ from carecli.data.models import (
     AssessmentAnswer,
     AssessmentScore,
     AuditLog,
+    CarePlan,
+    CarePlanCopy,
+    CarePlanItem,
+    CarePlanSection,
     CareTeamMember,
     CheckIn,
     Client,
@@ -17,7 +21,9 @@ from carecli.data.models import (
     Condition,
     Consent,
     ContactLog,
+    GoalProgress,
     HospitalStay,
+    InterventionDone,
     Medication,
     PersonalContact,
     Referral,
@@ -37,9 +43,14 @@ CHECK_IN, STAY, RESOURCE, REFERRAL, AUDIT = (
 ASSESSMENT, ANSWER, SCORE, FINDING = (
     m.__table__ for m in (Assessment, AssessmentAnswer, AssessmentScore, SafetyFinding)
 )
+PLAN, ITEM, SECTION, PLAN_COPY, PROGRESS, DONE = (
+    m.__table__ for m in (CarePlan, CarePlanItem, CarePlanSection, CarePlanCopy, GoalProgress,
+                          InterventionDone)
+)
 INSERT_ORDER: tuple[Table, ...] = (
     RESOURCE, CLIENT, CONSENT, CONDITION, MEDICATION, TEAM, PERSONAL, STATUS, CONTACT, CHECK_IN,
-    STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, FINDING, AUDIT,
+    STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, FINDING, PLAN, ITEM, SECTION, PLAN_COPY, PROGRESS,
+    DONE, AUDIT,
 )
 """Parents before children, so every foreign key is satisfied as rows go in."""
 

@@ -40,6 +40,8 @@ class CaseloadRow:
     """Two or more chronic conditions and care-management consent (DOMAIN.md)."""
     ccm_codes: tuple[str, ...] = ()
     """The CCM codes this month's minutes reach (`ccm_codes`; none when not eligible)."""
+    plan_review_on: date | None = None
+    """The active care plan's next review (None: no finalised plan, or no review date)."""
     search_text: str = field(default="", compare=False)
 
     @property
@@ -51,6 +53,10 @@ class CaseloadRow:
 
     def days_since_contact(self, today: date) -> int | None:
         return None if self.last_contact is None else (today - self.last_contact).days
+
+    def review_due(self, today: date) -> bool:
+        """The care plan's review is due today or overdue."""
+        return self.plan_review_on is not None and self.plan_review_on <= today
 
     @property
     def needs_safety_follow_up(self) -> bool:
@@ -95,6 +101,10 @@ class CaseloadFilter:
         return shown if shown is not rows else list(rows)
 
 
+REVIEW_DUE_WORDS = "plan review due"
+"""In the search text of a client whose care-plan review is due or overdue, so the filter
+finds them ("review")."""
+
 RISK_ORDER = {"high": 0, "moderate": 1, "low": 2}
 _FAR = date.max
 _NEVER = 10**9
@@ -112,6 +122,7 @@ def sort_key(column: str, today: date):
         "next_due": lambda r: (
             not r.needs_safety_follow_up, r.next_due or _FAR, RISK_ORDER.get(r.risk_tier, 9)
         ),
+        "plan_review": lambda r: (r.plan_review_on or _FAR, RISK_ORDER.get(r.risk_tier, 9)),
         "last_contact": lambda r: (
             _NEVER if r.last_contact is None else (today - r.last_contact).days
         ),
@@ -122,7 +133,8 @@ def sort_key(column: str, today: date):
 
 
 SORT_COLUMNS = (
-    "name", "age", "risk", "status", "conditions", "next_due", "last_contact", "minutes", "flags",
+    "name", "age", "risk", "status", "conditions", "next_due", "plan_review", "last_contact",
+    "minutes", "flags",
 )
 
 

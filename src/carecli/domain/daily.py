@@ -51,13 +51,14 @@ class QueueItem:
 
     key: str
     """Names the item for snoozing: `safety:<finding id>`, `tcm:<stay id>`, `cadence`,
-    `check_in:<id>`, `referral:<id>`, `plan_review:<plan id>`."""
+    `check_in:<id>`, `referral:<id>`, `plan_review:<plan id>`, `intervention:<uid>` (an
+    intervention of the active care plan, by its uid across versions)."""
     client_id: int
     client: str
     """The client's name as the queue shows it."""
     kind: str
     """`safety`, `tcm`, `retry`, `unable_to_reach`, `check_in` (by cadence), `scheduled`
-    (a check-in set by hand), `task`, `referral`, `plan_review`."""
+    (a check-in set by hand), `task`, `referral`, `plan_review`, `intervention`."""
     due: date
     reason: str
     """In a nurse's words: "check-in 5 days overdue (high risk, every 7 days)"."""
@@ -70,16 +71,22 @@ class QueueItem:
 
 @dataclass(frozen=True, slots=True)
 class DoneItem:
-    """A contact logged today, for the queue's "done today" section."""
+    """A contact logged today, or an intervention marked done today, for the queue's "done
+    today" section."""
 
-    contact_id: int
+    contact_id: int | None
+    """None for an intervention marked done."""
     client_id: int
     client: str
     occurred_at: datetime
     outcome: str
+    """The contact's outcome; `done` for an intervention."""
     minutes: int
     summary: str
-    """What it did: "reached; SI follow-up noted", "voicemail; retry Tue"."""
+    """What it did: "reached; SI follow-up noted", "voicemail; retry Tue", "intervention done:
+    Review BP log; next due Mon"."""
+    key: str = ""
+    """The queue item it took away: `intervention:<uid>` (empty for a contact)."""
 
 
 @dataclass(frozen=True, slots=True)

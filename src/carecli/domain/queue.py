@@ -11,7 +11,9 @@ Priority, first to last:
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
 5. other follow-ups due: tasks, referrals sent or accepted whose follow-up day has come, care
-   plans whose review is due; earliest first.
+   plans whose review is due, interventions of the active care plan that are due
+   (`plan_outline.next_due`: an open status, and a repeating one its interval after it was last
+   done); earliest first.
 
 Each active client has one check-in item, the same day the caseload shows as its next check-in
 (`next_check_in_due`): a retry the next business day after an unanswered attempt
@@ -19,6 +21,9 @@ Each active client has one check-in item, the same day the caseload shows as its
 reached contact. Later check-ins set by hand wait behind it (a reached contact closes every
 check-in due by its day). Only active clients get check-ins, TCM items, tasks, referrals and plan
 reviews; a safety finding shows whatever the client's status.
+
+An intervention marked done today leaves the queue (a repeating one comes back when next due)
+and shows in "done today" beside the contacts logged.
 
 A snooze (`until_on` after today) keeps its item out of the queue; on its day the item comes
 back saying "snoozed from <day>: <reason>".
@@ -31,8 +36,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from carecli.clinical import CCM_FIRST_MARK, FollowUp, ccm_eligible, follow_up, tcm_deadlines
+from carecli.domain.care_plan import PlanItem
 from carecli.domain.caseload import RISK_ORDER
 from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
+from carecli.domain.plan_outline import next_due
+from carecli.domain.plan_words import FREQUENCY_WORDS, OWNER_WORDS
 
 TCM_GRACE_DAYS = 30
 """A discharge whose contact was never made drops out this many days after its deadline."""
@@ -103,6 +111,21 @@ class ReferralDue:
 class PlanReview:
     plan_id: int
     review_due_on: date
+    number: int | None = None
+    """The plan's version number for the client."""
+    finalised_on: date | None = None
+    """The local day it was finalised."""
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionFact:
+    """An intervention of the client's active care plan, and when it was last done."""
+
+    item: PlanItem
+    last_done_on: date | None = None
+    """The latest day it was carried out (`intervention_done`), by its uid, any version."""
+    done_at: datetime | None = None
+    """Local time it was marked done, when that was today (it then shows in "done today")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +159,7 @@ class ClientFacts(NamedTuple):
     referrals: tuple[ReferralDue, ...] = ()
     plan_reviews: tuple[PlanReview, ...] = ()
     snoozes: tuple[SnoozeFact, ...] = ()
+    interventions: tuple[InterventionFact, ...] = ()
 
 
 class MonthFacts(NamedTuple):
@@ -269,10 +293,12 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
     week = tuple((today + timedelta(days=i), len(items) if i == 0 else later.get(
         today + timedelta(days=i), 0)) for i in range(WEEK_DAYS))
     by_id = {c.id: c for c in clients}
+    finished = [*(_done_item(d, by_id.get(d.client_id), today) for d in done),
+                *(_done_intervention(c, i, today) for c in clients if c.interventions
+                  for i in c.interventions if i.done_at is not None and i.last_done_on == today)]
     return Queue(
         today=today, items=items,
-        done=tuple(_done_item(d, by_id.get(d.client_id), today) for d in
-                   sorted(done, key=lambda d: (d.occurred_at, d.id), reverse=True)),
+        done=tuple(sorted(finished, key=_done_order, reverse=True)),
         due=sum(i.due >= today for i in items),
         overdue=sum(i.due < today for i in items),
         ccm_at_risk=ccm_at_risk(month, today),
@@ -288,7 +314,7 @@ def merge_client(queue: Queue, part: Queue, client_id: int) -> Queue:
     items = tuple(sorted((*(i for i in queue.items if i.client_id != client_id), *part.items),
                          key=lambda i: i.rank))
     done = tuple(sorted((*(d for d in queue.done if d.client_id != client_id), *part.done),
-                        key=lambda d: (d.occurred_at, d.contact_id), reverse=True))
+                        key=_done_order, reverse=True))
     at_risk = sorted((*(c for c in queue.ccm_at_risk if c.client_id != client_id),
                       *part.ccm_at_risk), key=lambda c: (c.minutes, c.client.casefold(),
                                                          c.client_id))
@@ -339,6 +365,8 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
         found += [_referral(facts, r, today) for r in facts.referrals]
     if facts.plan_reviews:
         found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
+    if facts.interventions:
+        found += [c for i in facts.interventions if (c := _intervention(facts, i, today))]
     return found
 
 
@@ -436,12 +464,40 @@ def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
 
 def _plan_review(facts: ClientFacts, plan: PlanReview, today: date) -> _Candidate:
     reason = f"care plan review {_when(plan.review_due_on, today)}"
+    if plan.number is not None:
+        reason += f" — plan {plan.number}" + (
+            f" finalised {_day_name(plan.finalised_on, today)}" if plan.finalised_on else "")
     return _candidate(facts, f"plan_review:{plan.plan_id}", "plan_review", plan.review_due_on,
                       reason, today, 4, _other_order(facts, plan.review_due_on, plan.plan_id))
 
 
-def _other_order(facts: ClientFacts, due: date, item_id: int) -> tuple:
-    return (due, _risk(facts), facts.name.casefold(), facts.id, item_id)
+def _intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> _Candidate | None:
+    """An intervention by its next due day (`plan_outline.next_due`), or None when it is not
+    due again (done, a one-off; a status not open)."""
+    item = fact.item
+    due = next_due(item, fact.last_done_on)
+    if due is None:
+        return None
+    reason = f"intervention {_when(due, today)}: {item.text} ({intervention_terms(item)})"
+    return _candidate(facts, f"intervention:{item.uid}", "intervention", due, reason, today, 4,
+                      _other_order(facts, due, item.uid, 1))
+
+
+def intervention_terms(item: PlanItem) -> str:
+    """How often and by whom, as a nurse says it: "weekly, care manager", "once, family
+    member: Maria"."""
+    owner = item.owner_kind or ""
+    who = OWNER_WORDS.get(owner, owner.replace("_", " "))
+    if item.owner_name:
+        who = f"{who}: {item.owner_name}" if who else item.owner_name
+    how = FREQUENCY_WORDS.get(item.frequency or "", (item.frequency or "").replace("_", " "))
+    return ", ".join(part for part in (how, who) if part)
+
+
+def _other_order(facts: ClientFacts, due: date, item_id: int | str, kind: int = 0) -> tuple:
+    """Earliest first, then highest risk and the name; ties within a client go by kind (0:
+    tasks, referrals and plan reviews, 1: interventions) and id."""
+    return (due, _risk(facts), facts.name.casefold(), facts.id, kind, item_id)
 
 
 def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Candidate:
@@ -464,6 +520,21 @@ def _done_item(contact: DoneContact, facts: ClientFacts | None, today: date) -> 
     return DoneItem(contact_id=contact.id, client_id=contact.client_id, client=contact.client,
                     occurred_at=contact.occurred_at, outcome=contact.outcome,
                     minutes=contact.minutes, summary="; ".join(parts))
+
+
+def _done_intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> DoneItem:
+    """An intervention marked done today, saying when it is next due (a repeating one)."""
+    summary = f"intervention done: {fact.item.text}"
+    after = next_due(fact.item, fact.last_done_on)
+    if after is not None:
+        summary += f"; next due {_day_name(after, today)}"
+    return DoneItem(contact_id=None, client_id=facts.id, client=facts.name,
+                    occurred_at=fact.done_at, outcome="done", minutes=0, summary=summary,
+                    key=f"intervention:{fact.item.uid}")
+
+
+def _done_order(item: DoneItem) -> tuple:
+    return (item.occurred_at, item.contact_id or 0, item.key)
 
 
 # words ----------------------------------------------------------------------------------------

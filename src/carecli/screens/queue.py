@@ -28,6 +28,8 @@ READING_THE_REST = "reading the rest of today's queue…"
 
 NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
 """Actions on the highlighted item: offered only while there is one."""
+NEEDS_INTERVENTION = {"mark_done"}
+"""Actions on a care-plan intervention: offered only while one is highlighted."""
 
 
 class QueueScreen(CareScreen):
@@ -39,9 +41,10 @@ class QueueScreen(CareScreen):
         "is due today. {queue.log} logs a contact for the highlighted item and moves on to the "
         "next; {queue.timer} starts or pauses the call timer first. {queue.snooze} puts an item "
         "off to another day (safety items cannot be put off); {queue.check_in} schedules a "
-        "check-in; {queue.open} opens the record, {queue.plan} the care plan; {queue.caseload} "
-        "shows every client and {caseload.queue} there comes back here. {queue.week} shows how "
-        "many items fall due on each of the next 7 days."
+        "check-in; {queue.done} marks a care-plan intervention done today; {queue.open} opens "
+        "the record, {queue.plan} the care plan; {queue.caseload} shows every client and "
+        "{caseload.queue} there comes back here. {queue.week} shows how many items fall due on "
+        "each of the next 7 days."
     )
     BINDINGS = bindings_for("queue")
     CSS_PATH = "queue.tcss"
@@ -140,6 +143,7 @@ class QueueScreen(CareScreen):
     @on(QueueTable.Highlighted)
     def _highlighted(self, event: QueueTable.Highlighted) -> None:
         self._show_detail(event.row)
+        self.refresh_bindings()  # marking done is offered on an intervention only
 
     def _show_detail(self, item: QueueItem | None) -> None:
         detail = queue_panels.detail(item, self.service.today())
@@ -152,6 +156,8 @@ class QueueScreen(CareScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ITEM and self.item is None:
             return None  # shown dimmed: nothing is highlighted
+        if action in NEEDS_INTERVENTION and (self.item is None or self.item.kind != "intervention"):
+            return None
         return True
 
     # keys ---------------------------------------------------------------------------
@@ -183,6 +189,24 @@ class QueueScreen(CareScreen):
 
         if self.item is not None:
             open_plan(self.app, self.item.client_id)
+
+    def action_mark_done(self) -> None:
+        """The highlighted intervention done today (`intervention_done`): it leaves the queue,
+        shows in "done today", and the cursor goes to the next item."""
+        item, table = self.item, self.table
+        if item is None or item.kind != "intervention":
+            return
+        after = table.rows[table.cursor + 1] if table.cursor + 1 < len(table.rows) else None
+
+        def marked(next_due: Any) -> None:
+            self.follow = table.row_id(after) if after is not None else None
+            then = f" Next due {next_due:%a %b} {next_due.day}." if next_due else ""
+            self.notify(f"Marked done today: {one_line(item.reason.split(': ', 1)[-1])} — "
+                        f"{one_line(item.client)}.{then}", markup=False)
+            self.app.post_message(DataChanged(item.client_id))
+
+        self.call_service(self.service.intervention_done, item.client_id,
+                          item.key.split(":", 1)[1], self.service.today(), done=marked)
 
     def action_snooze(self) -> None:
         item = self.item

@@ -55,6 +55,17 @@ def next_due_cell(row: CaseloadRow, today: date) -> Text:
     return Text(f"{when} in {days}d")
 
 
+def plan_review_cell(row: CaseloadRow, today: date) -> Text:
+    """The care plan's next review: "Feb 12"; "today" and "Nov 20 ⚠" (overdue) stand out;
+    "—" without a finalised plan."""
+    if row.plan_review_on is None:
+        return Text("—", "dim")
+    if row.plan_review_on == today:
+        return Text("today", "bold yellow")
+    when = row.plan_review_on.strftime("%b %d")
+    return Text(f"{when} ⚠", "bold red") if row.plan_review_on < today else Text(when)
+
+
 def last_contact_cell(row: CaseloadRow, today: date) -> Text:
     days = row.days_since_contact(today)
     if days is None:
@@ -102,6 +113,7 @@ COLUMNS = (
     ("status", "Status", 10, status_cell),
     ("conditions", "Conditions", None, conditions_cell),
     ("next_due", "Next check-in", 18, next_due_cell),
+    ("plan_review", "Plan review", 11, plan_review_cell),
     ("last_contact", "Last", 5, last_contact_cell),
     ("minutes", "Min/mo", 7, minutes_cell),
     ("flags", "Flags", 24, flags_cell),
@@ -109,7 +121,7 @@ COLUMNS = (
 MIN_FLEX = 12
 NARROW = {"name": 22, "flags": 14}
 """Widths the widest columns shrink to before any column is hidden."""
-DROP_ORDER = ("status", "conditions", "age", "last_contact", "minutes")
+DROP_ORDER = ("status", "conditions", "age", "last_contact", "plan_review", "minutes")
 """Columns hidden, in this order, when the terminal is too narrow for all of them."""
 SAFETY_COLUMN = ("flags", "Safety", 11, safety_cell)
 """What the flags column becomes when even that is too wide; the name then takes the rest."""

@@ -51,6 +51,8 @@ def detail(item: QueueItem | None, today: date) -> Text:
     text.append(f"  {kind_name(item.kind)}, due {due_words(item, today)} "
                 f"({label(item.risk_tier).lower()} risk): ")
     text.append(one_line(item.reason))
+    if item.kind == "intervention":  # its key is not in the footer: named here
+        text.append(f"  ({key_of('queue.done')} marks it done today)", "dim")
     return text
 
 
@@ -62,7 +64,8 @@ def done_today(done: tuple[DoneItem, ...]) -> Text:
     for item in sorted(done, key=lambda d: d.occurred_at, reverse=True):
         text.append(f"\n  {item.occurred_at.astimezone():%H:%M}  ")
         text.append(one_line(item.client))
-        text.append(f"  {one_line(item.summary)}", "green" if item.outcome == "reached" else "")
+        text.append(f"  {one_line(item.summary)}",
+                    "green" if item.outcome in ("reached", "done") else "")
     text.no_wrap = True
     text.overflow = "ellipsis"
     return text

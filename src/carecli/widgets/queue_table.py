@@ -20,6 +20,7 @@ KINDS = {
     "task": ("Task", ""),
     "referral": ("Referral", ""),
     "plan_review": ("Plan review", ""),
+    "intervention": ("Intervention", ""),
 }
 """How each kind of item is named in the table, and its colour."""
 

@@ -1,0 +1,82 @@
+"""Care plans in the queue as stored (SQLite and PostgreSQL): only the active plan's open
+interventions fall due, by their uid across versions; a draft or a superseded version adds
+nothing; an intervention done today shows in "done today"."""
+
+from datetime import date, datetime, time
+
+import pytest
+from test_queue_data import TODAY, add, contact, local, new_client
+
+from carecli.data.models import CarePlan, CarePlanItem, InterventionDone
+from carecli.data.queue import load_queue
+
+pytestmark = pytest.mark.both_backends
+
+
+def plan(db, client: int, number: int, status: str, **items) -> None:
+    """A plan version with one problem, one goal and the interventions named (uid: values)."""
+    with db.write() as session:
+        row = CarePlan(client_id=client, number=number, status=status)
+        session.add(row)
+        session.flush()
+        session.add(CarePlanItem(care_plan_id=row.id, uid="p1", kind="problem", text="BP high",
+                                 status="active"))
+        session.add(CarePlanItem(care_plan_id=row.id, uid="g1", kind="goal", parent_uid="p1",
+                                 text="BP under 140/90", status="active",
+                                 target_on=date(2027, 3, 1)))
+        for position, (uid, values) in enumerate(items.items()):
+            session.add(CarePlanItem(care_plan_id=row.id, uid=uid, kind="intervention",
+                                     parent_uid="g1", position=position, owner_kind="care_manager",
+                                     **{"status": "in-progress", **values}))
+
+
+def mine(queue, client: int) -> list[tuple[str, str]]:
+    return [(i.key, i.reason) for i in queue.items if i.client_id == client]
+
+
+WEEKLY = {"text": "Review BP log", "frequency": "weekly", "due_on": date(2026, 10, 1)}
+
+
+def test_only_the_active_plans_open_interventions_fall_due(db):
+    client = new_client(db, "Plan")
+    contact(db, client, local(date(2026, 11, 20), 10))
+    plan(db, client, 1, "superseded", old={**WEEKLY, "text": "Old wording"})
+    plan(db, client, 2, "active", bp=WEEKLY,
+         held={**WEEKLY, "text": "Held", "status": "on-hold"},
+         later={"text": "Eye exam", "frequency": "once", "due_on": date(2026, 12, 20)},
+         gone={"text": "Gone", "frequency": "once", "due_on": TODAY, "status": "completed"})
+    plan(db, client, 3, "draft", new={**WEEKLY, "text": "Only in the draft"},
+         bp={**WEEKLY, "text": "Reworded in the draft", "frequency": "daily"})
+    assert mine(load_queue(db=db, today=TODAY), client) == [
+        ("intervention:bp", "intervention 54 days overdue: Review BP log (weekly, care manager)")]
+
+
+def test_done_under_an_earlier_version_counts_and_done_today_shows(db):
+    client = new_client(db, "Done")
+    contact(db, client, local(date(2026, 11, 20), 10))
+    plan(db, client, 1, "superseded", bp=WEEKLY)
+    plan(db, client, 2, "active", bp=WEEKLY)
+    add(db, InterventionDone(client_id=client, intervention_uid="bp", done_on=date(2026, 11, 16)))
+    queue = load_queue(db=db, today=TODAY)
+    assert mine(queue, client) == [
+        ("intervention:bp", "intervention 1 day overdue: Review BP log (weekly, care manager)")]
+    assert mine(load_queue(db=db, today=date(2026, 11, 22)), client) == []  # due Mon, later
+    assert dict(load_queue(db=db, today=date(2026, 11, 20)).week)[date(2026, 11, 23)] == 1
+
+    marked = datetime.combine(TODAY, time(14, 5)).astimezone()
+    add(db, InterventionDone(client_id=client, intervention_uid="bp", done_on=TODAY,
+                             created_at=marked))
+    queue = load_queue(db=db, today=TODAY)
+    assert mine(queue, client) == []
+    assert [(d.client_id, d.summary, d.occurred_at) for d in queue.done] == [
+        (client, "intervention done: Review BP log; next due Dec 1", marked)]
+    assert load_queue(db=db, today=TODAY, only=client).done == queue.done
+    past = load_queue(db=db, today=date(2026, 11, 23))  # as it stood: not done yet
+    assert mine(past, client) == [
+        ("intervention:bp", "intervention due today: Review BP log (weekly, care manager)")]
+
+
+def test_a_client_not_active_has_no_intervention_items(db):
+    client = new_client(db, "Held", status="on_hold")
+    plan(db, client, 1, "active", bp=WEEKLY)
+    assert mine(load_queue(db=db, today=TODAY), client) == []
