@@ -18,7 +18,7 @@ from carecli.plain import one_line
 from carecli.screens.base import DataChanged
 from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.plan_dialogs import FinaliseForm, PickScreen
-from carecli.screens.plan_forms import FINALISE_FORM
+from carecli.screens.plan_forms import FINALISE_FORM, quoted
 from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
 
 
@@ -80,7 +80,7 @@ def suggest(screen: Any) -> None:
                 lambda now: service.add_item(now.id, now.version, "problem", None,
                                              {"text": suggestion.text,
                                               "source": suggestion.source}),
-                f"added problem “{one_line(suggestion.text)[:40]}”")
+                f"added problem {quoted(suggestion.text)}")
 
         screen.app.push_screen(PickScreen("Suggested problems: each adds one to the plan",
                                           lines, each=add))

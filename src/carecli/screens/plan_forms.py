@@ -26,6 +26,7 @@ from carecli.domain.plan_words import (
     status_words,
 )
 from carecli.forms import DATE_HINT, FieldSpec
+from carecli.plain import one_line
 
 ITEM_TEXT_MAX = 1000
 
@@ -155,3 +156,12 @@ def owner_words(item: PlanItem) -> str:
     if item.owner_name:
         return f"{item.owner_name} ({who})" if who else item.owner_name
     return who
+
+
+def quoted(text: str, most: int = 40) -> str:
+    """An item's text in a sentence on screen: in quotes, cut at a word with … when long."""
+    words = one_line(text)
+    if len(words) > most:
+        cut = words[:most - 1]
+        words = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    return f"“{words}”"

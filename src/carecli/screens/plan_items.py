@@ -27,12 +27,9 @@ from carecli.screens.plan_forms import (
     elements_form,
     elements_values,
     item_values,
+    quoted,
     status_label,
 )
-
-
-def _short(item: PlanItem) -> str:
-    return f"“{one_line(item.text)[:40]}”"
 
 
 def _form(screen: Any, title: str, fields: tuple, values: dict[str, Any], change: Any,
@@ -72,7 +69,7 @@ def edit(screen: Any, item: PlanItem) -> None:
         return service.update_item(plan.id, plan.version, item.uid, values) if values else None
 
     _form(screen, f"Edit the {KIND_WORDS[item.kind]}", ITEM_FORMS[item.kind],
-          item_values(item), change, f"edited {KIND_WORDS[item.kind]} {_short(item)}")
+          item_values(item), change, f"edited {KIND_WORDS[item.kind]} {quoted(item.text)}")
 
 
 def elements(screen: Any, focus: str | None) -> None:
@@ -97,7 +94,7 @@ def status(screen: Any, item: PlanItem) -> None:
             screen.writer.write(
                 lambda plan: service.update_item(plan.id, plan.version, item.uid,
                                                  {"status": chosen}),
-                f"status of {_short(item)}")
+                f"status of {quoted(item.text)}")
 
     screen.app.push_screen(PickScreen(f"Status of the {KIND_WORDS[item.kind]} "
                                       f"“{one_line(item.text)}”", lines, current=item.status),
@@ -107,7 +104,7 @@ def status(screen: Any, item: PlanItem) -> None:
 def move(screen: Any, item: PlanItem, offset: int) -> None:
     service = screen.service
     screen.writer.write(lambda plan: service.move_item(plan.id, plan.version, item.uid, offset),
-                        f"moved {_short(item)}")
+                        f"moved {quoted(item.text)}")
 
 
 def remove(screen: Any, item: PlanItem) -> None:
@@ -125,7 +122,7 @@ def remove(screen: Any, item: PlanItem) -> None:
         if yes:
             screen.writer.write(
                 lambda now: service.remove_item(now.id, now.version, item.uid),
-                f"deleted {KIND_WORDS[item.kind]} {_short(item)}")
+                f"deleted {KIND_WORDS[item.kind]} {quoted(item.text)}")
 
     screen.app.push_screen(ConfirmScreen(fill(question + "? {plan.undo} brings it back.")),
                            answered)

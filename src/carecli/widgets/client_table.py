@@ -97,7 +97,7 @@ class ClientTable(ScrollView, can_focus=True):
         self._post_highlight()
 
     def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(1, self.size.height - 2)
+        self.cursor += direction * max(1, self.scrollable_content_region.height - 2)
         self._post_highlight()
 
     def action_jump(self, where: int) -> None:
@@ -112,7 +112,7 @@ class ClientTable(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self.current))
 
     def _scroll_to_cursor(self) -> None:
-        visible = max(1, self.size.height - 1)
+        visible = max(1, self.scrollable_content_region.height - 1)  # not under a scroll bar
         top = round(self.scroll_y)
         if self.cursor == 0:
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -123,6 +123,7 @@ class ClientTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self._scroll_to_cursor()  # a shorter table (the queue's detail grew) keeps it in view
 
     def on_click(self, event) -> None:
         index = round(self.scroll_y) + event.y - 1

@@ -71,7 +71,7 @@ class PlanOutline(OptionList):
         if not plan.items:
             options.append(Option(Text(fill(
                 "No problems yet: {plan.suggest} adds those the record and the latest assessment "
-                "suggest, {plan.add} one you type."), "italic"), disabled=True))
+                "suggest; {plan.add} adds one you type."), "italic"), disabled=True))
         options.append(Option(Text("Other care-plan elements", "bold underline"),
                               disabled=True))
         for key in ELEMENTS:
