@@ -333,7 +333,9 @@ class InterventionDone(SQLModel, table=True):
     frequency, or ends a one-off."""
 
     __tablename__ = "intervention_done"
-    __table_args__ = (Index("ix_intervention_done_client_uid", "client_id", "intervention_uid"),)
+    __table_args__ = (
+        Index("ix_intervention_done_client_uid", "client_id", "intervention_uid", "done_on"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     intervention_uid: str = Field(max_length=32)

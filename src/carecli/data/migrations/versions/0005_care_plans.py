@@ -89,7 +89,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('intervention_done', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_intervention_done_client_id'), ['client_id'], unique=False)
-        batch_op.create_index('ix_intervention_done_client_uid', ['client_id', 'intervention_uid'], unique=False)
+        batch_op.create_index('ix_intervention_done_client_uid', ['client_id', 'intervention_uid', 'done_on'], unique=False)
 
     op.create_table('care_plan_copy',
     sa.Column('id', sa.Integer(), nullable=False),
