@@ -479,12 +479,12 @@ def test_a_draft_finalised_in_another_window_refuses_this_windows_edit(service, 
     plan = _built(service, client_id)
     other = _second_window(db)
     try:
-        other.finalise(plan.id, plan.version, "Bo", None)
+        finalised = other.finalise(plan.id, plan.version, "Bo", None)
     finally:
         other.db.dispose()
     with pytest.raises(ChangedElsewhere):
         service.update_item(plan.id, plan.version, plan.items[0].uid, {"text": "Mine"})
-    assert service.plan(plan.id).items == plan.items
+    assert service.plan(plan.id).items == finalised.items
 
 
 @pytest.mark.parametrize(("call", "errors"), [
@@ -539,3 +539,18 @@ def test_goals_and_interventions_move_only_among_their_own_kind(service, client_
         service.move_item(plan.id, plan.version, plan.items[4].uid, -1)
     plan = service.move_item(plan.id, plan.version, plan.items[5].uid, -1)
     assert [i.text for i in plan.items][-2:] == ["Second call", "Pill organiser"]
+
+
+def test_a_repeating_intervention_with_no_date_starts_on_the_day_it_is_finalised(
+        service, client_id) -> None:
+    """A weekly intervention typed without a date would never fall due (`next_due` starts
+    from the date); finalising gives it the day, so the queue brings it up."""
+    from carecli.domain.plan_outline import next_due
+
+    plan = _built(service, client_id)
+    assert plan.item(plan.items[2].uid).due_on is None  # the weekly check, as typed
+    plan = service.finalise(plan.id, plan.version, "Nurse Ada", None)
+    check = next(i for i in plan.items if i.text == CHECK["text"])
+    organiser = next(i for i in plan.items if i.text == "Pill organiser")
+    assert check.due_on == TODAY and next_due(check, None) == TODAY
+    assert organiser.due_on == date(2026, 12, 1)  # a date given is kept

@@ -15,14 +15,19 @@ from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
 from carecli.data.inputs import validate
-from carecli.data.models import CarePlan, CarePlanCopy, CarePlanSection, Client
+from carecli.data.models import CarePlan, CarePlanCopy, CarePlanItem, CarePlanSection, Client
 from carecli.data.plan_edits import put_contents
 from carecli.data.plan_inputs import FinaliseInput
 from carecli.data.plan_prefill import section_texts
 from carecli.data.plans import locked_draft, whole_plan
 from carecli.data.types import utcnow
 from carecli.domain.care_plan import Plan
-from carecli.domain.enums import CarePlanStatus
+from carecli.domain.enums import (
+    FREQUENCY_DAYS,
+    OPEN_INTERVENTION_STATUSES,
+    CarePlanStatus,
+    PlanItemKind,
+)
 from carecli.domain.plan_diff import change_sentences, diff_plans
 
 
@@ -59,7 +64,8 @@ def finalise(*, db: Database, plan_id: int, version: int, by: str, note: str | N
              today: date, now: datetime | None = None) -> Plan:
     """Make the draft the client's active plan, by whom and with a note; the active plan before
     it becomes superseded, and what changed since it is kept in sentences. A review date not
-    after today moves to the default by risk tier."""
+    after today moves to the default by risk tier, and a repeating intervention with no date
+    starts today (with none it would never fall due)."""
     data = validate(FinaliseInput, {"by": by, "note": note})
     with db.write() as session:
         client_id = session.scalar(select(CarePlan.client_id).where(CarePlan.id == plan_id))
@@ -71,6 +77,7 @@ def finalise(*, db: Database, plan_id: int, version: int, by: str, note: str | N
             session.flush()  # one active plan per client, at every moment
         if plan.review_due_on is None or plan.review_due_on <= today:
             plan.review_due_on = _next_review(client, today)
+        _start_undated(session, plan.id, today)
         plan.status = CarePlanStatus.ACTIVE
         plan.finalised_at = now or utcnow()
         plan.finalised_by = data.by
@@ -85,6 +92,17 @@ def finalise(*, db: Database, plan_id: int, version: int, by: str, note: str | N
                       client_id=plan.client_id, summary=f"plan {plan.number} active"
                       + (f", plan {previous.number} superseded" if previous else ""))
         return whole_plan(session, plan)
+
+
+def _start_undated(session, plan_id: int, today: date) -> None:
+    """Open repeating interventions with no due date are first due on `today`."""
+    for item in session.scalars(select(CarePlanItem).where(
+            CarePlanItem.care_plan_id == plan_id,
+            CarePlanItem.kind == PlanItemKind.INTERVENTION,
+            CarePlanItem.due_on.is_(None),
+            CarePlanItem.frequency.in_([str(f) for f in FREQUENCY_DAYS]),
+            CarePlanItem.status.in_([str(s) for s in OPEN_INTERVENTION_STATUSES]))):
+        item.due_on = today
 
 
 def discard_draft(*, db: Database, plan_id: int, version: int) -> None:
