@@ -1,15 +1,19 @@
 """Care plan rows holding values another program stored (a `changes` that is not a list, a
-section key or a status carecli does not know): the plan still opens, finalises and exports,
-or says so in one sentence; none of them stops the app with an unexpected error."""
+status carecli does not know): the plan still opens and exports, or says so in one sentence;
+none of them stops the app with an unexpected error."""
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from plan_sample import sample_plan, sample_record
 
 from carecli.config import resolve_database
 from carecli.data.clients import create_client
+from carecli.data.errors import CareDataError
 from carecli.data.service import CareService
+from carecli.export import FORMATS, export_plan
 
 TODAY = date(2026, 11, 24)
 
@@ -51,3 +55,23 @@ def test_a_good_changes_list_still_reads(service, client_id, db_path) -> None:
     _sql(db_path, "UPDATE care_plan SET changes = ? WHERE id = ?", '["Added goal: Walk"]',
          plan.id)
     assert service.plan(plan.id).changes == ("Added goal: Walk",)
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("where", ["plan", "intervention", "goal", "problem"])
+def test_a_status_carecli_does_not_know_is_one_sentence_in_every_export(fmt, where) -> None:
+    plan = sample_plan()
+    if where == "plan":
+        plan = replace(plan, status="archived")
+    else:
+        at = next(n for n, i in enumerate(plan.items) if i.kind == where)
+        items = list(plan.items)
+        items[at] = replace(items[at], status="weird")
+        plan = replace(plan, items=tuple(items))
+    try:
+        text = export_plan(fmt, plan, sample_record(), {})
+    except CareDataError as exc:
+        said = str(exc)
+        assert "\n" not in said and ("weird" in said or "archived" in said)
+    else:
+        assert text
