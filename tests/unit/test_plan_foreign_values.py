@@ -75,3 +75,12 @@ def test_a_status_carecli_does_not_know_is_one_sentence_in_every_export(fmt, whe
         assert "\n" not in said and ("weird" in said or "archived" in said)
     else:
         assert text
+
+
+@pytest.mark.parametrize("source", ["condition:²", "condition:", "condition:99", "x"])
+def test_a_problem_source_naming_no_condition_exports_as_a_health_concern(source) -> None:
+    plan = sample_plan()
+    items = list(plan.items)
+    items[0] = replace(items[0], source=source)
+    bundle = export_plan("fhir", replace(plan, items=tuple(items)), sample_record(), {})
+    assert '"health-concern"' in bundle and "High blood pressure" in bundle

@@ -271,4 +271,4 @@ class _Builder:
         if not source or not source.startswith("condition:"):
             return None
         key = source.removeprefix("condition:")
-        return self.conditions.get(int(key)) if key.isdigit() else None
+        return self.conditions.get(int(key)) if key.isdecimal() else None
