@@ -9,7 +9,8 @@ from typing import Any
 from rich.text import Text
 
 from carecli.actions import fill
-from carecli.domain.care_plan import Plan, PlanItem
+from carecli.data.errors import ChangedElsewhere
+from carecli.domain.care_plan import CONTENT_FIELDS, Plan, PlanItem
 from carecli.domain.enums import PlanItemKind
 from carecli.domain.plan_outline import descendants
 from carecli.plain import one_line
@@ -46,6 +47,19 @@ def _form(screen: Any, title: str, fields: tuple, values: dict[str, Any], change
                                 submit=screen.writer.form_submit(change), **more), saved)
 
 
+def _content(item: PlanItem) -> tuple:
+    return tuple(getattr(item, name) for name in CONTENT_FIELDS)
+
+
+def _unchanged_since_opened(unchanged: bool) -> None:
+    """A form saved again after a refusal, when the editor behind it has read the newer draft
+    meanwhile: still refused, so its old values never go over the other window's change."""
+    if not unchanged:
+        from carecli.data.versions import edited_elsewhere
+
+        raise ChangedElsewhere(edited_elsewhere("this care plan"))
+
+
 def add(screen: Any, kind: str, parent_uid: str | None, after_uid: str | None) -> None:
     """The form of a new item of `kind` under `parent_uid`, placed after `after_uid` (None:
     last)."""
@@ -68,7 +82,9 @@ def edit(screen: Any, item: PlanItem) -> None:
     service = screen.service
 
     def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-        values = changed_values(plan.item(item.uid) or item, values)
+        now = plan.item(item.uid)
+        _unchanged_since_opened(now is None or _content(now) == _content(item))
+        values = changed_values(item, values)
         return service.update_item(plan.id, plan.version, item.uid, values) if values else None
 
     _form(screen, f"Edit the {KIND_WORDS[item.kind]}", ITEM_FORMS[item.kind],
@@ -77,10 +93,11 @@ def edit(screen: Any, item: PlanItem) -> None:
 
 def elements(screen: Any, focus: str | None) -> None:
     """Summary, next review and each CCM section; `focus`: the field to start on."""
-    service, client_id = screen.service, screen.client_id
+    service, client_id, opened = screen.service, screen.client_id, screen.plan
 
     def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-        values = changed_elements(plan, values)
+        _unchanged_since_opened(elements_values(plan) == elements_values(opened))
+        values = changed_elements(opened, values)
         return service.update_plan(plan.id, plan.version, values) if values else None
 
     _form(screen, "The plan's other elements", elements_form(), elements_values(screen.plan),
