@@ -65,3 +65,24 @@ async def test_the_elements_form_saved_again_after_a_refusal_keeps_the_other_win
         await _saved_twice(app, pilot, form)
         draft = stored(db, client_id, draft=True)
         assert (draft.summary, draft.section("strengths")) == (None, "Sings in a choir")
+
+
+async def test_finalising_again_after_a_refusal_never_finalises_a_change_not_shown(
+        make_app, seeded, db, other_window):
+    client_id = seeded["José"]
+    plan = other_window.start_draft(client_id)
+    plan = other_window.add_item(plan.id, plan.version, "problem", None, {"text": "COPD"})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, client_id)
+        await keys(app, pilot, "p")
+        await editor(app, pilot)
+        await keys(app, pilot, "f")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        other_window.add_item(plan.id, plan.version, "problem", None, {"text": "Lives alone"})
+
+        await _saved_twice(app, pilot, form)
+        draft = stored(db, client_id, draft=True)
+        assert draft is not None and len(draft.items) == 2
+        assert stored(db, client_id) is None  # nothing finalised

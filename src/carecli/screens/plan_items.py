@@ -9,7 +9,6 @@ from typing import Any
 from rich.text import Text
 
 from carecli.actions import fill
-from carecli.data.errors import ChangedElsewhere
 from carecli.domain.care_plan import CONTENT_FIELDS, Plan, PlanItem
 from carecli.domain.enums import PlanItemKind
 from carecli.domain.plan_outline import descendants
@@ -30,6 +29,7 @@ from carecli.screens.plan_forms import (
     item_values,
     status_label,
 )
+from carecli.screens.plan_writes import unchanged_since_opened
 
 
 def _short(item: PlanItem) -> str:
@@ -49,15 +49,6 @@ def _form(screen: Any, title: str, fields: tuple, values: dict[str, Any], change
 
 def _content(item: PlanItem) -> tuple:
     return tuple(getattr(item, name) for name in CONTENT_FIELDS)
-
-
-def _unchanged_since_opened(unchanged: bool) -> None:
-    """A form saved again after a refusal, when the editor behind it has read the newer draft
-    meanwhile: still refused, so its old values never go over the other window's change."""
-    if not unchanged:
-        from carecli.data.versions import edited_elsewhere
-
-        raise ChangedElsewhere(edited_elsewhere("this care plan"))
 
 
 def add(screen: Any, kind: str, parent_uid: str | None, after_uid: str | None) -> None:
@@ -83,7 +74,7 @@ def edit(screen: Any, item: PlanItem) -> None:
 
     def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
         now = plan.item(item.uid)
-        _unchanged_since_opened(now is None or _content(now) == _content(item))
+        unchanged_since_opened(now is None or _content(now) == _content(item))
         values = changed_values(item, values)
         return service.update_item(plan.id, plan.version, item.uid, values) if values else None
 
@@ -96,7 +87,7 @@ def elements(screen: Any, focus: str | None) -> None:
     service, client_id, opened = screen.service, screen.client_id, screen.plan
 
     def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-        _unchanged_since_opened(elements_values(plan) == elements_values(opened))
+        unchanged_since_opened(elements_values(plan) == elements_values(opened))
         values = changed_elements(opened, values)
         return service.update_plan(plan.id, plan.version, values) if values else None
 
