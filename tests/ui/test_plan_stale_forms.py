@@ -1,6 +1,7 @@
 """A care plan form left open while another window changes the draft: its save is refused,
 and saving it again (the editor behind it has read the newer draft meanwhile) is refused too,
-never putting the form's old values over the other window's change."""
+never putting the form's old values over the other window's change. Also: the question
+before a delete names the item exactly as typed, whatever it holds."""
 
 import pytest
 from conftest import SIZE
@@ -9,6 +10,7 @@ from test_record_ui import open_record
 
 from carecli.config import resolve_database
 from carecli.data.service import CareService
+from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen
 
 
@@ -86,3 +88,21 @@ async def test_finalising_again_after_a_refusal_never_finalises_a_change_not_sho
         draft = stored(db, client_id, draft=True)
         assert draft is not None and len(draft.items) == 2
         assert stored(db, client_id) is None  # nothing finalised
+
+
+async def test_deleting_an_item_whose_text_looks_like_a_key_placeholder_asks_as_typed(
+        make_app, seeded, db, other_window):
+    client_id = seeded["José"]
+    plan = other_window.start_draft(client_id)
+    text = "Ask {dr.smith} about [bold]pills[/] {plan.undo}"
+    other_window.add_item(plan.id, plan.version, "problem", None, {"text": text})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_record(app, pilot, client_id)
+        await keys(app, pilot, "p")
+        await editor(app, pilot)
+        await keys(app, pilot, "home", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"“{text}”" in app.screen.question
+        await keys(app, pilot, "y")
+        assert stored(db, client_id, draft=True).items == ()

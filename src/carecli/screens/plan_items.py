@@ -135,7 +135,7 @@ def remove(screen: Any, item: PlanItem) -> None:
                 lambda now: service.remove_item(now.id, now.version, item.uid),
                 f"deleted {KIND_WORDS[item.kind]} {_short(item)}")
 
-    screen.app.push_screen(ConfirmScreen(fill(question + "? {plan.undo} brings it back.")),
+    screen.app.push_screen(ConfirmScreen(question + fill("? {plan.undo} brings it back.")),
                            answered)
 
 
