@@ -1,8 +1,12 @@
 """Care plan rows holding values another program stored (a `changes` that is not a list, a
-status carecli does not know): the plan still opens and exports, or says so in one sentence;
-none of them stops the app with an unexpected error."""
+status carecli does not know, a source naming no condition, control characters): the plan
+still opens and exports, or says so in one sentence; none of them stops the app with an
+unexpected error or makes a FHIR copy an EHR would refuse."""
 
+import json
+import re
 import sqlite3
+import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 from datetime import date
 
@@ -84,3 +88,25 @@ def test_a_problem_source_naming_no_condition_exports_as_a_health_concern(source
     items[0] = replace(items[0], source=source)
     bundle = export_plan("fhir", replace(plan, items=tuple(items)), sample_record(), {})
     assert '"health-concern"' in bundle and "High blood pressure" in bundle
+
+
+def test_control_characters_another_program_stored_never_reach_the_fhir_bundle() -> None:
+    plan = sample_plan()
+    items = list(plan.items)
+    items[0] = replace(items[0], text="High\x0c blood\x1b[2J pressure\x85")
+    bundle = json.loads(export_plan("fhir", replace(plan, items=tuple(items)),
+                                    sample_record(), {}))
+    care_plan = next(e["resource"] for e in bundle["entry"]
+                     if e["resource"]["resourceType"] == "CarePlan")
+    ElementTree.fromstring(care_plan["text"]["div"])  # well-formed XHTML for the EHR
+    assert care_plan["addresses"][0]["display"] == "High blood[2J pressure"
+    assert not any(re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+                   for text in _strings(bundle))
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []

@@ -62,9 +62,19 @@ def plan_bundle(plan: Plan, record: Any, achievements: Mapping[str, str]) -> dic
     """The Bundle as JSON-ready data, validated against fhir.resources' R4B models."""
     from fhir.resources.R4B.bundle import Bundle
 
-    bundle = _Builder(plan, record, achievements).bundle()
+    bundle = _cleaned(_Builder(plan, record, achievements).bundle())
     Bundle.model_validate(bundle)  # a structural mistake fails here, never at the EHR
     return bundle
+
+
+def _cleaned(value: Any) -> Any:
+    """`value` with control characters (bar tab and newline) taken out of every string: text
+    another program stored may hold them, and XHTML (the narrative) and FHIR strings may not."""
+    if isinstance(value, dict):
+        return {key: _cleaned(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return clean(value) if isinstance(value, str) else value
 
 
 def uid_uuid(key: str) -> str:
