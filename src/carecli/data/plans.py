@@ -3,6 +3,8 @@ list of versions (`PlanOverview`) and what differs between two versions. Also th
 rows-to-`Plan` conversion and the lookup every write to a draft starts with (`locked_draft`:
 it exists, is at the version the window read, and is still a draft)."""
 
+from typing import Any
+
 from sqlalchemy import select
 
 from carecli.data.db import Database
@@ -42,7 +44,7 @@ def plan_overview(*, db: Database, client_id: int) -> PlanOverview:
             versions=tuple(PlanVersionInfo(
                 id=r.id, number=r.number, status=str(r.status), created_at=r.created_at,
                 finalised_at=r.finalised_at, finalised_by=r.finalised_by,
-                change_note=r.change_note, changes=tuple(r.changes or ())) for r in rows),
+                change_note=r.change_note, changes=sentences(r.changes)) for r in rows),
             review_due_on=active.review_due_on if active else None,
         )
 
@@ -104,6 +106,14 @@ def stored_sections(session, plan_id: int) -> list[CarePlanSection]:
         CarePlanSection.care_plan_id == plan_id)).all())
 
 
+def sentences(stored: Any) -> tuple[str, ...]:
+    """A version's `changes` as stored: a list of sentences; anything else another program
+    wrote there reads as none."""
+    if isinstance(stored, list) and all(isinstance(s, str) for s in stored):
+        return tuple(stored)
+    return ()
+
+
 def plan_item(row: CarePlanItem) -> PlanItem:
     return PlanItem(
         uid=row.uid, kind=str(row.kind), parent_uid=row.parent_uid, position=row.position,
@@ -125,7 +135,7 @@ def whole_plan(session, row: CarePlan) -> Plan:
         version=row.version, created_at=row.created_at, updated_at=row.updated_at,
         review_due_on=row.review_due_on, summary=row.summary, finalised_at=row.finalised_at,
         finalised_by=row.finalised_by, change_note=row.change_note,
-        changes=tuple(row.changes or ()),
+        changes=sentences(row.changes),
         items=outline(plan_item(i) for i in stored_items(session, row.id)),
         sections=tuple(sections),
         copies=tuple(PlanCopy(given_on=c.given_on, method=c.method, given_to=c.given_to,

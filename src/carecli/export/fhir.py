@@ -10,8 +10,10 @@ validated against the R4B models before it is handed out."""
 import json
 import uuid
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
+from carecli.data.errors import CareDataError
 from carecli.domain.care_plan import Plan, PlanItem
 from carecli.domain.enums import (
     CarePlanStatus,
@@ -60,9 +62,19 @@ def plan_bundle(plan: Plan, record: Any, achievements: Mapping[str, str]) -> dic
     """The Bundle as JSON-ready data, validated against fhir.resources' R4B models."""
     from fhir.resources.R4B.bundle import Bundle
 
-    bundle = _Builder(plan, record, achievements).bundle()
+    bundle = _cleaned(_Builder(plan, record, achievements).bundle())
     Bundle.model_validate(bundle)  # a structural mistake fails here, never at the EHR
     return bundle
+
+
+def _cleaned(value: Any) -> Any:
+    """`value` with control characters (bar tab and newline) taken out of every string: text
+    another program stored may hold them, and XHTML (the narrative) and FHIR strings may not."""
+    if isinstance(value, dict):
+        return {key: _cleaned(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return clean(value) if isinstance(value, str) else value
 
 
 def uid_uuid(key: str) -> str:
@@ -71,6 +83,17 @@ def uid_uuid(key: str) -> str:
         return str(uuid.UUID(hex=key))
     except ValueError:
         return str(uuid.uuid5(NAMESPACE, key))
+
+
+def _code(codes: type[StrEnum], value: Any) -> Any:
+    """`value` as a member of `codes`; a value carecli does not know (stored by another
+    program) refuses the copy with a sentence rather than sending a wrong code."""
+    try:
+        return codes(value)
+    except ValueError:
+        raise CareDataError(f"The plan holds a status carecli does not know ({clean(value)!r}), "
+                            "perhaps stored by another program, so no FHIR copy was made; "
+                            "set the status in the plan and export again.") from None
 
 
 def _ref(key: str, display: str | None = None) -> dict[str, str]:
@@ -149,7 +172,7 @@ class _Builder:
             "meta": {"profile": [US_CORE_CAREPLAN]},
             "text": {"status": "generated",
                      "div": render("narrative.xhtml.j2", doc=self.doc).strip()},
-            "status": PLAN_STATUS[CarePlanStatus(plan.status)],
+            "status": PLAN_STATUS[_code(CarePlanStatus, plan.status)],
             "intent": "plan",
             "category": [_concept(CAREPLAN_CATEGORY, "assess-plan",
                                   "Assessment and Plan of Treatment")],
@@ -174,7 +197,7 @@ class _Builder:
         return resource
 
     def activity(self, item: PlanItem) -> dict[str, Any]:
-        detail: dict[str, Any] = {"status": InterventionStatus(item.status).value,
+        detail: dict[str, Any] = {"status": _code(InterventionStatus, item.status).value,
                                   "description": item.text}
         problem = self.problem_of.get(item.uid)
         if problem:
@@ -189,11 +212,11 @@ class _Builder:
         return {"detail": detail}
 
     def goal(self, item: PlanItem) -> dict[str, Any]:
-        achievement = GoalAchievement(self.achievements.get(item.uid)
-                                      or GoalAchievement.IN_PROGRESS)
+        achievement = _code(GoalAchievement, self.achievements.get(item.uid)
+                            or GoalAchievement.IN_PROGRESS)
         goal: dict[str, Any] = {
             "resourceType": "Goal",
-            "lifecycleStatus": GoalLifecycle(item.status).value,
+            "lifecycleStatus": _code(GoalLifecycle, item.status).value,
             "achievementStatus": _concept(GOAL_ACHIEVEMENT, achievement.value,
                                           achievement.value.replace("-", " ").title()),
             "description": {"text": item.text},
@@ -233,7 +256,7 @@ class _Builder:
         subject = _ref(self.patient, self.doc.client)
         found = self._record_condition(item.source)
         if found is None:
-            status = CONDITION_CLINICAL_STATUS[ProblemStatus(item.status)]
+            status = CONDITION_CLINICAL_STATUS[_code(ProblemStatus, item.status)]
             return {"resourceType": "Condition",
                     "clinicalStatus": _concept(CONDITION_CLINICAL, status),
                     "category": [_concept(US_CORE_CONDITION_CATEGORY, "health-concern",
@@ -245,7 +268,7 @@ class _Builder:
         condition = {"resourceType": "Condition",
                      "clinicalStatus": _concept(
                          CONDITION_CLINICAL,
-                         CONDITION_CLINICAL_STATUS[ConditionStatus(found.status)]),
+                         CONDITION_CLINICAL_STATUS[_code(ConditionStatus, found.status)]),
                      "category": [_concept(CONDITION_CATEGORY, "problem-list-item",
                                            "Problem List Item")],
                      "code": code, "subject": subject}
@@ -258,4 +281,4 @@ class _Builder:
         if not source or not source.startswith("condition:"):
             return None
         key = source.removeprefix("condition:")
-        return self.conditions.get(int(key)) if key.isdigit() else None
+        return self.conditions.get(int(key)) if key.isdecimal() else None

@@ -20,6 +20,7 @@ from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.plan_dialogs import FinaliseForm, PickScreen
 from carecli.screens.plan_forms import FINALISE_FORM, quoted
 from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
+from carecli.screens.plan_writes import unchanged_since_opened
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def finalise(screen: Any) -> None:
             title += f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing)"
 
         def change(now: Plan, values: dict[str, Any]) -> Plan:
+            unchanged_since_opened(_contents(now) == _contents(plan))
             return service.finalise(now.id, now.version, values.get("by") or "",
                                     values.get("note"))
 
@@ -125,6 +127,11 @@ def finalise(screen: Any) -> None:
             first=overview.active_id is None), saved)
 
     screen.call_service(sentences, done=opened)
+
+
+def _contents(plan: Plan) -> tuple:
+    """What finalising a draft makes the current plan."""
+    return plan.items, plan.sections, plan.summary, plan.review_due_on
 
 
 def _this_user() -> str:

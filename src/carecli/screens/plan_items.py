@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from carecli.actions import fill
-from carecli.domain.care_plan import Plan, PlanItem
+from carecli.domain.care_plan import CONTENT_FIELDS, Plan, PlanItem
 from carecli.domain.enums import PlanItemKind
 from carecli.domain.plan_outline import descendants
 from carecli.plain import one_line
@@ -30,6 +30,7 @@ from carecli.screens.plan_forms import (
     quoted,
     status_label,
 )
+from carecli.screens.plan_writes import unchanged_since_opened
 
 
 def _form(screen: Any, title: str, fields: tuple, values: dict[str, Any], change: Any,
@@ -41,6 +42,10 @@ def _form(screen: Any, title: str, fields: tuple, values: dict[str, Any], change
 
     screen.app.push_screen(form(title=title, fields=fields, values=values,
                                 submit=screen.writer.form_submit(change), **more), saved)
+
+
+def _content(item: PlanItem) -> tuple:
+    return tuple(getattr(item, name) for name in CONTENT_FIELDS)
 
 
 def add(screen: Any, kind: str, parent_uid: str | None, after_uid: str | None) -> None:
@@ -65,7 +70,9 @@ def edit(screen: Any, item: PlanItem) -> None:
     service = screen.service
 
     def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-        values = changed_values(plan.item(item.uid) or item, values)
+        now = plan.item(item.uid)
+        unchanged_since_opened(now is None or _content(now) == _content(item))
+        values = changed_values(item, values)
         return service.update_item(plan.id, plan.version, item.uid, values) if values else None
 
     _form(screen, f"Edit the {KIND_WORDS[item.kind]}", ITEM_FORMS[item.kind],
@@ -74,10 +81,11 @@ def edit(screen: Any, item: PlanItem) -> None:
 
 def elements(screen: Any, focus: str | None) -> None:
     """Summary, next review and each CCM section; `focus`: the field to start on."""
-    service, client_id = screen.service, screen.client_id
+    service, client_id, opened = screen.service, screen.client_id, screen.plan
 
     def change(plan: Plan, values: dict[str, Any]) -> Plan | None:
-        values = changed_elements(plan, values)
+        unchanged_since_opened(elements_values(plan) == elements_values(opened))
+        values = changed_elements(opened, values)
         return service.update_plan(plan.id, plan.version, values) if values else None
 
     _form(screen, "The plan's other elements", elements_form(), elements_values(screen.plan),
@@ -124,7 +132,7 @@ def remove(screen: Any, item: PlanItem) -> None:
                 lambda now: service.remove_item(now.id, now.version, item.uid),
                 f"deleted {KIND_WORDS[item.kind]} {quoted(item.text)}")
 
-    screen.app.push_screen(ConfirmScreen(fill(question + "? {plan.undo} brings it back.")),
+    screen.app.push_screen(ConfirmScreen(question + fill("? {plan.undo} brings it back.")),
                            answered)
 
 

@@ -99,6 +99,16 @@ class DraftWriter:
         self.reread()
 
 
+def unchanged_since_opened(unchanged: bool) -> None:
+    """In a form's save: refused when what the form showed changed in another window. Its
+    first save is refused by the draft's version; saved again, the editor behind it has read
+    the newer draft meanwhile, and the form's old values must still not go over it."""
+    if not unchanged:
+        from carecli.data.versions import edited_elsewhere
+
+        raise ChangedElsewhere(edited_elsewhere("this care plan"))
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else ""

@@ -65,9 +65,11 @@ class PlanOutline(OptionList):
         options: list[Option | None] = []
         depth = _depths(plan)
         for item in plan.items:
-            self.rows[item.uid] = OutlineRow(item.uid, item)
+            known = item.kind in MARKS  # another program's kind: shown, never acted on
+            if known:
+                self.rows[item.uid] = OutlineRow(item.uid, item)
             options.append(Option(_item_line(item, depth[item.uid], achievements, today),
-                                  id=item.uid))
+                                  id=item.uid, disabled=not known))
         if not plan.items:
             options.append(Option(Text(fill(
                 "No problems yet: {plan.suggest} adds those the record and the latest assessment "
@@ -106,12 +108,13 @@ def _item_line(item: PlanItem, depth: int, achievements: Mapping[str, str],
     pad = " " * (DEPTH_INDENT * depth)
     closed = item.status in CLOSED
     style = "bold" if item.kind == PlanItemKind.PROBLEM else ""
-    title = Text(pad + MARKS[item.kind], style="dim")
+    mark = MARKS.get(item.kind, "? ")
+    title = Text(pad + mark, style="dim")
     title.append(one_line(item.text), style=f"{style} dim" if closed else style)
     grid.add_row(title, Text(status_label(item.status), style="dim" if closed else "cyan"))
     more, right = _details(item, achievements, today)
     if more.plain or right.plain:
-        more = Text(pad + " " * len(MARKS[item.kind]) + "  ").append_text(more)
+        more = Text(pad + " " * len(mark) + "  ").append_text(more)
         grid.add_row(more, right)
     return grid
 
