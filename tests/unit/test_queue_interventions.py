@@ -37,7 +37,8 @@ def test_an_overdue_intervention_says_how_late():
                                           text="Book the eye exam", owner_kind="family",
                                           owner_name="Maria"))
     item = only(build_queue([facts(never)], today=TODAY))
-    assert item.reason == "intervention 3 days overdue: Book the eye exam (once, family member: Maria)"
+    assert item.reason == (
+        "intervention 3 days overdue: Book the eye exam (once, family member: Maria)")
     assert item.overdue_days == 3 and (build_queue([facts(never)], today=TODAY).overdue == 1)
 
 

@@ -22,9 +22,9 @@ from carecli.clinical.follow_up import follow_up
 from carecli.clinical.people import age_on, recently_discharged
 from carecli.domain.caseload import (
     FLAG_LABELS,
+    REVIEW_DUE_WORDS,
     RISK_ORDER,
     CaseloadFilter,
-    REVIEW_DUE_WORDS,
     CaseloadRow,
     search_key,
     view,
