@@ -40,3 +40,12 @@ def describe_failure(error: BaseException) -> str:
     if "malformed" in text or "not a database" in text:
         return f"The database file is damaged ({text}); restore it from a backup."
     return f"stopped by an unexpected error: {type(error).__name__}: {text}"
+
+
+def edited_elsewhere(what: str) -> str:
+    """The sentence for a form saved over a newer version of `what` ("this client")."""
+    return (
+        f"{what.capitalize()} was changed in another window since you opened it, so nothing "
+        "was saved; your text is still here: copy what you need, close the form and open it "
+        "again."
+    )

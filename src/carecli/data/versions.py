@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from carecli.data.errors import ChangedElsewhere, DatabaseReplaced
+from carecli.data.errors import ChangedElsewhere, DatabaseReplaced, edited_elsewhere
 
 NEW_GENERATION = "carecli.new_generation"
 """`Session.info` key: the generation a transaction wrote, for the writer to adopt."""
@@ -26,15 +26,6 @@ NOTICED = (
     "The database was replaced by another program since this window opened it; the caseload "
     "is reloaded."
 )
-
-
-def edited_elsewhere(what: str) -> str:
-    """The sentence for a form saved over a newer version of `what` ("this client")."""
-    return (
-        f"{what.capitalize()} was changed in another window since you opened it, so nothing "
-        "was saved; your text is still here: copy what you need, close the form and open it "
-        "again."
-    )
 
 
 def check_version(row: Any, version: int | None, what: str) -> None:

@@ -8,7 +8,13 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from carecli.data.errors import CareDataError, ChangedElsewhere, InvalidInput, NotFound
+from carecli.data.errors import (
+    CareDataError,
+    ChangedElsewhere,
+    InvalidInput,
+    NotFound,
+    edited_elsewhere,
+)
 from carecli.domain.care_plan import Plan
 
 UNDO_DEPTH = 100
@@ -104,8 +110,6 @@ def unchanged_since_opened(unchanged: bool) -> None:
     first save is refused by the draft's version; saved again, the editor behind it has read
     the newer draft meanwhile, and the form's old values must still not go over it."""
     if not unchanged:
-        from carecli.data.versions import edited_elsewhere
-
         raise ChangedElsewhere(edited_elsewhere("this care plan"))
 
 
