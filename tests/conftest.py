@@ -3,7 +3,8 @@
 A module marked `both_backends` runs each of its tests that use `db` twice: on a fresh SQLite
 file and on the PostgreSQL server named by CARECLI_TEST_POSTGRES_URL (`make test` starts one,
 see `scripts/with-postgres`); a test in it about SQLite files themselves is marked
-`sqlite_only`. Without a server the PostgreSQL runs skip."""
+`sqlite_only`. Without a server the PostgreSQL runs skip. The suite runs in parallel
+(pytest-xdist): each worker creates and uses a database of its own on that server."""
 
 import os
 import time
@@ -16,8 +17,28 @@ import pytest
 TODAY = date(2026, 11, 24)
 """The fixed day every test runs on."""
 
-POSTGRES_URL = os.environ.get("CARECLI_TEST_POSTGRES_URL")
 BACKENDS = ("sqlite", "postgresql")
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """The URL of a fresh database for one parallel worker, created beside the one in `url`."""
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base.set(drivername="postgresql+psycopg"),
+                           isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+POSTGRES_URL = os.environ.get("CARECLI_TEST_POSTGRES_URL")
+if POSTGRES_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+    POSTGRES_URL = _worker_database(POSTGRES_URL, os.environ["PYTEST_XDIST_WORKER"])
+    os.environ["CARECLI_TEST_POSTGRES_URL"] = POSTGRES_URL
 
 
 def pytest_configure(config: pytest.Config) -> None:
