@@ -1,4 +1,5 @@
-"""A database as the first carecli (schema 0001) left it, with one client, for upgrade tests."""
+"""A database as an older carecli left it (schema 0001, or a later revision), with one client,
+for upgrade tests."""
 
 import sqlite3
 from pathlib import Path
@@ -20,6 +21,12 @@ ADA = (
 
 def database_at_0001(path: Path, *statements: str) -> None:
     """Create `path` at schema 0001 holding client 1 (Ada Okafor), then run `statements`."""
+    database_at("0001", path, *statements)
+
+
+def database_at(revision: str, path: Path, *statements: str) -> None:
+    """Create `path` at schema `revision` holding client 1 (Ada Okafor), then run
+    `statements`."""
     marked = sqlite3.connect(path)  # an empty carecli file, as a 0001-era carecli made it
     marked.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     marked.close()
@@ -27,7 +34,7 @@ def database_at_0001(path: Path, *statements: str) -> None:
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
     with engine.begin() as conn:
         for statement in (ADA, *statements):
             conn.execute(text(statement))

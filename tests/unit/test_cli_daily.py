@@ -87,7 +87,7 @@ def test_an_ambiguous_client_lists_the_matches_and_logs_nothing(run: Run, caselo
     (["Zed", "--outcome", "reached"], "No client has the id or name 'Zed'."),
     (["999", "--outcome", "reached"], "No client has the id or name '999'."),
     (["Ida", "--outcome", "spoke"], "--outcome must be one of: 'reached', 'no_answer', "),
-    (["Ida", "--outcome", "reached", "--mode", "fax"], "--mode must be one of: 'phone', "),
+    (["Ida", "--outcome", "reached", "--mode", "telegram"], "--mode must be one of: 'phone', "),
     (["Ida", "--outcome", "reached", "--minutes", "-5"], "--minutes must be at least 0."),
     (["Ida", "--outcome", "reached", "--minutes", "700"], "--minutes must be at most 600"),
     (["Ida", "--outcome", "reached", "--at", "2999-01-01 10:00"], "--at is in the future."),

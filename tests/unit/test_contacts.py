@@ -193,7 +193,7 @@ def test_the_time_defaults_to_now(db) -> None:
 @pytest.mark.parametrize(("values", "field"), [
     ({"outcome": "spoke"}, "outcome"),
     ({}, "outcome"),
-    ({"outcome": "reached", "mode": "fax"}, "mode"),
+    ({"outcome": "reached", "mode": "telegram"}, "mode"),
     ({"outcome": "reached", "minutes": -1}, "minutes"),
     ({"outcome": "reached", "minutes": 601}, "minutes"),
     ({"outcome": "reached", "minutes": 2.5}, "minutes"),

@@ -257,7 +257,7 @@ CHILD_TABLES = (
     "check_in", "hospital_stay", "referral", "status_change", "assessment", "assessment_answer",
     "assessment_score", "care_plan", "care_plan_item", "care_plan_section", "care_plan_copy",
     "goal_progress", "intervention_done", "safety_finding", "contact_correction", "snooze",
-    "call_timer", "client_month",
+    "call_timer", "client_month", "referral_event", "appointment",
 )
 
 GRANDCHILD_TABLES = {
@@ -292,13 +292,17 @@ def _full_client(db: Database, given: str, today: date) -> int:
                              reason="Away"))
         session.add(m.CallTimer(client_id=client_id, started_at=now))
         session.add(m.ClientMonth(client_id=client_id, month="2026-11", complex=True))
-        session.add(m.Referral(client_id=client_id, resource_id=resource.id,
-                               to_whom="Meals on Wheels", made_on=today))
+        referral = m.Referral(client_id=client_id, resource_id=resource.id,
+                              to_whom="Meals on Wheels", made_on=today)
+        session.add(referral)
+        session.add(m.Appointment(client_id=client_id, with_whom="Dr Who", starts_at=now))
         assessment = m.Assessment(client_id=client_id, kind="intake", status="completed",
                                   completed_at=now)
         plan = m.CarePlan(client_id=client_id, summary="Plan")
         session.add_all([assessment, plan])
         session.flush()
+        session.add(m.ReferralEvent(referral_id=referral.id, client_id=client_id,
+                                    changed_on=today, to_status="requested"))
         session.add(m.AssessmentAnswer(assessment_id=assessment.id, instrument_id="phq9",
                                        item_id="q1", value=2))
         session.add(m.AssessmentScore(assessment_id=assessment.id, instrument_id="phq9",

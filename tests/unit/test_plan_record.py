@@ -75,7 +75,7 @@ def _recorded(service, db) -> tuple[int, dict[str, int]]:
         ids[values["name"]] = service.add_entry(kind, client_id, values)
     with db.write() as session:
         session.add(Referral(client_id=client_id, to_whom="Meals on Wheels", need="food",
-                             status="sent", made_on=date(2026, 11, 2)))
+                             status="requested", made_on=date(2026, 11, 2)))
     return client_id, ids
 
 
@@ -89,7 +89,7 @@ def test_a_first_plan_is_prefilled_from_the_record_alone(service, db) -> None:
                                  "daily.\nList last reconciled Nov 1, 2026.",
         "caregiver_assessment": "Caregiver: Sam Rowe (son), 555-0100",
         "community_services": "Care team: Dr Ames (Primary care physician, Valley Clinic)\n"
-                              "Referred to Meals on Wheels for food on Nov 2, 2026 (sent)",
+                              "Referred to Meals on Wheels for food on Nov 2, 2026 (requested)",
     }
     assert service.section_suggestions(client_id) == dict(plan.sections)
 

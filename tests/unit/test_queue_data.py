@@ -104,7 +104,7 @@ def test_tcm_check_ins_tasks_referrals_and_plan_reviews_as_stored(db):
     add(db, CheckIn(client_id=client, kind="task", due_on=TODAY, reason="review BP log"))
     add(db, CheckIn(client_id=client, kind="task", due_on=TODAY, reason="done already",
                     status="done"))
-    add(db, Referral(client_id=client, to_whom="food bank", status="sent",
+    add(db, Referral(client_id=client, to_whom="food bank", status="requested",
                      made_on=date(2026, 11, 14), follow_up_on=date(2026, 11, 21)))
     add(db, Referral(client_id=client, to_whom="draft", made_on=date(2026, 11, 14),
                      follow_up_on=date(2026, 11, 21)))
@@ -168,7 +168,7 @@ def test_the_caseload_s_next_check_in_is_the_queue_s(db):
     with db.raw() as conn:  # the week ahead: the check-ins, and what else falls due each day
         cur = conn.cursor()
         cur.execute("SELECT client_id, follow_up_on FROM referral "
-                    "WHERE status IN ('sent', 'accepted') UNION ALL "
+                    "WHERE status IN ('requested', 'accepted') UNION ALL "
                     "SELECT client_id, review_due_on FROM care_plan WHERE status = 'active' "
                     "UNION ALL SELECT client_id, due_on FROM check_in WHERE status = 'open' "
                     "AND kind = 'task'")

@@ -53,7 +53,7 @@ def _varied(db) -> None:
             add(db, CheckIn(client_id=client, kind="task", due_on=date(2026, 11, 20),
                             reason="send forms"))
         elif family == "Referred":
-            add(db, Referral(client_id=client, to_whom="food bank", status="sent",
+            add(db, Referral(client_id=client, to_whom="food bank", status="requested",
                              made_on=date(2026, 11, 10), follow_up_on=date(2026, 11, 17)))
         else:
             add(db, CarePlan(client_id=client, status="active",
@@ -94,7 +94,7 @@ def _only_later_work(db) -> None:
         if family == "Tasked":
             add(db, CheckIn(client_id=client, kind="task", due_on=date(2026, 11, day)))
         elif family == "Referred":
-            add(db, Referral(client_id=client, to_whom="food bank", status="sent",
+            add(db, Referral(client_id=client, to_whom="food bank", status="requested",
                              made_on=date(2026, 11, 10), follow_up_on=date(2026, 11, day)))
         else:
             add(db, CarePlan(client_id=client, status="active",

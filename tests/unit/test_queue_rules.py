@@ -214,7 +214,7 @@ def test_the_full_priority_order():
         client(6, last="2026-11-20", findings=(Finding(9, "safety", at("2026-11-23")),)),
         client(7, risk="high", cadence=7, last="2026-11-17"),  # due today, high
         client(8, last="2026-11-20", referrals=(
-            ReferralDue(2, "food bank", "sent", date(2026, 11, 14), date(2026, 11, 21)),),
+            ReferralDue(2, "food bank", "requested", date(2026, 11, 14), date(2026, 11, 21)),),
             plan_reviews=(PlanReview(3, TODAY),)),
     ]
     queue = build_queue(reversed(clients), today=TODAY)

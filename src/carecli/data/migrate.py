@@ -25,6 +25,9 @@ def alembic_head() -> str:
 
 
 def upgrade_to_head(engine: Engine) -> None:
+    """Upgrade the database in one transaction. On SQLite, foreign keys are off meanwhile (and
+    checked before it commits): a migration that rebuilds a table drops it, and with them on
+    the drop would delete every row of other tables that points at it."""
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     with engine.connect() as conn:
@@ -36,6 +39,18 @@ def upgrade_to_head(engine: Engine) -> None:
                 f"The database was written by a newer carecli (schema {current}); "
                 "update carecli to open it."
             )
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None:  # outside a transaction, where this pragma takes effect
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseOpenError(
+                        "Upgrading the database would leave rows pointing at rows that do not "
+                        "exist; nothing was changed.")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")

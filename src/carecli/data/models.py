@@ -358,8 +358,11 @@ class ContactLog(Versioned, table=True):
     occurred_at: datetime = _ts(default_factory=utcnow, index=True)
     mode: str = Field(max_length=16)
     outcome: str = Field(max_length=16)
-    successful: bool = False
-    """True exactly when the outcome is `reached`."""
+    successful: bool | None = False
+    """True exactly when the outcome is `reached` with the client or their family; False an
+    attempt that did not reach them (a retry falls due); None communication about the client
+    with the care team (a fax, a call with the PCP): it counts minutes but is not a contact
+    with the client, so it neither resets the cadence nor counts as an attempt."""
     minutes: int = 0
     timer_minutes: int | None = None
     """The call timer's own figure when the minutes were typed or changed by hand (audit)."""
@@ -451,7 +454,12 @@ class ClientMonth(SQLModel, table=True):
     marked_at: datetime = _ts(default_factory=utcnow)
 
 
-class HospitalStay(SQLModel, table=True):
+class HospitalStay(Versioned, table=True):
+    """A hospital, emergency-department, observation or facility stay. A discharge starts the
+    transitional care work (`clinical.tcm_deadlines`): the interactive contact (from the
+    contact log), the medication reconciliation (`med_rec_on`) and the face-to-face visit
+    (`visit_on`). The LACE answers the care manager confirmed are kept with their score."""
+
     __tablename__ = "hospital_stay"
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
@@ -460,30 +468,120 @@ class HospitalStay(SQLModel, table=True):
     admitted_on: date
     discharged_on: date | None = Field(default=None, index=True)
     reason: str | None = Field(default=None, max_length=400)
+    disposition: str | None = Field(default=None, max_length=24)
+    """`StayDisposition`: where the client went."""
+    complexity: str = Field(default="moderate", max_length=10,
+                            sa_column_kwargs={"server_default": "moderate"})
+    """`TcmComplexity`: sets the face-to-face deadline (7 or 14 days)."""
+    acute_admission: bool | None = None
+    """LACE "A": admitted unplanned (through the ED or urgent)."""
+    charlson: int | None = None
+    """LACE "C": the Charlson index as the care manager confirmed it."""
+    ed_visits_6mo: int | None = None
+    """LACE "E": ED visits in the 6 months before the admission, as confirmed."""
+    lace_total: int | None = None
+    lace_band: str | None = Field(default=None, max_length=10)
+    med_rec_on: date | None = None
+    """When the medication reconciliation of this transition was done."""
+    visit_on: date | None = None
+    """When the face-to-face visit of this transition took place."""
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+    created_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
 
 
-class CommunityResource(SQLModel, table=True):
+class CommunityResource(Versioned, table=True):
+    """A community resource of the local directory: typed, or imported from an Open Referral
+    HSDS directory (`hsds_id`: the service's id there, so a re-import updates the row)."""
+
     __tablename__ = "community_resource"
+    __table_args__ = (UniqueConstraint("hsds_id", name="uq_community_resource_hsds_id"),)
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
+    organisation: str | None = Field(default=None, max_length=200)
     category: str = Field(max_length=40)
+    """`ResourceCategory`."""
+    status: str = Field(default="active", max_length=10,
+                        sa_column_kwargs={"server_default": "active"})
+    """`ResourceStatus`: an inactive resource stays (referrals point at it) but is not offered."""
     phone: str | None = Field(default=None, max_length=40)
     address: str | None = Field(default=None, max_length=400)
+    hours: str | None = Field(default=None, max_length=400)
+    eligibility: str | None = Field(default=None, max_length=1000)
     website: str | None = Field(default=None, max_length=400)
+    email: str | None = Field(default=None, max_length=254)
+    description: str | None = Field(default=None, max_length=TEXT_MAX)
     note: str | None = Field(default=None, max_length=TEXT_MAX)
+    hsds_id: str | None = Field(default=None, max_length=100)
+    updated_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
 
 
-class Referral(SQLModel, table=True):
+class Referral(Versioned, table=True):
+    """A referral of a client to a community resource for a need, closed-loop: every status
+    change is a `ReferralEvent`; a closed one records its outcome."""
+
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = _client_fk()
     resource_id: int | None = _fk("community_resource.id", nullable=True, ondelete="SET NULL")
     to_whom: str = Field(max_length=200)
+    """The resource's name when it was made (or a name typed without a resource)."""
     need: str | None = Field(default=None, max_length=40)
+    """`ResourceCategory` of the need it answers."""
+    need_text: str | None = Field(default=None, max_length=400)
+    """The need in words: "Food insecurity (HRSN screen, Nov 3)"."""
+    assessment_id: int | None = _fk("assessment.id", nullable=True, ondelete="SET NULL")
+    """The assessment whose positive screen it answers, if any."""
+    problem_uid: str | None = Field(default=None, max_length=32)
+    """The care-plan problem (`care_plan_item.uid`) it answers, if any."""
     reason: str | None = Field(default=None, max_length=1000)
     status: str = Field(default="draft", max_length=16)
+    """`ReferralStatus`."""
     made_on: date
     follow_up_on: date | None = None
+    """When to follow it up if nothing was heard: puts it in the queue."""
     last_update_on: date | None = None
+    """The day of its latest status change."""
+    outcome: str | None = Field(default=None, max_length=24)
+    """`ReferralOutcome`, once closed."""
+    outcome_note: str | None = Field(default=None, max_length=TEXT_MAX)
+
+
+class ReferralEvent(SQLModel, table=True):
+    """One dated status change of a referral (its history; never edited)."""
+
+    __tablename__ = "referral_event"
+    id: int | None = Field(default=None, primary_key=True)
+    referral_id: int = _fk("referral.id")
+    client_id: int = _client_fk()
+    changed_on: date
+    from_status: str | None = Field(default=None, max_length=16)
+    to_status: str = Field(max_length=16)
+    note: str | None = Field(default=None, max_length=TEXT_MAX)
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class Appointment(Versioned, table=True):
+    """An appointment of the client with someone of the care team (or another provider): a
+    reminder call the day before and an outcome follow-up the day after fall due in the queue."""
+
+    __table_args__ = (Index("ix_appointment_starts_at", "starts_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = _client_fk()
+    care_team_member_id: int | None = _fk("care_team_member.id", nullable=True,
+                                          ondelete="SET NULL")
+    with_whom: str = Field(max_length=NAME_MAX)
+    """The care-team member's name when it was made, or a name typed."""
+    starts_at: datetime = _ts()
+    location: str | None = Field(default=None, max_length=400)
+    purpose: str | None = Field(default=None, max_length=400)
+    transport_arranged: bool = False
+    transport_note: str | None = Field(default=None, max_length=400)
+    status: str = Field(default="scheduled", max_length=16,
+                        sa_column_kwargs={"server_default": "scheduled"})
+    """`AppointmentStatus`."""
+    reminded_on: date | None = None
+    """When the reminder call was made (the queue's reminder item is then done)."""
+    outcome_note: str | None = Field(default=None, max_length=TEXT_MAX)
+    created_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
 
 
 class AuditLog(SQLModel, table=True):

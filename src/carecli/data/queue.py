@@ -119,7 +119,7 @@ follows those; an emergency-department visit sent home is not one)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
-WHERE status IN ('sent', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
+WHERE status IN ('requested', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
 
 PLAN_REVIEWS_SQL = """
 SELECT id, client_id, review_due_on, number, finalised_at FROM care_plan

@@ -251,15 +251,15 @@ class _Records:
             p.needs.add(need)
             resource_id, name = rng.choice(self.resource_ids[need])
             status = rng.choices(
-                ("draft", "sent", "accepted", "completed", "declined", "closed"),
+                ("draft", "requested", "accepted", "completed", "rejected", "cancelled"),
                 (5, 30, 20, 25, 10, 10),
             )[0]
-            still_open = status in ("draft", "sent", "accepted")
+            still_open = status in ("draft", "requested", "accepted")
             ago = rng.randint(1, 25) if still_open else rng.randint(30, 120)
             made = max(p.enrolled_on, _weekday_on_or_before(self.today - timedelta(days=ago)))
             follow_up = made + timedelta(days=14) if still_open else None
             update = None
-            if status == "sent":
+            if status == "requested":
                 update = made
             elif status != "draft":
                 update = min(self.today, made + timedelta(days=rng.randint(1, 20)))

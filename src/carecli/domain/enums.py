@@ -45,6 +45,8 @@ class ContactMode(StrEnum):
     HOME_VISIT = "home_visit"
     OFFICE = "office"
     MESSAGE = "message"
+    FAX = "fax"
+    LETTER = "letter"
     WITH_CAREGIVER = "with_caregiver"
     WITH_CARE_TEAM = "with_care_team"
 
@@ -224,12 +226,48 @@ class CopyMethod(StrEnum):
 
 
 class ReferralStatus(StrEnum):
+    """A referral's status, as FHIR Task in the Gravity SDOH Clinical Care guide (DOMAIN.md,
+    "Referrals (closed loop)"); `clinical.referrals` holds the allowed transitions."""
+
     DRAFT = "draft"
-    SENT = "sent"
+    REQUESTED = "requested"
     ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    IN_PROGRESS = "in-progress"
+    ON_HOLD = "on-hold"
     COMPLETED = "completed"
-    DECLINED = "declined"
-    CLOSED = "closed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class ReferralOutcome(StrEnum):
+    """What came of a closed referral."""
+
+    GOT_HELP = "got_help"
+    NOT_ELIGIBLE = "not_eligible"
+    NO_CAPACITY = "no_capacity"
+    COULD_NOT_CONTACT = "could_not_contact"
+    NO_LONGER_INTERESTED = "no_longer_interested"
+    OTHER = "other"
+
+
+class ResourceCategory(StrEnum):
+    """What a community resource helps with; also the need a referral answers."""
+
+    FOOD = "food"
+    HOUSING = "housing"
+    TRANSPORTATION = "transportation"
+    UTILITIES = "utilities"
+    MENTAL_HEALTH = "mental_health"
+    CAREGIVER_SUPPORT = "caregiver_support"
+    LEGAL = "legal"
+    FINANCIAL = "financial"
+    OTHER = "other"
+
+
+class ResourceStatus(StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
 
 
 class StayKind(StrEnum):
@@ -237,6 +275,34 @@ class StayKind(StrEnum):
     EMERGENCY = "emergency"
     OBSERVATION = "observation"
     SKILLED_NURSING = "skilled_nursing"
+
+
+class StayDisposition(StrEnum):
+    """Where the client went when the stay ended."""
+
+    HOME = "home"
+    HOME_WITH_SERVICES = "home_with_services"
+    SKILLED_NURSING = "skilled_nursing"
+    REHABILITATION = "rehabilitation"
+    ASSISTED_LIVING = "assisted_living"
+    HOSPICE = "hospice"
+    OTHER = "other"
+
+
+class TcmComplexity(StrEnum):
+    """The medical decision making of a transition (DOMAIN.md): high → 99496, face-to-face
+    visit within 7 days; moderate → 99495, within 14."""
+
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class AppointmentStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    ATTENDED = "attended"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+    RESCHEDULED = "rescheduled"
 
 
 def label(value: StrEnum | str | None) -> str:

@@ -10,7 +10,7 @@ Priority, first to last:
    deadline first;
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
-5. other follow-ups due: tasks, referrals sent or accepted whose follow-up day has come, care
+5. other follow-ups due: tasks, referrals requested or accepted whose follow-up day has come, care
    plans whose review is due, interventions of the active care plan that are due
    (`plan_outline.next_due`: an open status, and a repeating one its interval after it was last
    done); earliest first.
@@ -456,8 +456,13 @@ def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
                       _other_order(facts, task.due_on, task.id))
 
 
+REFERRAL_WORDS = {"requested": "sent", "in-progress": "in progress", "on-hold": "on hold"}
+"""A referral's status as the queue says it ("referral to food bank sent 10 days ago")."""
+
+
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
-    reason = f"referral to {ref.to_whom} {ref.status} {_ago(ref.since, today)}: follow up"
+    status = REFERRAL_WORDS.get(ref.status, ref.status)
+    reason = f"referral to {ref.to_whom} {status} {_ago(ref.since, today)}: follow up"
     return _candidate(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today,
                       4, _other_order(facts, ref.follow_up_on, ref.id))
 
