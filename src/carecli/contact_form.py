@@ -18,6 +18,14 @@ from carecli.forms import FieldSpec, choices
 MOMENT_HINT = "YYYY-MM-DD HH:MM; blank: now"
 SOMEONE_ELSE = "other:"
 """The "with whom" choice that takes the name typed below it."""
+COORDINATION_HINT = ("Care team: coordination about the client. The minutes count; the "
+                     "check-in and retries are as they were.")
+"""Said under "with whom" when a care-team member is chosen."""
+
+
+def party_hint(with_whom: Any) -> str:
+    """The line under "with whom": what a contact with the care team is (else nothing)."""
+    return COORDINATION_HINT if str(with_whom or "").startswith("care_team:") else ""
 
 
 def logger_fields(people: Iterable[tuple[str, str]]) -> tuple[FieldSpec, ...]:
@@ -149,7 +157,12 @@ def saved_message(outcome: str, logged: LoggedContact,
                   follow_up: Mapping[str, Any] | None = None) -> str:
     """What the save did, in a sentence or two: "Logged: reached. Next check-in Dec 14.",
     "Voicemail logged; retry Tue Dec 1.", "SI follow-up noted: the safety flag is cleared"."""
-    if logged.retry and logged.next_due is not None:
+    if logged.coordination:
+        text = f"Logged with the care team: {label(outcome).lower()} (coordination)."
+        if logged.next_due is not None:
+            what = "Retry" if logged.retry else "Next check-in"
+            text += f" {what} still {_day(logged.next_due, weekday=logged.retry)}."
+    elif logged.retry and logged.next_due is not None:
         text = f"{label(outcome)} logged; retry {_day(logged.next_due, weekday=True)}."
     else:
         text = f"Logged: {label(outcome).lower()}."

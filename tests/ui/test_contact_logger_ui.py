@@ -217,3 +217,28 @@ def test_logger_80x24_snapshot(snap_compare, make_app, seeded):
         await open_logger(pilot.app, pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_it)
+
+
+async def test_a_call_with_the_care_team_is_coordination(make_app, seeded, db):
+    from carecli.data.entries import add_entry
+
+    jose = seeded["José"]
+    add_entry(db=db, kind="care_team", client_id=jose,
+              values={"name": "Dr Ames", "role": "PCP"})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await open_record(app, pilot, jose)
+        logger = await open_logger(app, pilot)
+        hint = logger.query_one("#with-whom-hint")
+        assert not hint.display
+        logger.query_one("#field-with_whom").value = "care_team:Dr Ames"
+        await pilot.pause()
+        assert hint.display and "coordination" in str(hint.render())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ContactLogger), "the save")
+        await settle(app, pilot)
+        contact = contacts_of(db, jose)[0]
+        assert (contact.with_whom, contact.with_whom_kind, contact.successful) == (
+            "Dr Ames", "care_team", None)
+        assert "Logged with the care team: reached (coordination)." in notices(app)

@@ -7,6 +7,7 @@ from carecli.contact_form import (
     SOMEONE_ELSE,
     contact_values,
     logger_fields,
+    party_hint,
     people_choices,
     saved_message,
 )
@@ -80,3 +81,13 @@ def test_what_the_save_says() -> None:
                      "reach.")
     assert saved_message("reached", _logged(next_due=None)) == "Logged: reached."
     assert saved_message("reached", _logged(), {"kind": "task"}).endswith("Task scheduled.")
+
+
+def test_a_contact_with_the_care_team_is_said_to_be_coordination() -> None:
+    assert party_hint("care_team:Dr Ames").startswith("Care team: coordination")
+    assert party_hint("client:Ida Rowe") == party_hint(None) == ""
+    assert saved_message("reached", _logged(coordination=True)) == (
+        "Logged with the care team: reached (coordination). Next check-in still Dec 14.")
+    assert saved_message("voicemail", _logged(coordination=True, retry=True,
+                                              next_due=date(2026, 12, 1))) == (
+        "Logged with the care team: voicemail (coordination). Retry still Tue Dec 1.")

@@ -11,7 +11,7 @@ keeps what it replaced and why; nothing here deletes one.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, null, select, text
 
 from carecli.clinical import follow_up
 from carecli.clinical.cadence import cadence_days
@@ -31,7 +31,13 @@ from carecli.data.models import CallTimer, CheckIn, Client, ContactCorrection, C
 from carecli.data.versions import check_version
 from carecli.domain.caseload import fold
 from carecli.domain.daily import ContactEntry, LoggedContact
-from carecli.domain.enums import CheckInKind, CheckInStatus, ClientStatus, ContactOutcome
+from carecli.domain.enums import (
+    CheckInKind,
+    CheckInStatus,
+    ClientStatus,
+    ContactOutcome,
+    ContactParty,
+)
 
 FIELDS = tuple(ContactFields.model_fields)
 """A contact's own fields: what is logged, listed and corrected."""
@@ -51,11 +57,12 @@ def log_contact(*, db: Database, client_id: int, values: dict[str, Any],
         client = stored_client(session, client_id)
         _not_before_enrolment(data.occurred_at, client)
         open_before = _open_findings(session, client_id)
-        row = ContactLog(client_id=client_id, successful=_successful(data.outcome),
-                         **_stored(data))
+        successful = _successful(data)  # NULL written as such: None would take the default
+        row = ContactLog(client_id=client_id, successful=null() if successful is None
+                         else successful, **_stored(data))
         session.add(row)
         session.flush()
-        if row.successful:
+        if successful:
             answer_check_ins(session, client_id, _day(row.occurred_at), row.id)
         if data.follow_up is not None:
             add_follow_up(session, client_id, data.follow_up)
@@ -66,7 +73,7 @@ def log_contact(*, db: Database, client_id: int, values: dict[str, Any],
         closed = tuple(flag for finding_id, flag in open_before if finding_id not in open_after)
         record_change(session, action="log", entity="contact", entity_id=row.id,
                       client_id=client_id, summary=_log_summary(row, closed))
-        return _logged(session, client, row.id, closed)
+        return _logged(session, client, row, closed)
 
 
 def contacts(*, db: Database, client_id: int) -> tuple[ContactEntry, ...]:
@@ -105,7 +112,7 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
             _not_before_enrolment(data.occurred_at, stored_client(session, row.client_id))
         for name in before:
             setattr(row, name, new[name])
-        row.successful = _successful(data.outcome)
+        row.successful = _successful(data)
         if "outcome" in before or "occurred_at" in before:
             _answer_again(session, row)
         session.add(ContactCorrection(contact_id=contact_id, client_id=row.client_id,
@@ -162,18 +169,21 @@ def next_follow_up(session, client: Client) -> tuple[date | None, Any]:
     return found.due_on, found
 
 
-def _logged(session, client: Client, contact_id: int, closed: tuple[str, ...]) -> LoggedContact:
+def _logged(session, client: Client, row: ContactLog, closed: tuple[str, ...]) -> LoggedContact:
     """What the contact changed. A stored cadence or tier no rule can read (written by another
     program) leaves the next follow-up unknown; the contact is logged all the same."""
+    coordination = row.successful is None
     try:
         due, found = next_follow_up(session, client)
     except ValueError:
-        return LoggedContact(contact_id=contact_id, next_due=None, retry=False,
-                             failed_in_a_row=0, unable_to_reach=False, closed_findings=closed)
+        return LoggedContact(contact_id=row.id, next_due=None, retry=False,
+                             failed_in_a_row=0, unable_to_reach=False, closed_findings=closed,
+                             coordination=coordination)
     return LoggedContact(
-        contact_id=contact_id, next_due=due, retry=due is not None and due == found.due_on
+        contact_id=row.id, next_due=due, retry=due is not None and due == found.due_on
         and found.retry, failed_in_a_row=found.failed_in_a_row,
         unable_to_reach=found.unable_to_reach, closed_findings=closed,
+        coordination=coordination,
     )
 
 
@@ -194,8 +204,12 @@ def _plain(value: Any) -> Any:
     return value.value if hasattr(value, "value") else value
 
 
-def _successful(outcome: str) -> bool:
-    return outcome == ContactOutcome.REACHED
+def _successful(data: ContactFields) -> bool | None:
+    """`ContactLog.successful`: None for communication with the care team about the client
+    (coordination: minutes, but no contact with the client), else whether they were reached."""
+    if data.with_whom_kind == ContactParty.CARE_TEAM:
+        return None
+    return data.outcome == ContactOutcome.REACHED
 
 
 def _day(at: datetime) -> date:

@@ -86,6 +86,8 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
     ]
     for c in session.scalars(select(ContactLog).where(ContactLog.client_id == client_id)):
         who = f" with {c.with_whom}" if c.with_whom else ""
+        if c.successful is None:  # communication with the care team about the client
+            who += " (care team)"
         events.append(
             HistoryEvent(
                 on=local_date(c.occurred_at), kind="contact", at=c.occurred_at,

@@ -16,7 +16,9 @@ class ContactEntry:
     """Aware, UTC (shown in local time)."""
     mode: str
     outcome: str
-    successful: bool
+    successful: bool | None
+    """None: communication with the care team about the client (coordination), neither a
+    contact with the client nor an attempt to reach them."""
     minutes: int
     timer_minutes: int | None
     """The timer's own figure when the minutes were edited by hand."""
@@ -43,6 +45,9 @@ class LoggedContact:
     unable_to_reach: bool
     closed_findings: tuple[str, ...]
     """Safety flags this contact followed up (a reached contact with a note)."""
+    coordination: bool = False
+    """It was communication with the care team about the client: minutes, but the client's
+    follow-up is as it was."""
 
 
 @dataclass(frozen=True, slots=True)

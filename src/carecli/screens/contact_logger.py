@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import App
+from textual.widgets import Select, Static
 
 from carecli.contact_form import (
     FIELD_OF_ERROR,
@@ -18,6 +20,7 @@ from carecli.contact_form import (
     correction_values,
     entry_form,
     logger_fields,
+    party_hint,
     people_choices,
     saved_message,
 )
@@ -38,7 +41,29 @@ from carecli.widgets.contacts_tab import month_name, when
 
 class ContactLogger(FormScreen):
     """The generic form with the logger's fields; a refusal naming a value the form does not
-    show as such (the timer's figure, who-kind) goes beside the field it comes from."""
+    show as such (the timer's figure, who-kind) goes beside the field it comes from. A line
+    under "with whom" says when the contact is coordination with the care team."""
+
+    DEFAULT_CSS = """
+    ContactLogger #with-whom-hint { height: auto; margin: 0 1 0 33; color: $text-muted; }
+    """
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        hint = Static("", id="with-whom-hint", markup=False)
+        self.query_one("#error-with_whom").parent.mount(hint, after="#error-with_whom")
+        self._show_party(hint, self.initial.get("with_whom"))
+
+    @on(Select.Changed, "#field-with_whom")
+    def _say_party(self, event: Select.Changed) -> None:
+        for hint in self.query("#with-whom-hint").results(Static):
+            self._show_party(hint, None if event.value is Select.NULL else event.value)
+
+    @staticmethod
+    def _show_party(hint: Static, with_whom: Any) -> None:
+        text = party_hint(with_whom)
+        hint.update(text)
+        hint.display = bool(text)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         placed: dict[str, str] = {}

@@ -80,7 +80,9 @@ class ContactsPane(Vertical):
         self.entries = entries
         table.clear()
         for entry in entries:
-            outcome = Text(label(entry.outcome), "" if entry.successful else "yellow")
+            outcome = Text(label(entry.outcome), "yellow" if entry.successful is False else "")
+            if entry.successful is None:
+                outcome.append(" (team)", "dim")
             if entry.corrections:
                 outcome.append(" ✎", "dim")
             who = one_line(entry.with_whom or label(entry.with_whom_kind))
