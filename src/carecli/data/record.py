@@ -18,6 +18,7 @@ from carecli.data.db import Database
 from carecli.data.entries import ENTRY_KINDS
 from carecli.data.errors import NotFound
 from carecli.data.models import (
+    Appointment,
     Assessment,
     AssessmentScore,
     CarePlan,
@@ -130,6 +131,12 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
         events.append(
             HistoryEvent(on=local_date(p.created_at), kind="care_plan", at=p.created_at,
                          title=f"Care plan version {p.version} ({label(p.status).lower()})")
+        )
+    for a in session.scalars(select(Appointment).where(Appointment.client_id == client_id)):
+        events.append(
+            HistoryEvent(on=local_date(a.starts_at), kind="appointment", at=a.starts_at,
+                         title=f"Appointment with {a.with_whom}: {label(a.status).lower()}",
+                         detail=a.outcome_note or a.purpose or "")
         )
     for r in session.scalars(select(Referral).where(Referral.client_id == client_id)):
         events.append(
