@@ -1,5 +1,7 @@
 """`carecli export plan CLIENT --format html|markdown|fhir [-o FILE] [--draft] [--force]`: a
-client's care plan as a page to print, Markdown or a FHIR R4 Bundle, to the screen or a file.
+client's care plan as a page to print, Markdown or a FHIR R4 Bundle, to the screen or a file;
+`carecli export calendar [-o FILE] [--days N] [--details] [--force]`: upcoming appointments and
+due work as an iCalendar file for the care manager's own calendar (`export/calendar.py`).
 
 Only the standard library is imported up front (see `cli.py`). Bad input is one sentence and
 a non-zero exit; a file is written 0600 and never over one carecli did not write.
@@ -7,7 +9,10 @@ a non-zero exit; a file is written 0600 and never over one carecli did not write
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from carecli.cli_daily import _one_client, _readable
 from carecli.cli_output import steady_output
@@ -15,6 +20,8 @@ from carecli.data.errors import CareDataError
 from carecli.export import FORMATS
 
 COMMAND = "export"
+CALENDAR_DAYS = 30
+CALENDAR_DAYS_MAX = 366
 
 EPILOG = """Without -o the copy is printed. -o writes a new file, readable by you alone; an
 existing file is refused, and --force replaces it only when it is a copy carecli wrote
@@ -22,9 +29,10 @@ earlier: carecli never overwrites a file it did not write."""
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
-    """Add `export plan` to the `carecli` parser's subcommands."""
-    export = sub.add_parser(COMMAND, help="copies of a client's care plan to print or send",
-                            description="Copies of a client's care plan to print or send.")
+    """Add `export plan` and `export calendar` to the `carecli` parser's subcommands."""
+    export = sub.add_parser(COMMAND, help="a care plan to print or send; your calendar",
+                            description="Copies of a client's care plan to print or send, "
+                                        "and your calendar.")
     kinds = export.add_subparsers(dest="export", metavar="WHAT", title="what to export",
                                   required=True)
     plan = kinds.add_parser(
@@ -42,16 +50,66 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
                       help="the draft being edited, not the finalised plan")
     plan.add_argument("--force", action="store_true",
                       help="replace FILE when it is a copy carecli wrote earlier")
+    calendar = kinds.add_parser(
+        "calendar", parents=[common], epilog=EPILOG,
+        help="upcoming appointments and due work as an iCalendar file",
+        description="Every client's appointments and the queue's work due from today to "
+                    "--days ahead, as an iCalendar file for your own calendar. Without "
+                    "--details a client shows only as initials and the work in plain words; "
+                    "importing a newer file updates the entries of an earlier one.")
+    calendar.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: "
+                                                                 "print)")
+    calendar.add_argument("--days", type=int, default=CALENDAR_DAYS, metavar="N",
+                          help=f"days ahead, 1 to {CALENDAR_DAYS_MAX} (default "
+                               f"{CALENDAR_DAYS})")
+    calendar.add_argument("--details", action="store_true",
+                          help="names, who with, where, purpose and reasons in full")
+    calendar.add_argument("--force", action="store_true",
+                          help="replace FILE when it is a calendar carecli wrote earlier")
 
 
 def run(args: argparse.Namespace, location) -> int:
-    """Export the plan; the database is only read (one that is not there is not created)."""
+    """Export the plan or the calendar; the database is only read (one that is not there is
+    not created)."""
+    if args.export == "calendar":
+        return run_calendar(args, location)
     if args.format not in FORMATS:
         *most, last = FORMATS
         raise CareDataError(f"--format takes {', '.join(most)} or {last}, "
                             f"not {args.format!r}.")
     if args.output is not None and not args.output.strip():
         raise CareDataError("-o was given an empty file name.")
+    with _service(location) as service, _readable():
+        text, name = _export(service, args)
+    written = _write(args, text)
+    if written is not None:
+        print(f"Wrote the care plan of {name} to {written}.", file=sys.stderr)
+    return 0
+
+
+def run_calendar(args: argparse.Namespace, location) -> int:
+    """Write the calendar (`export/calendar.py`) of the window asked for."""
+    if not 1 <= args.days <= CALENDAR_DAYS_MAX:
+        raise CareDataError(f"--days takes 1 to {CALENDAR_DAYS_MAX}, not {args.days}.")
+    if args.output is not None and not args.output.strip():
+        raise CareDataError("-o was given an empty file name.")
+    from datetime import UTC, datetime
+
+    from carecli.export.calendar import MARKER, calendar_ics
+
+    with _service(location) as service, _readable():
+        text = calendar_ics(service.calendar_appointments(args.days),
+                            service.calendar_work(args.days), now=datetime.now(UTC),
+                            details=args.details)
+    written = _write(args, text, marker=MARKER)
+    if written is not None:
+        print(f"Wrote the calendar of the next {args.days} days to {written}.", file=sys.stderr)
+    return 0
+
+
+@contextmanager
+def _service(location) -> Iterator[Any]:
+    """The data service on the database at `location`, only read and closed after."""
     from carecli.data.db import open_database
     from carecli.data.service import CareService
 
@@ -60,22 +118,23 @@ def run(args: argparse.Namespace, location) -> int:
     steady_output()
     service = CareService(location, db=open_database(location))
     try:
-        with _readable():
-            text, name = _export(service, args)
+        yield service
     finally:
         service.db.dispose()
+
+
+def _write(args: argparse.Namespace, text: str, **marker: str) -> Path | None:
+    """Print `text`, or write it to `-o` (None: printed)."""
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return 0
+        return None
     from carecli.export.files import FileExists, write_export
 
     try:
-        written = write_export(Path(args.output), text, replace=args.force)
+        return write_export(Path(args.output), text, replace=args.force, **marker)
     except FileExists as exc:
         raise CareDataError(f"{str(exc).rstrip('.')} (--force replaces a copy carecli wrote "
                             "earlier).") from None
-    print(f"Wrote the care plan of {name} to {written}.", file=sys.stderr)
-    return 0
 
 
 def _export(service, args: argparse.Namespace) -> tuple[str, str]:

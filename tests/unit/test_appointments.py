@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from carecli.data.appointments import (
     add_appointment,
+    appointments_between,
     get_appointment,
     list_appointments,
     mark_reminded,
     record_outcome,
-    scheduled_between,
     update_appointment,
 )
 from carecli.data.clients import create_client
@@ -171,7 +171,7 @@ def test_a_clients_list_shows_what_is_to_come_first_then_the_past(db) -> None:
     assert [a.id for a in listed] == [soon, later, past, older]
 
 
-def test_the_calendar_reads_every_clients_scheduled_appointments_in_the_window(db) -> None:
+def test_the_calendar_reads_every_clients_appointments_in_the_window(db) -> None:
     ida, li = _client(db), _client(db, "Li", "Wei")
     _add(db, ida, starts_at="2026-11-25 10:30")
     _add(db, li, starts_at="2026-11-26 09:00")
@@ -179,10 +179,11 @@ def test_the_calendar_reads_every_clients_scheduled_appointments_in_the_window(d
     cancelled = _add(db, ida, starts_at="2026-11-27 09:00")
     record_outcome(db=db, appointment_id=cancelled, version=1, values={"status": "cancelled"},
                    now=NOW)
-    found = scheduled_between(db=db, start=NOW.astimezone(UTC),
+    found = appointments_between(db=db, start=NOW.astimezone(UTC),
                               end=NOW + timedelta(days=30))
-    assert [(c.client, c.appointment.day) for c in found] == [
-        ("Ida Rowe", date(2026, 11, 25)), ("Li Wei", date(2026, 11, 26))]
+    assert [(c.client, c.appointment.day, c.appointment.status) for c in found] == [
+        ("Ida Rowe", date(2026, 11, 25), "scheduled"), ("Li Wei", date(2026, 11, 26), "scheduled"),
+        ("Ida Rowe", date(2026, 11, 27), "cancelled")]
 
 
 def test_the_history_shows_appointments(db) -> None:
@@ -196,3 +197,4 @@ def test_initials() -> None:
     assert initials("Ida Rowe") == "I.R."
     assert initials("José  de la Núñez") == "J.D.L.N."
     assert initials("  ") == "?"
+    assert initials("Núñez, José (Pepe)") == "J.N."

@@ -1,6 +1,6 @@
 """Appointments of a client: list them, add one, edit one, say how it went (a rescheduled one
 gets its new appointment in the same transaction), mark its reminder call made, and read the
-upcoming ones of every client for the calendar export.
+ones of every client in a window for the calendar export.
 
 Times are typed in local time (`YYYY-MM-DD HH:MM`) and stored in UTC. Rules: no time before
 1900 or more than two years ahead; a new or moved appointment that is still `scheduled` is not
@@ -177,16 +177,15 @@ def mark_reminded(*, db: Database, appointment_id: int, on: date,
                           client_id=row.client_id, summary=f"reminded {on.isoformat()}")
 
 
-def scheduled_between(*, db: Database, start: datetime,
-                      end: datetime) -> list[CalendarAppointment]:
-    """Every client's scheduled appointments from `start` to before `end` (aware), soonest
-    first, with the client's name."""
+def appointments_between(*, db: Database, start: datetime,
+                         end: datetime) -> list[CalendarAppointment]:
+    """Every client's appointments from `start` to before `end` (aware), whatever their
+    status, soonest first, with the client's name."""
     with db.read() as session:
         rows = session.execute(
             select(AppointmentRow, Client.given_name, Client.family_name)
             .join(Client, Client.id == AppointmentRow.client_id)
-            .where(AppointmentRow.status == AppointmentStatus.SCHEDULED.value,
-                   AppointmentRow.starts_at >= start, AppointmentRow.starts_at < end)
+            .where(AppointmentRow.starts_at >= start, AppointmentRow.starts_at < end)
             .order_by(AppointmentRow.starts_at, AppointmentRow.id)).all()
         return [CalendarAppointment(as_appointment(row), f"{given} {family}")
                 for row, given, family in rows]

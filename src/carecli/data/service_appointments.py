@@ -51,12 +51,23 @@ class AppointmentCalls:
                       version=version)
 
     def calendar_appointments(self, days: int) -> tuple:
-        """Every client's scheduled appointments from the start of today to the end of the
-        `days`th day ahead (`CalendarAppointment`), soonest first."""
-        from carecli.data.appointments import scheduled_between
+        """Every client's appointments from the start of today to the end of the `days`th day
+        ahead, whatever their status (`CalendarAppointment`), soonest first."""
+        from carecli.data.appointments import appointments_between
         from carecli.data.caseload import day_start_utc
 
         today = self.today()
-        return self._frozen(tuple(scheduled_between(
+        return self._frozen(tuple(appointments_between(
             db=self._db(), start=day_start_utc(today),
             end=day_start_utc(today + timedelta(days=days + 1)))))
+
+    def calendar_work(self, days: int) -> tuple:
+        """The queue's work from today to the `days`th day ahead as (day, `QueueItem`): what
+        is due or overdue today on today, then what falls due on each later day (the queue as
+        it will stand that day if nothing is done before)."""
+        today = self.today()
+        found = [(today, item) for item in self.queue(today).items]
+        for ahead in range(1, days + 1):
+            day = today + timedelta(days=ahead)
+            found += [(day, item) for item in self.queue(day).items if item.due == day]
+        return tuple(found)

@@ -120,6 +120,10 @@ def outcome_reason(appointment: Appointment, today: date) -> str:
 
 
 def initials(name: str) -> str:
-    """`Ida Rowe` -> `I.R.`; a name with no letters -> `?`."""
+    """`Ida Rowe` or `Rowe, Ida (Ide)` (as the queue names a client) -> `I.R.`; a name with
+    no letters -> `?`."""
+    family, comma, given = name.partition(",")
+    if comma:
+        name = f"{given.partition('(')[0]} {family}"
     letters = [word[0].upper() for word in name.split() if word[:1].isalpha()]
     return "".join(f"{letter}." for letter in letters) or "?"

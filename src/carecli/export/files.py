@@ -25,23 +25,24 @@ class FileExists(ExportRefused):
     """A file is there already (and replacing it was not asked for)."""
 
 
-def is_export(path: Path) -> bool:
+def is_export(path: Path, marker: str = MARKER) -> bool:
     """True when `path` is a copy carecli wrote (its marker near the top)."""
     try:
         with open(path, "rb") as handle:
-            return MARKER.encode() in handle.read(HEAD_BYTES)
+            return marker.encode() in handle.read(HEAD_BYTES)
     except OSError:
         return False
 
 
-def write_export(path: Path, text: str, *, replace: bool = False) -> Path:
+def write_export(path: Path, text: str, *, replace: bool = False, marker: str = MARKER) -> Path:
     """Write `text` to `path` (0600). Refused, with nothing written: a folder, a folder that
-    is not there, an existing file unless `replace` and it is an earlier carecli export."""
+    is not there, an existing file unless `replace` and it is an earlier carecli export (of
+    the same kind: it holds `marker`)."""
     path = Path(path).expanduser()
     if "\0" in str(path):
         raise ExportRefused("The file name holds a NUL character; nothing was written.")
     try:
-        _check(path, replace)
+        _check(path, replace, marker)
     except OSError as exc:  # a name too long, a folder that cannot be looked into
         raise ExportRefused(f"Cannot write {path}: {exc.strerror or exc}.") from None
     try:
@@ -66,7 +67,7 @@ def write_export(path: Path, text: str, *, replace: bool = False) -> Path:
     return path
 
 
-def _check(path: Path, replace: bool) -> None:
+def _check(path: Path, replace: bool, marker: str) -> None:
     if path.is_dir():
         raise ExportRefused(f"{path} is a folder; give a file name. Nothing was written.")
     if not path.parent.is_dir():
@@ -74,7 +75,7 @@ def _check(path: Path, replace: bool) -> None:
     if path.exists() or path.is_symlink():
         if not replace:
             raise FileExists(f"{path} already exists; nothing was written.")
-        if path.is_symlink() or not path.is_file() or not is_export(path):
+        if path.is_symlink() or not path.is_file() or not is_export(path, marker):
             raise ExportRefused(f"{path} was not written by carecli, so it is not replaced; "
                                 "nothing was written.")
 
