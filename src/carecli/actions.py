@@ -292,6 +292,22 @@ REGISTRY: tuple[Action, ...] = (
     Action("plan.discard", "", "discard", "Discard draft",
            "Throw this draft away (asks first); the finalised plan stays",
            palette="Discard this draft"),
+    # A: appointments (opened from the record and the queue)
+    *(Action(f"{where}.appointments", "m", "app.open_appointments", "Appointments",
+             "The client's appointments: add one, edit one, say how it went", footer=False,
+             palette="Appointments")
+      for where in ("queue", "record")),
+    Action("appointments.add", "a", "add", "Add", "Add an appointment",
+           palette="Add an appointment"),
+    Action("appointments.edit", "e", "edit", "Edit", "Edit the highlighted appointment",
+           palette="Edit the highlighted appointment"),
+    Action("appointments.outcome", "o", "outcome", "Outcome",
+           "Say how the highlighted appointment went: attended, missed, cancelled or "
+           "rescheduled (with its new time)", palette="How did the appointment go?"),
+    Action("appointments.open", "enter", "", "Open", "Edit the highlighted appointment",
+           bound=False),
+    Action("appointments.back", "escape", "app.pop_screen", "Back",
+           "Back to where the appointments were opened"),
     # choosing from a short list (a status, suggested problems)
     Action("pick.choose", "", "pick({n})", "Pick", "Pick that line", numbered=9),
     Action("pick.select", "enter", "", "Pick", "Pick the highlighted line", bound=False),

@@ -197,6 +197,13 @@ class CareApp(App[str]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    def action_open_appointments(self) -> None:
+        from carecli.screens.appointments import client_on, open_appointments
+
+        client_id = client_on(self.screen)
+        if client_id is not None:
+            open_appointments(self, client_id)
+
     def action_new_client(self) -> None:
         from carecli.screens import editing
 

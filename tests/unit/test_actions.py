@@ -82,6 +82,7 @@ def test_keys_are_named_as_the_keyboard_shows_them():
 def contexts():
     """Each context of the registry and the class whose bindings it declares."""
     from carecli.app import CareApp
+    from carecli.screens.appointments import AppointmentScreen
     from carecli.screens.assess import StartScreen
     from carecli.screens.caseload import CaseloadScreen
     from carecli.screens.confirm import ConfirmScreen
@@ -106,7 +107,8 @@ def contexts():
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
-            "diff": PlanDiffScreen, "elements": ElementsForm}
+            "diff": PlanDiffScreen, "elements": ElementsForm,
+            "appointments": AppointmentScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

@@ -1,0 +1,96 @@
+"""Appointments by keyboard: `m` on a record opens the client's appointments; `a` adds one with
+a care-team member picked by digit; `o` says how it went; the list and the database agree."""
+
+from datetime import datetime, time, timedelta
+
+from conftest import SIZE, settle, wait_for
+from sqlalchemy import select
+from test_record_ui import open_record
+
+from carecli.data.appointments import add_appointment
+from carecli.data.entries import add_entry
+from carecli.data.models import Appointment
+from carecli.screens.appointments import AppointmentScreen
+from carecli.screens.form import FormScreen
+
+
+def appointments_of(db, client_id: int) -> list[Appointment]:
+    with db.read() as session:
+        return list(session.scalars(select(Appointment).where(
+            Appointment.client_id == client_id).order_by(Appointment.id)).all())
+
+
+async def open_appointments(app, pilot, client_id: int) -> AppointmentScreen:
+    await open_record(app, pilot, client_id)
+    await pilot.press("m")
+    await wait_for(pilot, lambda: isinstance(app.screen, AppointmentScreen), "appointments")
+    await pilot.pause()
+    return app.screen
+
+
+async def test_an_appointment_added_by_keys_with_a_care_team_member(make_app, seeded, db,
+                                                                    today):
+    jose = seeded["José"]
+    for name, role in (("Dr Ames", "PCP"), ("Dr Bell", "Cardiologist")):
+        add_entry(db=db, kind="care_team", client_id=jose, values={"name": name, "role": role})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_appointments(app, pilot, jose)
+        assert "No appointment yet" in str(screen.query_one("#appointments-detail").render())
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the form")
+        await pilot.press("enter", "2", "enter")  # with whom: the second of the care team
+        await pilot.press("tab", "tab", *f"{today + timedelta(days=1)} 10:30")
+        await pilot.press("tab", *"Heart clinic", "tab", *"Echo", "tab", "space")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AppointmentScreen), "the save")
+        await settle(app, pilot)
+        (row,) = appointments_of(db, jose)
+        assert (row.with_whom, row.location, row.purpose, row.transport_arranged) == (
+            "Dr Bell", "Heart clinic", "Echo", True)
+        assert row.starts_at == datetime.combine(today + timedelta(days=1),
+                                                 time(10, 30)).astimezone()
+        detail = str(screen.query_one("#appointments-detail").render())
+        assert "Dr Bell, tomorrow 10:30" in detail and "transport arranged" in detail
+
+
+async def test_how_it_went_is_said_by_keys(make_app, seeded, db, today):
+    li = seeded["Li"]
+    past = datetime.combine(today - timedelta(days=1), time(9)).astimezone()
+    add_appointment(db=db, client_id=li, now=past - timedelta(days=3),
+                    values={"with_whom": "Dr Ames", "starts_at": past})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_appointments(app, pilot, li)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the form")
+        await pilot.press("enter", "m", "enter")  # missed
+        await pilot.press("tab", *"No ride came")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AppointmentScreen), "the save")
+        await settle(app, pilot)
+        (row,) = appointments_of(db, li)
+        assert (row.status, row.outcome_note, row.version) == ("missed", "No ride came", 2)
+        detail = str(screen.query_one("#appointments-detail").render())
+        assert "Missed" in detail and "Outcome: No ride came" in detail
+
+
+def test_appointments_80x24_snapshot(snap_compare, make_app, seeded, db, today):
+    """Tomorrow's (with a ride) first, then a past one that was missed, dim."""
+    jose = seeded["José"]
+    member = add_entry(db=db, kind="care_team", client_id=jose,
+                       values={"name": "Dr Ames", "role": "PCP"})
+    ahead = datetime.combine(today + timedelta(days=1), time(10, 30)).astimezone()
+    past = datetime.combine(today - timedelta(days=6), time(14)).astimezone()
+    add_appointment(db=db, client_id=jose, now=past - timedelta(days=1), values={
+        "care_team_member_id": member, "starts_at": ahead, "location": "Elm St clinic",
+        "purpose": "BP review", "transport_arranged": True, "transport_note": "Son drives"})
+    add_appointment(db=db, client_id=jose, now=past + timedelta(days=1), values={
+        "with_whom": "Eye clinic", "starts_at": past, "status": "missed",
+        "outcome_note": "Forgot; rebook"})
+
+    async def opened(pilot):
+        await open_appointments(pilot.app, pilot, jose)
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=opened)
