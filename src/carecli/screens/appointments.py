@@ -25,7 +25,7 @@ SOMEONE_ELSE = "other"
 WHEN_HINT = "YYYY-MM-DD HH:MM, local time"
 COLUMNS = (("When", 16), ("With", 14), ("Where", 12), ("Purpose", 10), ("Ride", 4),
            ("Status", 10))
-"""Fit 80 columns (each cell has a space either side)."""
+"""The widths fit a terminal 80 columns wide, a space either side of every cell."""
 OUTCOMES = tuple((label(s), s.value) for s in AppointmentStatus
                  if s != AppointmentStatus.SCHEDULED)
 
