@@ -23,9 +23,9 @@ from carecli.screens.form import FormScreen
 
 SOMEONE_ELSE = "other"
 WHEN_HINT = "YYYY-MM-DD HH:MM, local time"
+# the widths fit a terminal 80 columns wide, with the cells' padding
 COLUMNS = (("When", 16), ("With", 14), ("Where", 12), ("Purpose", 10), ("Ride", 4),
            ("Status", 10))
-"""The widths fit a terminal 80 columns wide, a space either side of every cell."""
 OUTCOMES = tuple((label(s), s.value) for s in AppointmentStatus
                  if s != AppointmentStatus.SCHEDULED)
 
