@@ -295,3 +295,17 @@ def test_two_versions_compare_through_the_service(service) -> None:
     other_client, other = _active_plan(service)
     with pytest.raises(InvalidInput, match="one client's plan"):
         service.plan_diff(plan.id, other.id)
+
+
+def test_a_copy_for_a_contact_not_cleared_needs_the_care_managers_word(service) -> None:
+    client_id, plan = _active_plan(service)
+    service.add_entry("personal_contact", client_id, {"name": "Maria Lopez",
+                                                      "relation": "Neighbour"})
+    values = {"given_on": TODAY, "method": "mailed", "given_to": "maria lopez"}
+    with pytest.raises(InvalidInput) as refused:
+        service.record_copy(plan.id, values)
+    assert refused.value.errors == {"given_to": "maria lopez is not listed as allowed to "
+                                    "receive health information; confirm to record it anyway."}
+    assert service.plan(plan.id).copies == ()
+    given = service.record_copy(plan.id, {**values, "anyway": True})
+    assert [c.given_to for c in given.copies] == ["maria lopez"]
