@@ -101,9 +101,10 @@ def share_plan(app: App, plan_id: int) -> None:
     def opened(loaded: tuple[Any, Any, Any]) -> None:
         plan, record, achievements = loaded
         client = one_line(f"{record.client.given_name} {record.client.family_name}")
+        contacts = record.entries.get("personal_contact", ())
         people = ((f"{client} (the client)", client),) + tuple(
             (_contact_label(p), one_line(p.name))
-            for p in record.entries.get("personal_contact", ()))
+            for p in contacts)
         today = service.today()
         values = {"format": "html", "path": str(default_path(Path.home(), client, "html", today)),
                   "record": False, "given_on": today.isoformat(),
@@ -112,7 +113,7 @@ def share_plan(app: App, plan_id: int) -> None:
         def submit(form: dict[str, Any]) -> str:
             return _share(service, plan, record, achievements, form)
 
-        uncleared = frozenset(one_line(p.name).casefold() for p in record.entries.get("personal_contact", ())
+        uncleared = frozenset(one_line(p.name).casefold() for p in contacts
                               if not p.may_receive_health_info)
         app.push_screen(ShareForm(title=f"Share the care plan of {client} (version "
                                         f"{plan.number})", fields=share_fields(people),
