@@ -84,7 +84,8 @@ def test_a_first_plan_is_prefilled_from_the_record_alone(service, db) -> None:
     plan = service.start_draft(client_id)
     assert plan.review_due_on == date(2027, 5, 23)  # low risk: 180 days
     assert dict(plan.sections) == {
-        "symptom_management": "Conditions to watch: COPD, Heart failure.",
+        "symptom_management": "Conditions to watch: COPD (long-term lung disease), "
+                              "Heart failure.",
         "medication_management": "Takes 2 medicines: Furosemide 40 mg; Tiotropium 18 mcg, "
                                  "daily.\nList last reconciled Nov 1, 2026.",
         "caregiver_assessment": "Caregiver: Sam Rowe (son), 555-0100",
@@ -166,7 +167,7 @@ def test_problems_are_suggested_from_conditions_and_the_assessment(service, db) 
         ("suggestion:medication_nonadherence", "Medication review (assessment of Nov 24, "
                                                 "2026)"),
     ]
-    assert suggested[0].text == "COPD"
+    assert suggested[0].text == "COPD (long-term lung disease)"  # plain words, by its code
     assert suggested[2].text.startswith("Housing instability or poor housing")
     for pick in (suggested[0], suggested[6]):
         plan = service.add_item(plan.id, plan.version, "problem", None,
