@@ -556,6 +556,12 @@ class CareService:
         return intervention_done(db=self._db(), client_id=client_id, uid=uid, done_on=done_on,
                                  note=note, today=self.today())
 
+    def undo_intervention_done(self, client_id: int, uid: str, done_on: date) -> None:
+        """Take back the newest time an intervention was marked done on `done_on`."""
+        from carecli.data.intervention_undo import undo_intervention_done
+
+        undo_intervention_done(db=self._db(), client_id=client_id, uid=uid, done_on=done_on)
+
     def _now(self) -> datetime:
         """Now, on the service's day (a fixed day keeps the time of day)."""
         now = datetime.now().astimezone()
