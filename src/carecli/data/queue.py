@@ -208,7 +208,14 @@ def load_queue(*, db, today: date, only: int | None = None,
     `first`, if given, is called with the items that head the queue, up to `count` of them
     and exactly the full queue's first ones (`_head`), as soon as they are known: before the
     other clients' items are built and CCM at risk and the contacts done today are read."""
-    with _no_collector_passes(), db.raw() as conn:
+    with _no_collector_passes():
+        return _read_queue(db, today, only, first, count)
+
+
+def _read_queue(db, today: date, only: int | None, first, count: int) -> Queue:
+    """`load_queue`'s work: the rows it read and the facts made of them are freed when this
+    returns, before the collector is back on (see `_no_collector_passes`)."""
+    with db.raw() as conn:
         cur = conn.cursor()
         facts, ranked, upcoming, names = read_clients(cur, today, only)
         if first is not None:
@@ -225,7 +232,8 @@ def _no_collector_passes():
     """Hold off the cyclic garbage collector while the queue is built: at 10,000 clients it
     makes some 100,000 short-lived tuples and no reference cycles, and the collector's passes
     over the whole heap (the app's too) would cost about a sixth of the time for nothing.
-    Reference counting still frees everything as usual."""
+    Reference counting still frees everything as usual; the collector comes back on only
+    once the rows and facts are freed, or its first pass would walk them all (some 50 ms)."""
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -269,8 +277,8 @@ def read_clients(cur, today: date, only: int | None = None):
         for row in rows(table):
             found[row[1] if kind not in ("snoozes", "interventions") else row[0]][kind].append(
                 row)
-    _mark_done_today(cur, found, today)
     later = _later_interventions(found, today)
+    _mark_done_today(cur, found, today)
     planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
     active = rows(ACTIVE_SQL)
     retried = {row[0] for row in active if row[9] is not None and (
@@ -424,20 +432,22 @@ def _later_interventions(found, today: date) -> dict[int, list[date]]:
     """Take out of `found` the interventions that only fall due after today (most of them),
     by client, with their days: like most check-ins they are only counted in the week ahead,
     so a client with nothing else to show is only counted. A client with a snooze keeps them
-    (a snoozed one counts on the snooze's day)."""
+    (a snoozed one counts on the snooze's day). The day is worked out once for each
+    (status, frequency, planned day, last day done) as read: thousands of rows share a few."""
     later: dict[int, list[date]] = defaultdict(list)
+    days: dict[tuple, date | None] = {}
     for client_id in [c for c, more in found.items() if "interventions" in more]:
         more = found[client_id]
         if "snoozes" in more:
             continue
         kept = []
         for row in more["interventions"]:
-            fact = _intervention(row)
-            due = None if fact is None else next_due(fact.item, fact.last_done_on)
-            if due is not None and due > today and fact.last_done_on != today:
-                later[client_id].append(due)
-            else:
+            key = row[3], row[6], row[7], row[10]
+            due = days[key] if key in days else days.setdefault(key, _later_day(row, today))
+            if due is None:
                 kept.append(row)
+            else:
+                later[client_id].append(due)
         if kept:
             more["interventions"] = kept
         else:
@@ -445,6 +455,14 @@ def _later_interventions(found, today: date) -> dict[int, list[date]]:
             if not more:
                 del found[client_id]
     return later
+
+
+def _later_day(row, today: date) -> date | None:
+    """The day an intervention row falls due when that is after today and it was not done
+    today (`plan_outline.next_due`); otherwise None (the row is kept)."""
+    fact = _intervention(row)
+    due = None if fact is None else next_due(fact.item, fact.last_done_on)
+    return due if due is not None and due > today and fact.last_done_on != today else None
 
 
 def _intervention(row) -> InterventionFact | None:
