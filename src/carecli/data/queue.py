@@ -300,12 +300,13 @@ def read_clients(cur, today: date, only: int | None = None):
             if day <= horizon:
                 upcoming[day] += 1
         hand = None if planned_on is None else HandSet(first[1], "check_in", planned_on, first[3])
+        known = _local_time(row[8]), _day(row[6])  # last reached, enrolled
         if more and not _TIER_FOUR.issuperset(more):
             names[client_id] = name = _name(*row[:4])
-            facts.append(_facts(row, name, every, hand, more))
+            facts.append(_facts(row, known, name, every, hand, more))
             continue
         # only a check-in (a set day wins) and tier-4 items: counted unless something is due
-        due = planned_on or routine_check_in_due(None, _local_time(row[8]), _day(row[6]), every)
+        due = planned_on or routine_check_in_due(None, *known, every)
         if more is None and (due is None or due > today):
             if due is not None and due <= horizon:
                 upcoming[due] += 1
@@ -313,12 +314,12 @@ def read_clients(cur, today: date, only: int | None = None):
         names[client_id] = name = _name(*row[:4])
         bound = (4,) if due is None or due > today else check_in_rank(due, today, row[4], name,
                                                                       client_id)
-        ranked.append((bound, client_id, row, name, every, hand, more or {}))
+        ranked.append((bound, client_id, row, known, name, every, hand, more or {}))
     if found:  # clients not active: only their safety findings
         for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, set(found), "id")):
             if "findings" in found[row[0]]:
                 names[row[0]] = name = _name(*row[:4])
-                facts.append(_facts(row + (None,), name, None, None,
+                facts.append(_facts(row, (None, _day(row[6])), name, None, None,
                                     {"findings": found[row[0]]["findings"]}))
     return facts, ranked, upcoming, names
 
@@ -357,15 +358,17 @@ def _name(client_id, family, given, preferred) -> str:
     return f"{family}, {given}" + (f" ({preferred})" if preferred else "")
 
 
-def _facts(row, name: str, every: int | None, planned: HandSet | None, more) -> ClientFacts:
-    """One client's facts from their rows as read: `ACTIVE_SQL`'s, their earliest check-in
-    set by hand (or None) and the other selects' rows by kind. A row with a value that cannot
-    be read is left out, and a client's check-in with it when the value is theirs (the caseload
-    flags the row)."""
-    client_id, _family, _given, _preferred, risk, status, enrolled, _cadence, success_at = row[:9]
-    last_success = _local_time(success_at)
+def _facts(row, known: tuple, name: str, every: int | None, planned: HandSet | None,
+           more) -> ClientFacts:
+    """One client's facts from their rows as read: `ACTIVE_SQL`'s (`known`: its latest reached
+    contact and enrolment day as read by `read_clients`), their earliest check-in set by hand
+    (or None) and the other selects' rows by kind. A row with a value that cannot be read is
+    left out, and a client's check-in with it when the value is theirs (the caseload flags the
+    row)."""
+    client_id, risk, status = row[0], row[4], row[5]
+    last_success, enrolled_on = known
     if not more:  # most clients: nothing but a check-in
-        return ClientFacts(client_id, name, str(status), str(risk), every, _day(enrolled),
+        return ClientFacts(client_id, name, str(status), str(risk), every, enrolled_on,
                            last_success, hand_set=() if planned is None else (planned,))
     hand_set = [HandSet(row_id, str(kind), due, reason)
                 for row_id, _c, kind, due_on, reason in more.get("hand_set", ())
@@ -374,15 +377,15 @@ def _facts(row, name: str, every: int | None, planned: HandSet | None, more) -> 
         hand_set.append(planned)
     attempts = []
     for failed_at, outcome in more.get("attempts", ()):
-        when = _latest(success_at, failed_at)[1]
+        when = _latest(row[8], failed_at)[1]
         if when is not None:
             attempts.append(Attempt(when, str(outcome)))
+    made = {kind: tuple([x for x in map(_MAKE[kind], rows) if x is not None])
+            for kind, rows in more.items() if kind in _MAKE}
     return ClientFacts(
         id=client_id, name=name, status=str(status), risk_tier=str(risk), cadence_days=every,
-        enrolled_on=_day(enrolled), last_success=last_success,
-        attempts=tuple(attempts), hand_set=tuple(hand_set), **{
-            kind: tuple(x for x in map(make, more.get(kind, ())) if x is not None)
-            for kind, make in _MAKE.items()},
+        enrolled_on=enrolled_on, last_success=last_success,
+        attempts=tuple(attempts), hand_set=tuple(hand_set), **made,
     )
 
 
