@@ -198,7 +198,7 @@ interventions)."""
 
 def load_queue(*, db, today: date, only: int | None = None,
                first: Callable[[tuple[QueueItem, ...]], object] | None = None,
-               count: int = FIRST_SCREEN) -> Queue:
+               count: int = FIRST_SCREEN, items_only: bool = False) -> Queue:
     """Today's queue (`domain.queue.build_queue`) from the database; with `only`, the part of
     it that is one client's (their items, contacts done today and CCM standing: a few seeks,
     to update a queue on screen at once after a save, see `domain.queue.merge_client`).
@@ -207,12 +207,17 @@ def load_queue(*, db, today: date, only: int | None = None,
 
     `first`, if given, is called with the items that head the queue, up to `count` of them
     and exactly the full queue's first ones (`_head`), as soon as they are known: before the
-    other clients' items are built and CCM at risk and the contacts done today are read."""
+    other clients' items are built and CCM at risk and the contacts done today are read.
+
+    `items_only` leaves CCM at risk and the contacts done today out (empty): the items, their
+    counts and the week ahead are the same, for a reader that shows nothing else (`carecli
+    today`); on the last days of a month at 10,000 clients that saves a tenth of the time."""
     with _no_collector_passes():
-        return _read_queue(db, today, only, first, count)
+        return _read_queue(db, today, only, first, count, items_only)
 
 
-def _read_queue(db, today: date, only: int | None, first, count: int) -> Queue:
+def _read_queue(db, today: date, only: int | None, first, count: int,
+                items_only: bool) -> Queue:
     """`load_queue`'s work: the rows it read and the facts made of them are freed when this
     returns, before the collector is back on (see `_no_collector_passes`)."""
     with db.raw() as conn:
@@ -221,6 +226,8 @@ def _read_queue(db, today: date, only: int | None, first, count: int) -> Queue:
         if first is not None:
             first(_head(facts, ranked, today, count))
         facts += [_facts(*later[2:]) for later in ranked]
+        if items_only:
+            return build_queue(facts, today=today, upcoming=upcoming)
         month = (_month(cur, today, only) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT
                  else [])
         done = _done(cur, _all(cur, _filled(DONE_SQL, _values(today), only)), names)
