@@ -224,7 +224,8 @@ def _plain_insert(path: Path, client_id: int) -> float:
 def pairs(ours: list[float], floor: list[float]) -> str:
     """Each interleaved run pair's ratio (no target): on a loaded machine the spread says how
     far to trust the ratio of the medians."""
-    return "    each run pair's ratio: " + " ".join(f"{o / f:.2f}" for o, f in zip(ours, floor))
+    ratios = (o / f for o, f in zip(ours, floor, strict=True))
+    return "    each run pair's ratio: " + " ".join(f"{r:.2f}" for r in ratios)
 
 
 def wall_today(db: Path, env: dict[str, str]) -> float:
