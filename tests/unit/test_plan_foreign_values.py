@@ -17,6 +17,7 @@ from carecli.config import resolve_database
 from carecli.data.clients import create_client
 from carecli.data.errors import CareDataError
 from carecli.data.service import CareService
+from carecli.domain.care_plan import PlanStanding
 from carecli.export import FORMATS, export_plan
 
 TODAY = date(2026, 11, 24)
@@ -73,7 +74,7 @@ def test_a_status_carecli_does_not_know_is_one_sentence_in_every_export(fmt, whe
         items[at] = replace(items[at], status="weird")
         plan = replace(plan, items=tuple(items))
     try:
-        text = export_plan(fmt, plan, sample_record(), {})
+        text = export_plan(fmt, plan, sample_record(), PlanStanding())
     except CareDataError as exc:
         said = str(exc)
         assert "\n" not in said and ("weird" in said or "archived" in said)
@@ -86,7 +87,7 @@ def test_a_problem_source_naming_no_condition_exports_as_a_health_concern(source
     plan = sample_plan()
     items = list(plan.items)
     items[0] = replace(items[0], source=source)
-    bundle = export_plan("fhir", replace(plan, items=tuple(items)), sample_record(), {})
+    bundle = export_plan("fhir", replace(plan, items=tuple(items)), sample_record(), PlanStanding())
     assert '"health-concern"' in bundle and "High blood pressure" in bundle
 
 
@@ -95,7 +96,7 @@ def test_control_characters_another_program_stored_never_reach_the_fhir_bundle()
     items = list(plan.items)
     items[0] = replace(items[0], text="High\x0c blood\x1b[2J pressure\x85")
     bundle = json.loads(export_plan("fhir", replace(plan, items=tuple(items)),
-                                    sample_record(), {}))
+                                    sample_record(), PlanStanding()))
     care_plan = next(e["resource"] for e in bundle["entry"]
                      if e["resource"]["resourceType"] == "CarePlan")
     ElementTree.fromstring(care_plan["text"]["div"])  # well-formed XHTML for the EHR

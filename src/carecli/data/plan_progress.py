@@ -4,9 +4,10 @@ is its latest note's), and interventions carried out. None of these changes a pl
 so none bumps a draft's version; each writes an audit row (ids and figures only)."""
 
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from carecli.data.audit import record_change
 from carecli.data.db import Database
@@ -21,7 +22,7 @@ from carecli.data.models import (
 )
 from carecli.data.plan_inputs import copy_values, done_values, progress_values
 from carecli.data.plans import plan_item, stored_plan, whole_plan
-from carecli.domain.care_plan import GoalProgressNote, Plan
+from carecli.domain.care_plan import GoalProgressNote, Plan, PlanStanding
 from carecli.domain.enums import CarePlanStatus, PlanItemKind
 from carecli.domain.plan_outline import next_due
 
@@ -64,15 +65,23 @@ def goal_progress(*, db: Database, client_id: int, goal_uid: str
         return _notes(session, client_id, goal_uid)
 
 
-def achievements(*, db: Database, client_id: int) -> dict[str, str]:
+def plan_standing(*, db: Database, client_id: int, today: date) -> PlanStanding:
     """Each goal's achievement status as of its latest note that gave one (goals with none:
-    `in-progress`, left out here)."""
+    `in-progress`, left out), and the last day each intervention was done by today, by uid
+    under any version (as the queue counts it)."""
     with db.read() as session:
-        rows = session.execute(select(GoalProgress.goal_uid, GoalProgress.achievement)
-                               .where(GoalProgress.client_id == client_id,
-                                      GoalProgress.achievement.is_not(None))
-                               .order_by(GoalProgress.noted_on, GoalProgress.id)).all()
-    return dict(rows)  # the latest note of each goal comes last, so it stays
+        notes = session.execute(select(GoalProgress.goal_uid, GoalProgress.achievement)
+                                .where(GoalProgress.client_id == client_id,
+                                       GoalProgress.achievement.is_not(None))
+                                .order_by(GoalProgress.noted_on, GoalProgress.id)).all()
+        done = session.execute(select(InterventionDone.intervention_uid,
+                                      func.max(InterventionDone.done_on))
+                               .where(InterventionDone.client_id == client_id,
+                                      InterventionDone.done_on <= today)
+                               .group_by(InterventionDone.intervention_uid)).all()
+    # the latest note of each goal comes last, so it stays
+    return PlanStanding(achievements=MappingProxyType(dict(notes)),
+                        last_done=MappingProxyType(dict(done)))
 
 
 def intervention_done(*, db: Database, client_id: int, uid: str, done_on: Any,

@@ -3,10 +3,9 @@ that takes Markdown. What was typed into the plan is escaped, so it reads as typ
 becomes a link, a heading, emphasis or raw HTML."""
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
-from carecli.domain.care_plan import Plan
+from carecli.domain.care_plan import Plan, PlanStanding
 from carecli.export import MARKER
 from carecli.export.document import Intervention, Line, Person, plan_document
 from carecli.plain import clean
@@ -22,8 +21,8 @@ def md(text: str) -> str:
     return _LINE_START.sub(r"\1\\\2", _INLINE.sub(r"\\\1", text))
 
 
-def plan_markdown(plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
-    doc = plan_document(plan, record, achievements)
+def plan_markdown(plan: Plan, record: Any, standing: PlanStanding) -> str:
+    doc = plan_document(plan, record, standing)
     out = [f"<!-- {MARKER} -->", "", f"# {md(doc.title)}", "", md(doc.version), ""]
     if doc.draft:
         out += ["**This is a draft. It may still change before you and your care manager "

@@ -135,8 +135,7 @@ class PlanScreen(CareScreen):
 
     def _show(self, plan: Plan, keep: str | None = None) -> None:
         assert self.view is not None
-        achievements = self.view.achievements
-        self.outline.show(plan, achievements, self.service.today(), keep=keep)
+        self.outline.show(plan, self.view.standing, self.service.today(), keep=keep)
         checks = check_plan(plan)
         self.query_one("#plan-banner", Static).update(
             banner(self.view.name, plan, checks, self.editable_from_here))
@@ -148,7 +147,8 @@ class PlanScreen(CareScreen):
     def _show_detail(self) -> None:
         if self.plan is not None and self.view is not None:
             self.query_one("#plan-detail", Static).update(
-                detail(self.outline.current, self.plan, self.view.achievements))
+                detail(self.outline.current, self.plan, self.view.standing,
+                       self.service.today()))
         self.refresh_bindings()
 
     @property

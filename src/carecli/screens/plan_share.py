@@ -63,10 +63,10 @@ def share_plan(app: App, plan_id: int) -> None:
     def load() -> tuple[Any, Any, Any]:
         plan = service.plan(plan_id)
         return (plan, service.record(plan.client_id).record,
-                service.achievements(plan.client_id))
+                service.plan_standing(plan.client_id))
 
     def opened(loaded: tuple[Any, Any, Any]) -> None:
-        plan, record, achievements = loaded
+        plan, record, standing = loaded
         client = one_line(f"{record.client.given_name} {record.client.family_name}")
         people = ((f"{client} (the client)", client),) + tuple(
             (_contact_label(p), one_line(p.name))
@@ -77,7 +77,7 @@ def share_plan(app: App, plan_id: int) -> None:
                   "method": CopyMethod.IN_PERSON.value, "given_to": client}
 
         def submit(form: dict[str, Any]) -> str:
-            return _share(service, plan, record, achievements, form)
+            return _share(service, plan, record, standing, form)
 
         app.push_screen(ShareForm(title=f"Share the care plan of {client} (version "
                                         f"{plan.number})", fields=share_fields(people),
@@ -102,7 +102,7 @@ def _done(app: App, client_id: int, said: str | None) -> None:
         app.post_message(DataChanged(client_id))
 
 
-def _share(service, plan, record, achievements, form: dict[str, Any]) -> str:
+def _share(service, plan, record, standing, form: dict[str, Any]) -> str:
     """Write the copy and/or record it given (in a worker); what was done, in a sentence."""
     fmt, path, recording = form.get("format"), (form.get("path") or "").strip(), form["record"]
     given_to = form.get("given_to")
@@ -121,7 +121,7 @@ def _share(service, plan, record, achievements, form: dict[str, Any]) -> str:
     said = []
     written = None
     if path:
-        written = write_export(Path(path), export_plan(fmt, plan, record, achievements))
+        written = write_export(Path(path), export_plan(fmt, plan, record, standing))
         said.append(f"Wrote the care plan to {written}.")
     if recording:
         try:
