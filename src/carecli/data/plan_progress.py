@@ -7,12 +7,13 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import NotFound
 from carecli.data.follow_ups import stored_client
+from carecli.data.lenient_rows import lenient_rows
 from carecli.data.models import (
     CarePlan,
     CarePlanCopy,
@@ -68,20 +69,21 @@ def goal_progress(*, db: Database, client_id: int, goal_uid: str
 def plan_standing(*, db: Database, client_id: int, today: date) -> PlanStanding:
     """Each goal's achievement status as of its latest note that gave one (goals with none:
     `in-progress`, left out), and the last day each intervention was done by today, by uid
-    under any version (as the queue counts it)."""
+    under any version (as the queue counts it; a day that cannot be read is left out)."""
     with db.read() as session:
         notes = session.execute(select(GoalProgress.goal_uid, GoalProgress.achievement)
                                 .where(GoalProgress.client_id == client_id,
                                        GoalProgress.achievement.is_not(None))
                                 .order_by(GoalProgress.noted_on, GoalProgress.id)).all()
-        done = session.execute(select(InterventionDone.intervention_uid,
-                                      func.max(InterventionDone.done_on))
-                               .where(InterventionDone.client_id == client_id,
-                                      InterventionDone.done_on <= today)
-                               .group_by(InterventionDone.intervention_uid)).all()
+        done = lenient_rows(session, InterventionDone, InterventionDone.client_id == client_id)
+    last: dict[str, date] = {}
+    for row in done:
+        if row.done_on is not None and row.done_on <= today:
+            last[row.intervention_uid] = max(row.done_on, last.get(row.intervention_uid,
+                                                                   row.done_on))
     # the latest note of each goal comes last, so it stays
     return PlanStanding(achievements=MappingProxyType(dict(notes)),
-                        last_done=MappingProxyType(dict(done)))
+                        last_done=MappingProxyType(last))
 
 
 def intervention_done(*, db: Database, client_id: int, uid: str, done_on: Any,
@@ -97,15 +99,15 @@ def intervention_done(*, db: Database, client_id: int, uid: str, done_on: Any,
         record_change(session, action="intervention_done", entity="intervention_done",
                       entity_id=row.id, client_id=client_id,
                       summary=f"intervention {uid} done {data['done_on']}")
-        active = session.scalars(
-            select(CarePlanItem).join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
-            .where(CarePlan.client_id == client_id, CarePlan.status == CarePlanStatus.ACTIVE,
-                   CarePlanItem.uid == uid)).first()
+        active = next(iter(lenient_rows(
+            session, CarePlanItem, CarePlanItem.uid == uid, CarePlanItem.care_plan_id.in_(
+                select(CarePlan.id).where(CarePlan.client_id == client_id,
+                                          CarePlan.status == CarePlanStatus.ACTIVE)))), None)
         if active is None:
             return None
-        last = max(session.scalars(select(InterventionDone.done_on).where(
-            InterventionDone.client_id == client_id,
-            InterventionDone.intervention_uid == uid)))
+        last = max(r.done_on for r in lenient_rows(
+            session, InterventionDone, InterventionDone.client_id == client_id,
+            InterventionDone.intervention_uid == uid) if r.done_on is not None)
         return next_due(plan_item(active), last)
 
 

@@ -83,6 +83,9 @@ class Plan:
     sections: tuple[tuple[str, str], ...]
     """(`PlanSection` key, text) for the sections that have text, in `PlanSection` order."""
     copies: tuple[PlanCopy, ...] = ()
+    unreadable: tuple[str, ...] = ()
+    """What could not be read as stored (perhaps written by another program), in words ("the
+    target date of the goal “Walk”"): each reads as empty."""
 
     def item(self, uid: str) -> PlanItem | None:
         return next((i for i in self.items if i.uid == uid), None)

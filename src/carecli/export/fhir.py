@@ -178,8 +178,9 @@ class _Builder:
                                   "Assessment and Plan of Treatment")],
             "title": self.doc.title,
             "subject": _ref(self.patient, self.doc.client),
-            "created": plan.created_at.isoformat(),
         }
+        if plan.created_at is not None:  # None: stored unreadably by another program
+            resource["created"] = plan.created_at.isoformat()
         if plan.summary:
             resource["description"] = plan.summary
         if plan.finalised_by:

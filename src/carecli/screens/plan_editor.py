@@ -122,8 +122,15 @@ class PlanScreen(CareScreen):
             self.dismiss()
             return
         old = self.plan
+        if old is not None and old.id == view.plan.id and view.plan.version < old.version:
+            return  # read before a save that has been shown since: older than what is here
         if old is not None and (old.id, old.version) != (view.plan.id, view.plan.version):
             self.writer.forget()  # changed elsewhere: undo would undo that too
+        if view.plan.unreadable and (old is None or old.id != view.plan.id):
+            self.notify("Some of this plan's stored values could not be read (perhaps written "
+                        f"by another program) and show as empty: "
+                        f"{one_line('; '.join(view.plan.unreadable))}.",
+                        severity="warning", markup=False, timeout=15)
         self.view = view
         self.writer.plan = view.plan
         self.sub_title = f"{one_line(view.name)}: care plan"
