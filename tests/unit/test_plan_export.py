@@ -7,6 +7,7 @@ import json
 import re
 import stat
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -210,6 +211,17 @@ def test_markdown_has_the_same_content() -> None:
     assert "Typed by mistake" not in out
     for code in CODES:
         assert not re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", out), code
+
+
+def test_a_line_break_typed_in_an_item_keeps_the_markdown_layout() -> None:
+    items = tuple(replace(i, text=f"{i.text}\n- then this\n\n# and this")
+                  if i.uid in (HEART, BP_GOAL, BP_CHECK) else i for i in sample_items())
+    out = export_plan("markdown", sample_plan(items=items), sample_record(), STANDING)
+    assert "### High blood pressure - then this \\# and this\n" in out
+    assert "**Goal: Keep my blood pressure down - then this \\# and this**" in out
+    assert ("1. Check blood pressure at home - then this \\# and this\n"
+            "   - Who: You\n") in out
+    assert not re.search(r"^(- then|# and)", out, re.MULTILINE)
 
 
 def test_markdown_escapes_typed_markup() -> None:

@@ -106,7 +106,8 @@ def finalise(screen: Any) -> None:
         missing = [c.label for c in check_plan(plan) if not c.met and c.key != "copy"]
         title = f"Finalise plan {plan.number}"
         if missing:
-            title += f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing)"
+            title += (f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing: "
+                      f"{'; '.join(missing)})")
 
         def change(now: Plan, values: dict[str, Any]) -> Plan:
             unchanged_since_opened(_contents(now) == _contents(plan))

@@ -1,9 +1,10 @@
 """The care plan's outline: each problem, its goals (each followed by its interventions) and
 the interventions under no goal, indented, with status, a goal's target (what, how much, by
 when) and achievement, an intervention's owner, frequency, the last day it was done and when
-it is next due (red when overdue); then the plan's other
-elements (summary, next review, each CCM section) one line each. Read-only: the editor acts on
-the highlighted row (`current`)."""
+it is next due; then the plan's other
+elements (summary, next review, each CCM section) one line each. A day gone by is flagged in
+red with words: an open intervention overdue, an open goal's target date past, the current or
+draft plan's review overdue. Read-only: the editor acts on the highlighted row (`current`)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -78,7 +79,7 @@ class PlanOutline(OptionList):
                               disabled=True))
         for key in ELEMENTS:
             self.rows[key] = OutlineRow(key)
-            options.append(Option(_element_line(plan, key), id=key))
+            options.append(Option(_element_line(plan, key, today), id=key))
         self.clear_options()
         self.add_options(options)
         if keep in self.rows:
@@ -126,9 +127,8 @@ def _details(item: PlanItem, standing: PlanStanding, today: date) -> tuple[Text,
     if item.kind == PlanItemKind.GOAL:
         target = ": ".join(one_line(v) for v in (item.measure, item.target) if v)
         line.append(target or "no measure yet")
-        line.append(f" · by {item.target_on.isoformat()}" if item.target_on
-                    else " · no target date")
         achievement = standing.achievements.get(item.uid, "in-progress")
+        line.append(" · ").append_text(by_when(item, achievement, today))
         right = Text(status_label(achievement),
                      style="green" if achievement in ("achieved", "improving", "sustaining")
                      else "yellow" if achievement in ("worsening", "no-progress",
@@ -144,11 +144,30 @@ def _details(item: PlanItem, standing: PlanStanding, today: date) -> tuple[Text,
         line.append(" · ".join(parts))
         due = next_due(item, last)  # closed, or done once and not again: none
         if due is not None:
-            right = Text(f"due {due.isoformat()}", style="bold red" if due < today else "")
+            right = late(f"due {due.isoformat()}", due, today, "overdue")
     return line, right
 
 
-def _element_line(plan: Plan, key: str) -> Table:
+def late(words: str, day: date, today: date, flag: str, style: str = "") -> Text:
+    """`words` about `day` (in `style`); once `day` has gone by, in red with `flag`
+    ("overdue") after."""
+    if day >= today:
+        return Text(words, style=style)
+    return Text(f"{words} ⚠ {flag}", style="bold red")
+
+
+def by_when(goal: PlanItem, achievement: str, today: date) -> Text:
+    """A goal's target date ("by 2027-03-01"), flagged once past while the goal is open and
+    not achieved."""
+    if goal.target_on is None:
+        return Text("no target date")
+    words = f"by {goal.target_on.isoformat()}"
+    if goal.status in CLOSED or achievement == "achieved":
+        return Text(words)
+    return late(words, goal.target_on, today, "date passed")
+
+
+def _element_line(plan: Plan, key: str, today: date) -> Table:
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -161,5 +180,7 @@ def _element_line(plan: Plan, key: str) -> Table:
         section = PlanSection(key.removeprefix("section:"))
         name, text = SECTION_LABELS[section], plan.section(section.value)
     shown = Text(one_line(text), style="dim") if text else Text("missing", style="yellow")
+    if key == "review" and plan.review_due_on and plan.status != "superseded":
+        shown = late(text, plan.review_due_on, today, "review overdue", "dim")
     grid.add_row(Text(f"{name}:"), shown)
     return grid
