@@ -31,6 +31,7 @@ from carecli.domain.plan_diff import diff_plans
 from carecli.domain.plan_outline import outline
 
 WHAT = "this care plan"
+GONE = "That care plan no longer exists (a draft discarded in another window?); nothing was saved."
 SECTION_ORDER = {s.value: n for n, s in enumerate(PlanSection)}
 
 
@@ -100,9 +101,6 @@ def _read_plan(session, plan_id: int) -> Any:
     if not rows:
         raise NotFound(GONE)
     return rows[0]
-
-
-GONE = "That care plan no longer exists (a draft discarded in another window?); nothing was saved."
 
 
 def stored_plan(session, plan_id: int, *, lock: bool = False) -> CarePlan:
