@@ -121,11 +121,9 @@ def test_the_command_writes_a_private_file_that_parses_back(run: Run, caseload: 
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     text = target.read_text()
     summaries = sorted(str(e["summary"]) for e in _events(text).values())
-    assert summaries == ["Appointment: I.R.", "Appointment: I.R.", "Check-in call: I.R.",
-                         "Check-in call: L.W.", "Reminder call: I.R."] or (
-        # before the queue knows appointments, no reminder item
-        summaries == ["Appointment: I.R.", "Appointment: I.R.", "Check-in call: I.R.",
-                      "Check-in call: L.W."])
+    assert summaries == ["Appointment follow-up: I.R.", "Appointment: I.R.",
+                         "Appointment: I.R.", "Check-in call: I.R.", "Check-in call: L.W.",
+                         "Reminder call: I.R."]
     statuses = sorted(str(e["status"]) for e in _events(text).values() if "status" in e)
     assert statuses == ["CANCELLED", "CONFIRMED"]
     assert "Ames" not in text and "Elm" not in text

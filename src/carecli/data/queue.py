@@ -40,6 +40,7 @@ from carecli.data.caseload import (
     day_start_utc,
     month_start_utc,
 )
+from carecli.domain.appointments import Appointment
 from carecli.domain.care_plan import PlanItem
 from carecli.domain.daily import Queue, QueueItem
 from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES, PlanItemKind
@@ -121,6 +122,15 @@ REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
 WHERE status IN ('requested', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
 
+APPOINTMENTS_SQL = """
+SELECT id, client_id, care_team_member_id, with_whom, starts_at, location, purpose,
+       transport_arranged, transport_note, status, reminded_on, outcome_note, version
+FROM appointment WHERE starts_at >= '{appointments_since}' AND starts_at < '{appointments_end}'
+  AND status = 'scheduled'{only:client_id}"""
+"""Scheduled appointments up to the day after the week ahead (a reminder call falls the day
+before), and past ones: an outcome follow-up stays until someone says how it went, or until
+`TCM_GRACE_DAYS` after it (a range of `ix_appointment_starts_at`, not the whole table)."""
+
 PLAN_REVIEWS_SQL = """
 SELECT id, client_id, review_due_on, number, finalised_at FROM care_plan
 WHERE status = 'active' AND review_due_on <= '{horizon}'{only:client_id}"""
@@ -196,7 +206,8 @@ def _ts(at) -> str:
 FIRST_SCREEN = 100
 """Items `load_queue` hands to `first` before the rest: more than any terminal shows."""
 
-_TIER_FOUR = frozenset({"hand_set", "referrals", "plan_reviews", "interventions"})
+_TIER_FOUR = frozenset({"hand_set", "referrals", "plan_reviews", "interventions",
+                        "appointments"})
 """Facts that only add items after every check-in (tasks, referrals, plan reviews, care-plan
 interventions)."""
 
@@ -261,6 +272,8 @@ def _values(today: date) -> dict[str, str]:
     horizon = today + timedelta(days=WEEK_DAYS - 1)
     return {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
             "{horizon}": horizon.isoformat(),
+            "{appointments_end}": _ts(day_start_utc(horizon + timedelta(days=2))),
+            "{appointments_since}": _ts(day_start_utc(today - timedelta(days=TCM_GRACE_DAYS))),
             "{since}": (today - timedelta(days=TCM_LOOKBACK_DAYS)).isoformat(),
             "{month}": _ts(month_start_utc(today)),
             **{f"{{after:{days}}}": (horizon - timedelta(days=days)).isoformat()
@@ -285,7 +298,8 @@ def read_clients(cur, today: date, only: int | None = None):
     for table, kind in ((QUEUE_FINDINGS_SQL, "findings"), (DISCHARGES_SQL, "discharges"),
                         (REFERRALS_SQL, "referrals"), (PLAN_REVIEWS_SQL, "plan_reviews"),
                         (TASKS_SQL, "hand_set"), (SNOOZES_SQL, "snoozes"),
-                        (INTERVENTIONS_SQL, "interventions")):
+                        (INTERVENTIONS_SQL, "interventions"),
+                        (APPOINTMENTS_SQL, "appointments")):
         for row in rows(table):
             found[row[1] if kind not in ("snoozes", "interventions") else row[0]][kind].append(
                 row)
@@ -503,8 +517,20 @@ def _snooze(row) -> SnoozeFact | None:
     return SnoozeFact(str(key), until, str(reason), made.date())
 
 
+def _appointment(row) -> Appointment | None:
+    (appointment_id, client_id, member, with_whom, starts_at, location, purpose, transport,
+     transport_note, status, reminded_on, outcome_note, version) = row
+    when = _local_time(starts_at)
+    if when is None:
+        return None
+    return Appointment(appointment_id, client_id, member, str(with_whom), when, location,
+                       purpose, bool(transport), transport_note, str(status), _day(reminded_on),
+                       outcome_note, version)
+
+
 _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
-         "plan_reviews": _plan_review, "snoozes": _snooze, "interventions": _intervention}
+         "plan_reviews": _plan_review, "snoozes": _snooze, "interventions": _intervention,
+         "appointments": _appointment}
 
 
 def _month(cur, today: date, only: int | None) -> list[MonthFacts]:

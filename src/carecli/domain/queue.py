@@ -37,6 +37,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from carecli.clinical import CCM_FIRST_MARK, FollowUp, ccm_eligible, follow_up, tcm_deadlines
+from carecli.domain.appointments import (
+    Appointment,
+    outcome_due,
+    outcome_reason,
+    reminder_due,
+    reminder_reason,
+)
 from carecli.domain.care_plan import PlanItem
 from carecli.domain.caseload import RISK_ORDER
 from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
@@ -161,6 +168,8 @@ class ClientFacts(NamedTuple):
     plan_reviews: tuple[PlanReview, ...] = ()
     snoozes: tuple[SnoozeFact, ...] = ()
     interventions: tuple[InterventionFact, ...] = ()
+    appointments: tuple[Appointment, ...] = ()
+    """Scheduled appointments (`domain.appointments`): a reminder call, an outcome follow-up."""
 
 
 class MonthFacts(NamedTuple):
@@ -368,6 +377,8 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
         found += [_plan_review(facts, p, today) for p in facts.plan_reviews]
     if facts.interventions:
         found += [c for i in facts.interventions if (c := _intervention(facts, i, today))]
+    if facts.appointments:
+        found += _appointment_items(facts, today)
     return found
 
 
@@ -489,6 +500,27 @@ def _intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> _C
                       _other_order(facts, due, item.uid, 1))
 
 
+def _appointment_items(facts: ClientFacts, today: date) -> list[_Candidate]:
+    """Each scheduled appointment's reminder call the day before (until it is made, and not
+    after the appointment's day) and its outcome follow-up the day after (until its status
+    says how it went)."""
+    found = []
+    for appointment in facts.appointments:
+        due = reminder_due(appointment)
+        if due is not None and today <= appointment.day:
+            found.append(_candidate(
+                facts, f"appointment_reminder:{appointment.id}", "appointment_reminder", due,
+                reminder_reason(appointment, today), today, 4,
+                _other_order(facts, due, appointment.id, 2)))
+        due = outcome_due(appointment)
+        if due is not None:
+            found.append(_candidate(
+                facts, f"appointment_outcome:{appointment.id}", "appointment_outcome", due,
+                outcome_reason(appointment, today), today, 4,
+                _other_order(facts, due, appointment.id, 3)))
+    return found
+
+
 def intervention_terms(item: PlanItem) -> str:
     """How often and by whom, as a nurse says it: "weekly, care manager", "once, family
     member: Maria"."""
@@ -502,7 +534,8 @@ def intervention_terms(item: PlanItem) -> str:
 
 def _other_order(facts: ClientFacts, due: date, item_id: int | str, kind: int = 0) -> tuple:
     """Earliest first, then highest risk and the name; ties within a client go by kind (0:
-    tasks, referrals and plan reviews, 1: interventions) and id."""
+    tasks, referrals and plan reviews, 1: interventions, 2: appointment reminders, 3:
+    appointment outcomes) and id."""
     return (due, _risk(facts), facts.name.casefold(), facts.id, kind, item_id)
 
 

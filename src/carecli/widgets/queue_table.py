@@ -21,6 +21,8 @@ KINDS = {
     "referral": ("Referral", ""),
     "plan_review": ("Plan review", ""),
     "intervention": ("Intervention", ""),
+    "appointment_reminder": ("Reminder", ""),
+    "appointment_outcome": ("Appointment", ""),
 }
 """How each kind of item is named in the table, and its colour."""
 
