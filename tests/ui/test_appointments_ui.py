@@ -94,3 +94,38 @@ def test_appointments_80x24_snapshot(snap_compare, make_app, seeded, db, today):
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=opened)
+
+
+async def test_the_reminder_call_in_the_queue_by_keys(make_app, seeded, db, today):
+    """`d` marks one reminder made; a reached call logged from the other marks it too; both
+    leave the queue. `m` on the queue opens the client's appointments."""
+    from test_contact_logger_ui import open_logger
+    from test_queue_ui import highlight, queue_shown
+
+    jose, li = seeded["José"], seeded["Li"]
+    tomorrow = datetime.combine(today + timedelta(days=1), time(10, 30)).astimezone()
+    now = datetime.combine(today, time(8)).astimezone()
+    ids = {who: add_appointment(db=db, client_id=who, now=now, values={
+        "with_whom": "Dr Ames", "starts_at": tomorrow, "transport_arranged": True})
+        for who in (jose, li)}
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, jose, "appointment_reminder")
+        assert app.queue.table.current.reason == (
+            "reminder call: Dr Ames tomorrow 10:30 (transport arranged)")
+        await pilot.press("d")
+        await settle(app, pilot)
+        await highlight(pilot, li, "appointment_reminder")
+        await open_logger(app, pilot, "enter")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is app.queue, "the save")
+        await settle(app, pilot)
+        assert "appointment_reminder" not in [i.kind for i in app.queue.table.rows]
+        highlighted = app.queue.table.current.client_id
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, AppointmentScreen), "appointments")
+        assert app.screen.client_id == highlighted
+    reminded = {row.client_id: row.reminded_on for who in (jose, li)
+                for row in appointments_of(db, who)}
+    assert reminded == {jose: today, li: today} and set(ids) == {jose, li}

@@ -33,6 +33,7 @@ from carecli.domain.daily import (
 )
 from carecli.domain.enums import label
 from carecli.plain import one_line, plain
+from carecli.screens.appointments import reminded_by_contact
 from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.detail import DetailScreen
 from carecli.screens.form import FormScreen
@@ -98,7 +99,9 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
         def submit(form: dict[str, Any]) -> tuple[LoggedContact, dict[str, Any]]:
             values = contact_values(form, timer_id=timer.id if timer else None,
                                     timer_minutes=figure)
-            return service.log_contact(client_id, values), values
+            logged = service.log_contact(client_id, values)
+            reminded_by_contact(service, item, values, logged)
+            return logged, values
 
         app.push_screen(ContactLogger(title=title, fields=logger_fields(people),
                                       values=defaults, submit=submit), saved)

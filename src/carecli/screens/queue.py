@@ -30,6 +30,8 @@ NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
 """Actions on the highlighted item: offered only while there is one."""
 NEEDS_INTERVENTION = {"mark_done"}
 """Actions on a care-plan intervention: offered only while one is highlighted."""
+DONE_KINDS = {"intervention", "appointment_reminder"}
+"""Items `d` marks done (an appointment's reminder call: made)."""
 
 
 class QueueScreen(CareScreen):
@@ -159,7 +161,7 @@ class QueueScreen(CareScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ITEM and self.item is None:
             return None  # shown dimmed: nothing is highlighted
-        if action in NEEDS_INTERVENTION and (self.item is None or self.item.kind != "intervention"):
+        if action in NEEDS_INTERVENTION and (self.item is None or self.item.kind not in DONE_KINDS):
             return None
         return True
 
@@ -197,6 +199,11 @@ class QueueScreen(CareScreen):
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
         item, table = self.item, self.table
+        if item is not None and item.kind == "appointment_reminder":
+            from carecli.screens.appointments import reminder_made
+
+            reminder_made(self, item)
+            return
         if item is None or item.kind != "intervention":
             return
         after = table.rows[table.cursor + 1] if table.cursor + 1 < len(table.rows) else None
