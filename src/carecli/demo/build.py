@@ -13,8 +13,9 @@ Here live `build_demo`, `DemoSummary`, the inserts and `_Builder`, which runs th
 client in order. The steps live beside it in this package: `clients.py` (who the client is, their
 client row), `records.py` (conditions, care team, medicines, family, consents, referrals),
 `contacts.py` (hospital stays, contacts, check-ins), `assessments.py` (assessments; the answers
-in `answers.py`, drawn from the client's `_Health` in `health.py`) and `plans.py` (care plans,
-from their own random stream); shared helpers are in
+in `answers.py`, drawn from the client's `_Health` in `health.py`), `plans.py` (care plans,
+from their own random stream) and `appointments.py` (appointments and contacts with the care
+team, from a stream of their own too); shared helpers are in
 `people.py`, the tables and row-making in `rows.py`, and the fixed tables the demo draws from in
 `catalogue.py`.
 
@@ -43,6 +44,7 @@ from carecli.data.db import Database
 from carecli.data.errors import CareDataError
 from carecli.data.models import DatabaseMeta
 from carecli.data.versions import new_generation
+from carecli.demo.appointments import _Appointments
 from carecli.demo.assessments import _Assessments
 from carecli.demo.clients import LOCALES, _Clients
 from carecli.demo.contacts import _Contacts
@@ -179,6 +181,8 @@ class _Builder:
         self.timeline = _Contacts(rng=rng, today=today, rows=rows)
         self.assessments = _Assessments(rng=rng, today=today, rows=rows)
         self.plans = _Plans(seed=seed, today=today, rows=rows)
+        self.appointments = _Appointments(rng=random.Random(f"{seed}:appointments"),
+                                          today=today, rows=rows)
         self.contacts = 0
 
     def resources(self) -> dict[Table, list[dict]]:
@@ -215,3 +219,5 @@ class _Builder:
         self.people.client_row(person)
         self.assessments.assessments(person)
         self.plans.plans(person)
+        self.appointments.appointments(person)
+        self.appointments.care_team_contacts(person)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from sqlalchemy import Table
 
 from carecli.data.models import (
+    Appointment,
     Assessment,
     AssessmentAnswer,
     AssessmentScore,
@@ -47,10 +48,11 @@ PLAN, ITEM, SECTION, PLAN_COPY, PROGRESS, DONE = (
     m.__table__ for m in (CarePlan, CarePlanItem, CarePlanSection, CarePlanCopy, GoalProgress,
                           InterventionDone)
 )
+APPOINTMENT = Appointment.__table__
 INSERT_ORDER: tuple[Table, ...] = (
     RESOURCE, CLIENT, CONSENT, CONDITION, MEDICATION, TEAM, PERSONAL, STATUS, CONTACT, CHECK_IN,
     STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, FINDING, PLAN, ITEM, SECTION, PLAN_COPY, PROGRESS,
-    DONE, AUDIT,
+    DONE, APPOINTMENT, AUDIT,
 )
 """Parents before children, so every foreign key is satisfied as rows go in."""
 
