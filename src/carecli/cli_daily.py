@@ -17,7 +17,7 @@ from carecli.domain.enums import ClientStatus, ContactMode, ContactOutcome
 
 COMMANDS = frozenset({"log", "report"})
 OPTIONS = {"occurred_at": "--at", "minutes": "--minutes", "outcome": "--outcome",
-           "mode": "--mode", "note": "--note", "month": "--month"}
+           "mode": "--mode", "note": "--note", "month": "--month", "with_whom": "--with"}
 """The option each validated field comes from, to name it in a refusal."""
 MATCHES_SHOWN = 10
 """An ambiguous CLIENT lists at most this many of the clients it matches."""
@@ -43,6 +43,10 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
     log.add_argument("--note", metavar="TEXT", help="what was said and done")
     log.add_argument("--at", metavar='"YYYY-MM-DD HH:MM"',
                      help="when it happened, local time (default now)")
+    log.add_argument("--with", dest="with_whom", metavar="NAME",
+                     help="who it was with (default the client); a member of the client's "
+                          "care team makes it coordination: minutes, not a contact with the "
+                          "client")
     report = sub.add_parser("report", help="reports for printing and billing",
                             description="Reports for printing and billing.")
     reports = report.add_subparsers(dest="report", metavar="REPORT", title="reports",
@@ -95,10 +99,14 @@ def run_log(service, args: argparse.Namespace) -> int:
         logged = service.log_contact(client_id, {
             "outcome": args.outcome, "mode": args.mode, "minutes": args.minutes,
             "note": args.note, "occurred_at": args.at,
+            **_party(service, client_id, args.with_whom),
         })
     lines = [_logged_line(service, client_id, name, logged.contact_id)]
     lines += [f"Safety finding followed up: {_safety_name(flag)}."
               for flag in logged.closed_findings]
+    if logged.coordination:
+        lines.append("With the care team: coordination about the client; their follow-up "
+                     "is as it was.")
     lines.append(_next_due(logged) if logged.next_due else _no_next_due(service, client_id))
     try:
         print("\n".join(lines), flush=True)
@@ -107,6 +115,20 @@ def run_log(service, args: argparse.Namespace) -> int:
         print(f"carecli: the contact was logged, but this could not be printed: "
               f"{exc.strerror or exc}.", file=sys.stderr)
     return 0
+
+
+def _party(service, client_id: int, text: str | None) -> dict[str, str]:
+    """`--with NAME`: the care-team member of the client it names (their name as kept, case
+    and accents aside), else someone else by that name; none: the client."""
+    if text is None:
+        return {}
+    from carecli.domain.caseload import fold
+
+    wanted = fold(text)
+    for member in service.record(client_id).record.entries.get("care_team", ()):
+        if fold(member.name) == wanted:
+            return {"with_whom": member.name, "with_whom_kind": "care_team"}
+    return {"with_whom": text, "with_whom_kind": "other"}
 
 
 def _logged_line(service, client_id: int, name: str, contact_id: int) -> str:

@@ -259,3 +259,29 @@ def test_the_report_reads_while_another_window_writes(run: Run, caseload) -> Non
         holder.close()
     assert code == 0, err
     assert "Rowe, Ida" in out
+
+
+def test_log_with_a_care_team_member_is_coordination(run: Run, caseload) -> None:
+    path, ids = caseload
+    db = open_database(resolve_database(str(path)))
+    try:
+        add_entry(db=db, kind="care_team", client_id=ids["José"],
+                  values={"name": "Dr Ames", "role": "PCP"})
+    finally:
+        db.dispose()
+    run("--db", str(path), "log", "nunez", "--outcome", "voicemail", "--at", "2026-11-25 10:00")
+    code, out, err = run("--db", str(path), "log", "nunez", "--outcome", "reached", "--mode",
+                         "fax", "--minutes", "10", "--with", "dr ames", "--at",
+                         "2026-11-25 11:00")
+    assert code == 0, err
+    assert out.splitlines()[-2:] == [
+        "With the care team: coordination about the client; their follow-up is as it was.",
+        "Next due: 2026-11-27 (Fri), a retry (1 unsuccessful attempt in a row)."]
+    code, out, err = run("--db", str(path), "log", "nunez", "--outcome", "reached",
+                         "--with", "Maria (daughter)", "--at", "2026-11-25 12:00")
+    assert code == 0, err
+    assert out.splitlines()[-1] == "Next due: 2026-12-09 (Wed)."  # someone else: reached
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT with_whom, with_whom_kind, successful FROM contact_log "
+                            "ORDER BY id").fetchall() == [
+            (None, None, 0), ("Dr Ames", "care_team", None), ("Maria (daughter)", "other", 1)]
