@@ -4,7 +4,7 @@
 import ast
 import dataclasses
 import inspect
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
 
@@ -157,6 +157,17 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert use("goal_progress", client_id, goal)[0].achievement == "improving"
     assert use("plan_standing", client_id).achievements == {goal: "improving"}
     assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
+    # appointments ---
+    soon = f"{TODAY + timedelta(days=1)} 10:30"
+    booked = use("add_appointment", client_id, {"with_whom": "Dr Ames", "starts_at": soon})
+    use("update_appointment", booked, 1, {"with_whom": "Dr Ames", "starts_at": soon,
+                                         "location": "Elm St"})
+    use("mark_appointment_reminded", booked)
+    moved = use("appointment_outcome", booked, use("appointment", booked).version,
+                {"status": "rescheduled", "new_starts_at": f"{TODAY + timedelta(days=8)} 9:00"})
+    assert [a.id for a in use("appointments", client_id)] == [moved, booked]
+    assert [c.appointment.id for c in use("calendar_appointments", 30)] == [booked, moved]
+    use("calendar_work", 2)
     use("caseload")
     use("first_screen")
     use("queue")
