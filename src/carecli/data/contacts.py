@@ -6,6 +6,12 @@ contact), the follow-up it schedules, the call timer it stops and an audit row. 
 changed: the client's next follow-up (`carecli.clinical.follow_up`, or an earlier check-in set
 by hand) and the safety findings it followed up. Contacts are billing records: a correction
 keeps what it replaced and why; nothing here deletes one.
+
+A contact with a member of the care team (`with_whom_kind` care_team: a fax to the PCP, a call
+with the cardiologist's office) is coordination about the client: stored with `successful`
+NULL, its minutes count, but it answers no check-in, is no attempt (no retry, no "unable to
+reach") and follows up no safety finding. Every reader of `successful` takes only TRUE as
+reached and only FALSE as an attempt.
 """
 
 from datetime import date, datetime

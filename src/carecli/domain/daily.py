@@ -57,13 +57,15 @@ class QueueItem:
     key: str
     """Names the item for snoozing: `safety:<finding id>`, `tcm:<stay id>`, `cadence`,
     `check_in:<id>`, `referral:<id>`, `plan_review:<plan id>`, `intervention:<uid>` (an
-    intervention of the active care plan, by its uid across versions)."""
+    intervention of the active care plan, by its uid across versions),
+    `appointment_reminder:<id>`, `appointment_outcome:<id>`."""
     client_id: int
     client: str
     """The client's name as the queue shows it."""
     kind: str
     """`safety`, `tcm`, `retry`, `unable_to_reach`, `check_in` (by cadence), `scheduled`
-    (a check-in set by hand), `task`, `referral`, `plan_review`, `intervention`."""
+    (a check-in set by hand), `task`, `referral`, `plan_review`, `intervention`,
+    `appointment_reminder` (the call the day before), `appointment_outcome` (the day after)."""
     due: date
     reason: str
     """In a nurse's words: "check-in 5 days overdue (high risk, every 7 days)"."""
