@@ -36,7 +36,8 @@ CARE_TEAM_NOTES = {
               "Left the specialist's office the fall history; they will call back."),
     "message": ("Portal message to the PCP about the weight gain.",),
 }
-P_PAST, P_AHEAD, P_TOMORROW, P_YESTERDAY, P_CARE_TEAM = 0.6, 0.45, 0.1, 0.05, 0.3
+P_PAST, P_AHEAD, P_TOMORROW, P_YESTERDAY, P_CARE_TEAM = 0.6, 0.45, 0.04, 0.02, 0.3
+"""Shares of active clients: about one in 25 sees someone tomorrow (a day's reminder calls)."""
 
 
 class _Appointments:
