@@ -129,3 +129,24 @@ async def test_the_reminder_call_in_the_queue_by_keys(make_app, seeded, db, toda
     reminded = {row.client_id: row.reminded_on for who in (jose, li)
                 for row in appointments_of(db, who)}
     assert reminded == {jose: today, li: today} and set(ids) == {jose, li}
+
+
+async def test_one_that_has_happened_is_written_down_after_the_fact(make_app, seeded, db,
+                                                                   today):
+    ann = seeded["Ann"]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_appointments(app, pilot, ann)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the form")
+        await pilot.press("tab", *"Dr Cole", "tab", *f"{today - timedelta(days=2)} 09:00")
+        await pilot.press("ctrl+s")  # still "scheduled": refused, the form stays open
+        await wait_for(pilot, lambda: app.screen.query(".form-error.-shown"), "the refusal")
+        assert "is in the past" in str(app.screen.query_one("#error-starts_at").render())
+        app.screen.query_one("#field-status").focus()
+        await pilot.press("enter", "a", "enter", "tab", *"Went well")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, AppointmentScreen), "the save")
+        await settle(app, pilot)
+    (row,) = appointments_of(db, ann)
+    assert (row.with_whom, row.status, row.outcome_note) == ("Dr Cole", "attended", "Went well")

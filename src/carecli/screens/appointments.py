@@ -78,8 +78,11 @@ def people(team: tuple) -> tuple[tuple[str, str], ...]:
     return (*found, ("Someone else (type the name below)", SOMEONE_ELSE))
 
 
-def form_fields(team: tuple, *, editing: bool) -> tuple[FieldSpec, ...]:
-    fields = (
+def form_fields(team: tuple) -> tuple[FieldSpec, ...]:
+    """The appointment's form; its status and outcome note too, so one that has happened can
+    be written down after the fact (attended, missed, cancelled)."""
+    statuses = tuple((label(s), s.value) for s in AppointmentStatus)
+    return (
         FieldSpec("who", "With whom", "choice", required=True, choices=people(team)),
         FieldSpec("with_whom", "Someone else (name)", max_length=NAME_MAX),
         FieldSpec("starts_at", "When", required=True, placeholder=WHEN_HINT),
@@ -88,12 +91,9 @@ def form_fields(team: tuple, *, editing: bool) -> tuple[FieldSpec, ...]:
         FieldSpec("transport_arranged", "Transport arranged", "bool"),
         FieldSpec("transport_note", "Transport note", max_length=400,
                   placeholder="who drives, pick-up time"),
+        FieldSpec("status", "Status", "choice", required=True, choices=statuses),
+        FieldSpec("outcome_note", "Outcome note", "note", max_length=TEXT_MAX),
     )
-    if not editing:
-        return fields
-    statuses = tuple((label(s), s.value) for s in AppointmentStatus)
-    return (*fields, FieldSpec("status", "Status", "choice", required=True, choices=statuses),
-            FieldSpec("outcome_note", "Outcome note", "note", max_length=TEXT_MAX))
 
 
 OUTCOME_FIELDS = (
@@ -106,7 +106,8 @@ OUTCOME_FIELDS = (
 def form_values(appointment: Appointment | None, team: tuple) -> dict[str, Any]:
     """The form opened on an appointment (None: a new one, with the first care-team member)."""
     if appointment is None:
-        return {"who": f"member:{team[0].id}" if team else SOMEONE_ELSE}
+        return {"who": f"member:{team[0].id}" if team else SOMEONE_ELSE,
+                "status": AppointmentStatus.SCHEDULED.value}
     listed = {m.id for m in team}
     member = appointment.care_team_member_id
     values = {
@@ -244,7 +245,7 @@ class AppointmentScreen(CareScreen):
 
         self.app.push_screen(
             FormScreen(title=f"New appointment of {self.client_name}",
-                       fields=form_fields(self.team, editing=False),
+                       fields=form_fields(self.team),
                        values=form_values(None, self.team), submit=submit),
             lambda new_id: self._saved(new_id, "Appointment added."))
 
@@ -259,7 +260,7 @@ class AppointmentScreen(CareScreen):
 
         self.app.push_screen(
             FormScreen(title=f"Appointment of {self.client_name}",
-                       fields=form_fields(self.team, editing=True),
+                       fields=form_fields(self.team),
                        values=form_values(appointment, self.team), submit=submit),
             lambda saved: self._saved(appointment.id if saved else None, "Appointment saved."))
 
