@@ -107,6 +107,9 @@ def test_the_form_rules_stale_edits_and_status(db):
         add_resource(db=db, values={"name": " ", "category": "food", "phone": "call us",
                                     "website": "two words"})
     assert set(caught.value.errors) == {"name", "phone", "website"}
+    crisis = add_resource(db=db, values={"name": "Lifeline", "category": "mental_health",
+                                         "phone": "988"})  # a three-digit line is a number
+    assert get_resource(db=db, resource_id=crisis).phone == "988"
     with pytest.raises(InvalidInput):
         add_resource(db=db, values={"name": "X", "category": "groceries"})
     set_resource_status(db=db, resource_id=rid, version=1, status="inactive")

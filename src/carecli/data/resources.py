@@ -4,21 +4,36 @@ Each write records an audit row with the id only."""
 
 from typing import Any
 
-from pydantic import field_validator
+import re
+
+from pydantic import AfterValidator, field_validator
 from sqlalchemy import select
 
 from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import NotFound
-from carecli.data.inputs import Email, InputModel, Phone, optional_text, required_text, validate
+from carecli.data.inputs import (
+    Email,
+    InputModel,
+    _phone,
+    optional_text,
+    required_text,
+    validate,
+)
 from carecli.data.models import CommunityResource
 from carecli.data.types import utcnow
 from carecli.data.versions import check_version
 from carecli.domain.enums import ResourceCategory, ResourceStatus
-from carecli.domain.fields import TEXT_MAX
+from carecli.domain.fields import PHONE_MAX, TEXT_MAX
 from carecli.domain.resources import Resource
 
 ENTITY = "community_resource"
+_SHORT_CODE = re.compile(r"^[2-9]\d\d$")
+"""A three-digit line (211, 311, 988): a phone number for a resource, not for a person."""
+
+
+def _resource_phone(value: str | None) -> str | None:
+    return value if value is not None and _SHORT_CODE.match(value) else _phone(value)
 
 
 class ResourceInput(InputModel):
@@ -27,7 +42,7 @@ class ResourceInput(InputModel):
     name: required_text(200)
     organisation: optional_text(200) = None
     category: ResourceCategory = ResourceCategory.OTHER
-    phone: Phone = None
+    phone: optional_text(PHONE_MAX, AfterValidator(_resource_phone)) = None
     address: optional_text(400) = None
     hours: optional_text(400) = None
     eligibility: optional_text(1000) = None
