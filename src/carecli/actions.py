@@ -319,7 +319,8 @@ REGISTRY: tuple[Action, ...] = (
     Action("resources.open", "enter", "", "Open",
            "Edit the highlighted resource; when choosing one, pick it", bound=False),
     Action("resources.back", "escape", "back", "Back",
-           "Clear the search; with none, close (choosing nothing)"),
+           "Clear the search and go back to it; from an empty search, close (choosing "
+           "nothing)"),
     # choosing from a short list (a status, suggested problems)
     Action("pick.choose", "", "pick({n})", "Pick", "Pick that line", numbered=9),
     Action("pick.select", "enter", "", "Pick", "Pick the highlighted line", bound=False),

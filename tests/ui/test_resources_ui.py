@@ -81,6 +81,8 @@ async def test_typing_searches_every_word_and_inactive_ones_come_last_dimmed(mak
         await pilot.press("c")
         assert names(screen) == []
         assert "No resource matches" in str(screen.query_one("#resources-detail").render())
+        await pilot.press("escape")  # from the list: back to the search, not out
+        assert screen.search.has_focus and app.screen is screen
         await pilot.press("escape")
         assert app.screen is app.queue
 
@@ -148,3 +150,22 @@ async def test_the_picker_hands_back_the_highlighted_resource(make_app, director
         await pilot.press(*"food", "down", "escape", "escape")
         await settle(app, pilot)
         assert picked[-1] is None and app.screen is app.queue
+
+
+async def test_d_opens_the_directory_from_the_caseload_and_a_record_and_back(make_app, seeded,
+                                                                           directory):
+    from test_caseload_ui import loaded
+    from test_record_ui import open_record
+
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
+        await pilot.press("escape")
+        assert app.screen is app.caseload
+        record = await open_record(app, pilot, seeded["Ann"])
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
+        await pilot.press("escape")
+        assert app.screen is record

@@ -38,7 +38,10 @@ RESOURCE_FORM = (
     FieldSpec("description", "Description", "note", max_length=TEXT_MAX),
     FieldSpec("note", "Your note", "note", max_length=TEXT_MAX),
 )
-COLUMNS = (("Name", 28), ("Category", 17), ("Phone", 16), ("Organisation", 40))
+COLUMNS = (("Name", 28), ("Category", 17), ("Phone", 14), ("Organisation", 40))
+"""Each column's title and widest width; the organisation gets what the screen has left."""
+SPARE = 10
+"""Columns taken by the cells' padding and the scroll bar."""
 
 
 def open_directory(app: Any) -> None:
@@ -54,12 +57,18 @@ def pick_resource(screen: Screen, category: str | None,
     screen.app.push_screen(ResourceScreen(picker=True, category=category), done)
 
 
-def row_cells(resource: Resource) -> list[Text]:
+def widths(screen_width: int) -> list[int]:
+    """The columns' widths on a screen this wide: the organisation's shrinks to fit."""
+    fixed = [width for _, width in COLUMNS[:-1]]
+    return [*fixed, max(8, min(COLUMNS[-1][1], screen_width - sum(fixed) - SPARE))]
+
+
+def row_cells(resource: Resource, sizes: list[int]) -> list[Text]:
     """One table row, plain text cut to its column; dim when the resource is inactive."""
     values = (resource.name, category_label(resource.category), resource.phone or "",
               resource.organisation or "")
     style = "" if resource.active else "dim"
-    return [plain(_cut(one_line(v), width), style) for v, (_, width) in zip(values, COLUMNS)]
+    return [plain(_cut(one_line(v), width), style) for v, width in zip(values, sizes)]
 
 
 def details(resource: Resource) -> Text:
@@ -106,7 +115,9 @@ class ResourceScreen(CareScreen):
         self.picker = picker
         self.category = category
         self.include_inactive = not picker
+        self.sizes = [width for _, width in COLUMNS]
         self.all: tuple[Resource, ...] = ()
+        self.loaded = False
         self.shown: tuple[Resource, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -122,9 +133,9 @@ class ResourceScreen(CareScreen):
         super().on_mount()
         self.title = "carecli"
         self.sub_title = "Choose a community resource" if self.picker else "Community resources"
-        table = self.table
-        for title, width in COLUMNS:
-            table.add_column(title, width=width)
+        self.sizes = widths(self.app.size.width)
+        for (title, _), width in zip(COLUMNS, self.sizes):
+            self.table.add_column(title, width=width)
         self.search.focus()
         self.reload()
 
@@ -147,6 +158,7 @@ class ResourceScreen(CareScreen):
 
     def _loaded(self, resources: tuple[Resource, ...]) -> None:
         self.all = resources
+        self.loaded = True
         self.apply()
 
     def apply(self, keep: int | None = None) -> None:
@@ -157,7 +169,7 @@ class ResourceScreen(CareScreen):
         self.shown = find(self.all, self.search.value, self.category, self.include_inactive)
         table.clear()
         for resource in self.shown:
-            table.add_row(*row_cells(resource), key=str(resource.id))
+            table.add_row(*row_cells(resource, self.sizes), key=str(resource.id))
         ids = [r.id for r in self.shown]
         if ids:
             table.move_cursor(row=ids.index(keep) if keep in ids else 0)
@@ -165,11 +177,11 @@ class ResourceScreen(CareScreen):
         self._show_current()
 
     def _summarise(self) -> None:
-        parts = [f"{len(self.shown)} of {len(self.all)} resources"]
-        parts.append(f"category: {category_label(self.category)}" if self.category
-                     else "every category")
-        parts.append("inactive shown" if self.include_inactive else "active only")
-        keys = fill("{resources.category} category · {resources.inactive} inactive")
+        parts = [f"{len(self.shown)} of {len(self.all)}"]
+        parts.append(category_label(self.category) if self.category else "all categories")
+        parts.append("with inactive" if self.include_inactive else "active only")
+        keys = fill("{any.next_field} list, {resources.category} category, "
+                    "{resources.inactive} inactive")
         self.query_one("#resources-summary", Static).update(
             Text(" · ".join(parts) + "   " + keys))
 
@@ -177,6 +189,8 @@ class ResourceScreen(CareScreen):
         current = self.current
         if current is not None:
             shown = details(current)
+        elif not self.loaded:
+            shown = Text("Reading the directory…")
         elif self.all:
             shown = Text("No resource matches; change the search or the category.")
         else:
@@ -221,8 +235,11 @@ class ResourceScreen(CareScreen):
         self.search.focus()
 
     def action_back(self) -> None:
-        if self.search.value:
+        """Clear the search, else go back to it from the list (so what is typed next searches
+        and does not run the list's keys), else close."""
+        if self.search.value or not self.search.has_focus:
             self.search.value = ""
+            self.search.focus()
             return
         self.dismiss(None)
 
@@ -279,6 +296,7 @@ class ResourceScreen(CareScreen):
 
     def _reloaded(self, resources: tuple[Resource, ...], resource_id: int) -> None:
         self.all = resources
+        self.loaded = True
         self.apply(keep=resource_id)
 
     def _refused(self, error: CareDataError) -> None:
