@@ -45,6 +45,11 @@ def test_an_import_adds_every_service_and_a_second_one_changes_nothing(db, tmp_p
     assert stored(db) == EXPECTED
     food = next(r for r in list_resources(db=db) if r.hsds_id == "svc-food")
     assert (food.hours, food.eligibility) == ("TU,TH 10:00-14:00", "County residents")
+    with db.read() as session:
+        created = session.scalars(select(AuditLog.entity_id)
+                                  .where(AuditLog.summary == "hsds import")).all()
+    assert sorted(created) == sorted(r.id for r in list_resources(db=db) if r.hsds_id)
+    assert {r.version for r in list_resources(db=db)} == {1}
     again = import_directory(db=db, directory=directory)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 7)
     assert count(db) == 8
