@@ -170,3 +170,27 @@ def test_the_reader_is_pure_no_database_or_ui():
 
     loaded = _loaded_after("import carecli.hsds, carecli.domain.resources")
     assert loaded == {name: False for name in HEAVY}
+
+
+def test_windows_line_ends_a_byte_order_mark_and_capitals_in_the_header_are_read(tmp_path):
+    folder = write_directory(tmp_path / "dir", 2)
+    text = (folder / "services.csv").read_text().replace("\r\n", "\n").splitlines()
+    text[0] = text[0].upper()
+    services = "\ufeff" + "\r\n".join(text) + "\r\n"
+    (folder / "services.csv").write_bytes(services.encode("utf-8"))
+    assert shown(read_directory(folder)) == EXPECTED
+    (folder / "services.csv").write_bytes(
+        (services + 'svc-z,org-1,"Quoted\r\nover lines",d,,,active\r\n'
+         'svc-y,org-1,,d,,,active\r\nsvc-w,org-1,Extra,d,,,active,one too many\r\n')
+        .encode("utf-8"))
+    assert bad_rows(folder) == [
+        "services.csv:12: service svc-y has no name",
+        "services.csv:13: has 8 fields but the header names 7 columns",
+    ]
+
+
+def test_a_row_that_is_not_well_formed_csv_names_its_line(tmp_path):
+    folder = write_directory(tmp_path / "dir", 2)
+    with (folder / "locations.csv").open("a") as out:
+        out.write('loc-9,org-1,"Annex"x\n')
+    assert bad_rows(folder)[0].startswith("locations.csv:5: is not well-formed CSV")
