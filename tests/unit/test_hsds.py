@@ -1,7 +1,6 @@
 """Reading an Open Referral HSDS directory (pure: no database): both file shapes, linked phones
 and addresses, zip input, every bad row named by file and line, and the refusals."""
 
-import zipfile
 
 import pytest
 from hsds_sample import EXPECTED, SERVICES, files, write_directory, zip_folder

@@ -2,9 +2,8 @@
 version it was read at: a stale form is refused) and mark one inactive or active again.
 Each write records an audit row with the id only."""
 
-from typing import Any
-
 import re
+from typing import Any
 
 from pydantic import AfterValidator, field_validator
 from sqlalchemy import select

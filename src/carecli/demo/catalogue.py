@@ -615,8 +615,9 @@ RESOURCES: tuple[dict, ...] = (
         "description": "Pantry finder by ZIP code; home delivery boxes for homebound seniors.",
     },
     {
-        "name": "Meals on Wheels (Valley Senior Services)", "organisation": "Valley Senior Services",
-        "category": "food", "phone": "(937) 555-0111", "address": "410 Salem Ave, Dayton, OH 45406",
+        "name": "Meals on Wheels (Valley Senior Services)",
+        "organisation": "Valley Senior Services", "category": "food",
+        "phone": "(937) 555-0111", "address": "410 Salem Ave, Dayton, OH 45406",
         "hours": "Deliveries Mon-Fri 10:30-12:30; frozen meals for weekends",
         "eligibility": "60 or older and homebound; any age for 30 days after a hospital "
                        "discharge with a referral.",

@@ -260,7 +260,7 @@ class _Linker:
                 if location is not None and (text := _address(row)):
                     found.setdefault((location, rank), text)
         addresses: dict[str, str] = {}
-        for (location, rank), text in sorted(found.items(), key=lambda item: item[0][1]):
+        for (location, _rank), text in sorted(found.items(), key=lambda item: item[0][1]):
             addresses.setdefault(location, text)
         return addresses
 

@@ -72,7 +72,7 @@ def parse_table(file: str, data: bytes, required: tuple[str, ...],
 
 def _values(columns: tuple[str, ...], record: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    for name, value in zip(columns, record):
+    for name, value in zip(columns, record, strict=False):  # a short row: the rest is None
         value = value.strip()
         values.setdefault(name, value or None)
     return values

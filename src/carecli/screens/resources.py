@@ -68,7 +68,7 @@ def row_cells(resource: Resource, sizes: list[int]) -> list[Text]:
     values = (resource.name, category_label(resource.category), resource.phone or "",
               resource.organisation or "")
     style = "" if resource.active else "dim"
-    return [plain(_cut(one_line(v), width), style) for v, width in zip(values, sizes)]
+    return [plain(_cut(one_line(v), width), style) for v, width in zip(values, sizes, strict=True)]
 
 
 def details(resource: Resource) -> Text:
@@ -134,7 +134,7 @@ class ResourceScreen(CareScreen):
         self.title = "carecli"
         self.sub_title = "Choose a community resource" if self.picker else "Community resources"
         self.sizes = widths(self.app.size.width)
-        for (title, _), width in zip(COLUMNS, self.sizes):
+        for (title, _), width in zip(COLUMNS, self.sizes, strict=True):
             self.table.add_column(title, width=width)
         self.search.focus()
         self.reload()
