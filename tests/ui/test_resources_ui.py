@@ -169,3 +169,20 @@ async def test_d_opens_the_directory_from_the_caseload_and_a_record_and_back(mak
         await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
         await pilot.press("escape")
         assert app.screen is record
+
+
+async def test_a_long_directory_lists_its_first_rows_and_says_how_many_match(make_app,
+                                                                           directory,
+                                                                           monkeypatch):
+    from carecli.screens import resources
+
+    monkeypatch.setattr(resources, "MAX_SHOWN", 2)
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_directory(app, pilot)
+        summary = screen.query_one("#resources-summary")
+        assert names(screen) == ["Eastside Food Pantry", "Meals on Wheels"]
+        assert str(summary.render()).startswith("5 of 5 (2 listed) · all categories")
+        await pilot.press(*"ride")
+        assert names(screen) == ["Ride Connect"]
+        assert str(summary.render()).startswith("1 of 5 · all categories")

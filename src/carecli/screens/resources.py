@@ -42,6 +42,9 @@ COLUMNS = (("Name", 28), ("Category", 17), ("Phone", 14), ("Organisation", 40))
 """Each column's title and widest width; the organisation gets what the screen has left."""
 SPARE = 10
 """Columns taken by the cells' padding and the scroll bar."""
+MAX_SHOWN = 500
+"""The most rows listed at once: a county's 211 directory has thousands, and typing a word
+more narrows them faster than scrolling."""
 
 
 def open_directory(app: Any) -> None:
@@ -118,12 +121,15 @@ class ResourceScreen(CareScreen):
         self.sizes = [width for _, width in COLUMNS]
         self.all: tuple[Resource, ...] = ()
         self.loaded = False
+        self.found = 0
         self.shown: tuple[Resource, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="type to search the directory", id="resources-search",
-                    select_on_focus=False, compact=True)
+        yield Input(placeholder=fill("type to search; {any.next_field} to the list "
+                                     "({resources.category} category, {resources.add} add, "
+                                     "{resources.edit} edit, {resources.status} inactive)"),
+                    id="resources-search", select_on_focus=False, compact=True)
         yield Static("", id="resources-summary")
         yield DataTable(id="resources-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="resources-detail")
@@ -166,7 +172,9 @@ class ResourceScreen(CareScreen):
         stays on the resource it was on when it is still shown."""
         table = self.table
         keep = keep if keep is not None else (self.current.id if self.current else None)
-        self.shown = find(self.all, self.search.value, self.category, self.include_inactive)
+        found = find(self.all, self.search.value, self.category, self.include_inactive)
+        self.found = len(found)
+        self.shown = found[:MAX_SHOWN]
         table.clear()
         for resource in self.shown:
             table.add_row(*row_cells(resource, self.sizes), key=str(resource.id))
@@ -177,13 +185,12 @@ class ResourceScreen(CareScreen):
         self._show_current()
 
     def _summarise(self) -> None:
-        parts = [f"{len(self.shown)} of {len(self.all)}"]
+        parts = [f"{self.found:,} of {len(self.all):,}"]
+        if self.found > len(self.shown):
+            parts[0] += f" ({len(self.shown)} listed)"
         parts.append(category_label(self.category) if self.category else "all categories")
-        parts.append("with inactive" if self.include_inactive else "active only")
-        keys = fill("{any.next_field} list, {resources.category} category, "
-                    "{resources.inactive} inactive")
-        self.query_one("#resources-summary", Static).update(
-            Text(" · ".join(parts) + "   " + keys))
+        parts.append("inactive shown" if self.include_inactive else "active only")
+        self.query_one("#resources-summary", Static).update(Text(" · ".join(parts)))
 
     def _show_current(self) -> None:
         current = self.current
