@@ -158,6 +158,13 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert use("plan_standing", client_id).achievements == {goal: "improving"}
     assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
     use("undo_intervention_done", client_id, check, TODAY)
+    # community resources ---
+    pantry = use("add_resource", {"name": "Eastside Pantry", "category": "food"})
+    use("update_resource", pantry, 1, {"name": "Eastside Food Pantry", "category": "food"})
+    use("set_resource_status", pantry, 2, "inactive")
+    assert use("resource", pantry).status == "inactive"
+    assert use("resources", "food pantry") == ()
+    assert [r.id for r in use("resources", "food pantry", include_inactive=True)] == [pantry]
     use("caseload")
     use("first_screen")
     use("queue")
