@@ -204,6 +204,11 @@ class CareApp(App[str]):
         if client_id is not None:
             open_appointments(self, client_id)
 
+    def action_open_resources(self) -> None:
+        from carecli.screens.resources import open_directory
+
+        open_directory(self)
+
     def action_new_client(self) -> None:
         from carecli.screens import editing
 

@@ -94,6 +94,7 @@ def contexts():
     from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
+    from carecli.screens.resources import ResourceScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
@@ -107,7 +108,7 @@ def contexts():
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
-            "diff": PlanDiffScreen, "elements": ElementsForm,
+            "diff": PlanDiffScreen, "elements": ElementsForm, "resources": ResourceScreen,
             "appointments": AppointmentScreen}
 
 

@@ -168,6 +168,14 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert [a.id for a in use("appointments", client_id)] == [moved, booked]
     assert [c.appointment.id for c in use("calendar_appointments", 30)] == [booked, moved]
     use("calendar_work", 2)
+    use("undo_intervention_done", client_id, check, TODAY)
+    # community resources ---
+    pantry = use("add_resource", {"name": "Eastside Pantry", "category": "food"})
+    use("update_resource", pantry, 1, {"name": "Eastside Food Pantry", "category": "food"})
+    use("set_resource_status", pantry, 2, "inactive")
+    assert use("resource", pantry).status == "inactive"
+    assert use("resources", "food pantry") == ()
+    assert [r.id for r in use("resources", "food pantry", include_inactive=True)] == [pantry]
     use("caseload")
     use("first_screen")
     use("queue")
