@@ -7,6 +7,7 @@ import pytest
 
 from carecli.clinical import score
 from carecli.data.assessments import complete_assessment, start_assessment
+from carecli.data.caseload import _local_time
 from carecli.data.clients import create_client
 from carecli.data.models import CarePlan, CheckIn, ContactLog, HospitalStay, Referral, Snooze
 from carecli.data.queue import load_queue
@@ -183,6 +184,13 @@ def test_the_caseload_s_next_check_in_is_the_queue_s(db):
         cur.execute("SELECT client_id, intervention_uid, MAX(done_on) FROM intervention_done "
                     "GROUP BY client_id, intervention_uid")
         last = {(client_id, uid): as_day(d) for client_id, uid, d in cur.fetchall()}
+        cur.execute("SELECT client_id, starts_at, reminded_on FROM appointment "
+                    "WHERE status = 'scheduled'")  # a reminder the day before, ask the day after
+        for client_id, starts_at, reminded_on in cur.fetchall():
+            day = _local_time(starts_at).date()
+            if client_id in rows:
+                others += [day + timedelta(days=1)] + (
+                    [day - timedelta(days=1)] if reminded_on is None else [])
     for client_id, uid, status, frequency, due_on in interventions:  # by their next due day
         item = PlanItem(uid=uid, kind="intervention", parent_uid=None, position=0, text="",
                         status=status, frequency=frequency, due_on=due_on and as_day(due_on))
