@@ -157,6 +157,12 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert use("goal_progress", client_id, goal)[0].achievement == "improving"
     assert use("achievements", client_id) == {goal: "improving"}
     assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
+    # referrals ---
+    referral = use("create_referral", client_id, {"need": "food", "to_whom": "Food bank"})
+    referral = use("change_referral_status", referral.id, referral.version,
+                   {"to_status": "requested"})
+    referral = use("set_referral_follow_up", referral.id, referral.version, TODAY)
+    assert use("referrals", client_id).referrals == (referral,)
     use("caseload")
     use("first_screen")
     use("queue")
