@@ -292,6 +292,25 @@ REGISTRY: tuple[Action, ...] = (
     Action("plan.discard", "", "discard", "Discard draft",
            "Throw this draft away (asks first); the finalised plan stays",
            palette="Discard this draft"),
+    # F: closed-loop referrals of one client (opened from the record and the queue)
+    Action("record.referrals", "f", "referrals", "Referrals",
+           "This client's referrals to community resources: new, status, follow-up",
+           footer=False, palette="Referrals"),
+    Action("queue.referrals", "f", "referrals", "Referrals",
+           "The highlighted client's referrals to community resources", footer=False,
+           palette="Referrals"),
+    Action("referrals.back", "escape", "app.pop_screen", "Back",
+           "Back to where the referrals were opened"),
+    Action("referrals.new", "n", "new", "New",
+           "Refer the client: pick the need (a positive screen, a care-plan problem, or "
+           "typed), then the resource from the directory", palette="New referral"),
+    Action("referrals.status", "s", "status", "Status",
+           "Change the highlighted referral's status (only the moves allowed are offered; "
+           "an outcome to close it, a note to reopen it)", palette="Change the referral's status"),
+    Action("referrals.follow_up", "u", "follow_up", "Follow-up",
+           "Set the day to follow the highlighted referral up", palette="Set the follow-up date"),
+    Action("referrals.history", "enter", "", "History",
+           "The highlighted referral in full, with every dated change", bound=False),
     # choosing from a short list (a status, suggested problems)
     Action("pick.choose", "", "pick({n})", "Pick", "Pick that line", numbered=9),
     Action("pick.select", "enter", "", "Pick", "Pick the highlighted line", bound=False),

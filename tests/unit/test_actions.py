@@ -59,6 +59,7 @@ def test_the_check_finds_keys_typed_by_hand():
 
 def test_prose_follows_a_key_changed_in_the_registry(monkeypatch):
     from carecli.screens.record import RecordScreen
+    from carecli.screens.referrals import ReferralsScreen
     from carecli.screens.summary import SummaryScreen
 
     assert "h puts the client on hold" in fill(RecordScreen.HELP)
@@ -93,6 +94,7 @@ def contexts():
     from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
+    from carecli.screens.referrals import ReferralsScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
@@ -106,7 +108,8 @@ def contexts():
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
-            "diff": PlanDiffScreen, "elements": ElementsForm}
+            "diff": PlanDiffScreen, "elements": ElementsForm,
+            "referrals": ReferralsScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

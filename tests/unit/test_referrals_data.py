@@ -176,7 +176,7 @@ def test_a_stale_change_is_refused_and_nothing_is_written(db) -> None:
 
 @pytest.mark.parametrize(("to", "values", "words"), [
     ("completed", {}, "can become accepted, rejected or cancelled"),
-    ("rejected", {}, "outcome"),
+    ("rejected", {}, "outcome: is required to close the referral"),
     ("accepted", {"changed_on": "2026-11-25"}, "in the future"),
     ("accepted", {"changed_on": "2026-11-01"}, "before the referral was made"),
     ("sent", {}, "must be one of"),
@@ -213,8 +213,8 @@ def test_a_closed_referral_reopens_only_with_a_note_to_requested(db) -> None:
     ref = _move(db, _move(db, _make(db, _client(db)), "requested"), "rejected",
                 outcome="no_capacity")
     assert (ref.outcome, ref.follow_up_on) == ("no_capacity", None)
-    with pytest.raises(InvalidInput, match="only with a note"):
-        _move(db, ref, "requested")
+    with pytest.raises(InvalidInput, match="note: is required to reopen a closed referral"):
+        _move(db, ref, "requested", note="  ")
     with pytest.raises(InvalidInput, match="not followed up"):
         set_follow_up(db=db, referral_id=ref.id, version=ref.version,
                       follow_up_on="2026-12-01", today=TODAY)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from carecli.clinical.referrals import check_transition, closes, reopens
+from carecli.clinical.referrals import allowed_transitions, check_transition, closes, reopens
 from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
@@ -104,11 +104,18 @@ def change_status(*, db: Database, referral_id: int, version: int, values: dict[
         check_version(row, version, THIS_REFERRAL)
         data = status_values(values, today, made_on=row.made_on, last_change=row.last_update_on)
         to = data["to_status"]
+        held_from = _referral(session, row).held_from
         try:
-            check_transition(row.status, to, held_from=_referral(session, row).held_from,
-                             outcome=data["outcome"], note=data["note"])
+            check_transition(row.status, to, held_from=held_from, outcome=data["outcome"],
+                             note=data["note"])
         except ValueError as refused:
-            raise InvalidInput({"to_status": str(refused)}) from None
+            if to not in allowed_transitions(row.status, held_from):
+                raise InvalidInput({"to_status": str(refused)}) from None
+            if closes(to):
+                raise InvalidInput({"outcome": "is required to close the referral: what came "
+                                               "of it?"}) from None
+            raise InvalidInput({"note": "is required to reopen a closed referral: say "
+                                        "why"}) from None
         note = data["note"]
         if closes(to):
             row.outcome, row.outcome_note = data["outcome"], note

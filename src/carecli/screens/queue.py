@@ -190,6 +190,12 @@ class QueueScreen(CareScreen):
         if self.item is not None:
             open_plan(self.app, self.item.client_id)
 
+    def action_referrals(self) -> None:
+        from carecli.screens.referrals import open_referrals
+
+        if self.item is not None:
+            open_referrals(self.app, self.item.client_id)
+
     def action_mark_done(self) -> None:
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
