@@ -233,3 +233,21 @@ def test_the_follow_up_date_is_set_not_in_the_past(db) -> None:
                           follow_up_on="12/15/2026", today=TODAY)
     assert (moved.follow_up_on, moved.version) == (date(2026, 12, 15), 2)
     assert _audit(db)[-1] == ("follow_up", ref.id, "follow up 2026-12-15")
+
+
+def test_the_record_history_shows_each_dated_status_change(db) -> None:
+    from carecli.data.record import load_record
+
+    client = _client(db)
+    ref = _make(db, client, to_whom="Dayton Food Bank", made_on="2026-11-02")
+    ref = _move(db, ref, "requested", changed_on="2026-11-03")
+    _move(db, ref, "rejected", changed_on="2026-11-09", outcome="no_capacity",
+          note="Waiting list until January")
+    history = [(e.on, e.title, e.detail) for e in load_record(db=db, client_id=client).history
+               if e.kind == "referral"]
+    assert history == [
+        (date(2026, 11, 9), "Referral to Dayton Food Bank: sent → rejected",
+         "Outcome: no capacity. Waiting list until January"),
+        (date(2026, 11, 3), "Referral to Dayton Food Bank: draft → sent", ""),
+        (date(2026, 11, 2), "Referral to Dayton Food Bank (rejected)", ""),
+    ]

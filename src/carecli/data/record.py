@@ -25,10 +25,12 @@ from carecli.data.models import (
     ContactLog,
     HospitalStay,
     Referral,
+    ReferralEvent,
     StatusChange,
 )
 from carecli.domain.enums import label
 from carecli.domain.history import HistoryEvent, local_date, score_words, timeline
+from carecli.domain.referrals import status_words
 
 
 @dataclass(frozen=True)
@@ -129,10 +131,20 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
             HistoryEvent(on=local_date(p.created_at), kind="care_plan", at=p.created_at,
                          title=f"Care plan version {p.version} ({label(p.status).lower()})")
         )
+    referrals = {}
     for r in session.scalars(select(Referral).where(Referral.client_id == client_id)):
+        referrals[r.id] = r.to_whom
         events.append(
             HistoryEvent(on=r.made_on, kind="referral",
                          title=f"Referral to {r.to_whom} ({label(r.status).lower()})",
                          detail=r.reason or "")
+        )
+    for e in session.scalars(select(ReferralEvent).where(  # each status change, dated
+            ReferralEvent.client_id == client_id, ReferralEvent.from_status.is_not(None))):
+        events.append(
+            HistoryEvent(on=e.changed_on, kind="referral",
+                         title=f"Referral to {referrals.get(e.referral_id, '?')}: "
+                         f"{status_words(e.from_status)} → {status_words(e.to_status)}",
+                         detail=e.note or "")
         )
     return events
