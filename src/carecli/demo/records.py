@@ -33,6 +33,8 @@ from carecli.demo.rows import (
 from carecli.domain.referrals import FOLLOW_UP_DAYS, outcome_words
 
 P_NO_CONSENT = 0.05
+P_MORE_REFERRALS = 0.12
+"""Of the clients the main stream does not refer, those referred from their own stream."""
 
 _SENT = ("draft", "requested")
 _WORKED = (*_SENT, "accepted", "in-progress")
@@ -281,50 +283,55 @@ class _Records:
         )
 
     def referrals(self, p: _Person) -> None:
-        """A referral or two for one client in eleven: any status, each change dated (the
+        """A referral or two for about one client in five: any status, each change dated (the
         history), an outcome for the closed ones; an open one is followed up a week after its
-        latest change, so those gone quiet since are in today's queue. Who is referred, for
-        what, where and roughly how far along come from the main stream as they always did
-        (so the rest of the caseload stays as it was); the rest from a stream of the
-        client's own (as the care plans do)."""
-        rng = self.rng
-        if rng.random() >= 0.09:
-            return
+        latest change, so those gone quiet since are in today's queue. The referrals of one
+        client in eleven are drawn from the main stream as they always were (their needs show
+        in the client's social needs screen), the rest, and every detail the main stream
+        never drew, from a stream of the client's own (as the care plans are), so the rest of
+        the caseload stays as it was."""
         own = random.Random(f"referrals:{self.seed}:{p.id}:{self.today.isoformat()}")
-        for _ in range(1 if rng.random() < 0.8 else 2):
-            category = rng.choice(tuple(cat.REFERRAL_REASONS))
+        if self.rng.random() >= 0.09:
+            if own.random() < P_MORE_REFERRALS:
+                self._referral(p, own, own)
+            return
+        for _ in range(1 if self.rng.random() < 0.8 else 2):
+            self._referral(p, self.rng, own)
+
+    def _referral(self, p: _Person, rng: random.Random, own: random.Random) -> None:
+        category = rng.choice(tuple(cat.REFERRAL_REASONS))
+        if rng is self.rng:
             p.needs.add(category)
-            resource_id, name = rng.choice(self.resource_ids[category])
-            stage = rng.choices(tuple(REFERRAL_STAGES), tuple(REFERRAL_STAGES.values()))[0]
-            statuses, weights = zip(*REFERRAL_ENDS[stage])
-            status = own.choices(statuses, weights)[0]
-            closed = status in REFERRAL_OUTCOMES
-            ago = rng.randint(30, 120) if closed else rng.randint(1, 25)
-            made = max(p.enrolled_on, _weekday_on_or_before(self.today - timedelta(days=ago)))
-            path = REFERRAL_PATHS[status]
-            days = [made] * min(2, len(path))  # made, and sent the same day
-            if len(path) > 2:
-                latest = min(self.today, made + timedelta(days=rng.randint(1, 20)))
-                between = sorted(own.randint(0, (latest - made).days)
-                                 for _ in range(len(path) - 3))
-                days += [made + timedelta(days=d) for d in between] + [latest]
-            outcome = own.choice(REFERRAL_OUTCOMES[status]) if closed else None
-            referral_id = self.rows.add(
-                REFERRAL, client_id=p.id, resource_id=resource_id, to_whom=name,
-                need=REFERRAL_NEEDS.get(category, category),
-                reason=cat.REFERRAL_REASONS[category], status=status, made_on=made,
-                last_update_on=days[-1],
-                follow_up_on=None if closed else days[-1] + timedelta(days=FOLLOW_UP_DAYS),
-                outcome=outcome, outcome_note=OUTCOME_NOTES.get(outcome),
-            )
-            for on, before, after in zip(days, (None, *path), path):
-                note = None
-                if after == status and outcome is not None:
-                    note = " ".join(filter(None, (f"Outcome: {outcome_words(outcome)}.",
-                                                  OUTCOME_NOTES.get(outcome))))
-                self.rows.add(REFERRAL_EVENT, referral_id=referral_id, client_id=p.id,
-                              changed_on=on, from_status=before, to_status=after, note=note,
-                              created_at=datetime.combine(on, time(17), tzinfo=UTC))
+        resource_id, name = rng.choice(self.resource_ids[category])
+        stage = rng.choices(tuple(REFERRAL_STAGES), tuple(REFERRAL_STAGES.values()))[0]
+        statuses, weights = zip(*REFERRAL_ENDS[stage])
+        status = own.choices(statuses, weights)[0]
+        closed = status in REFERRAL_OUTCOMES
+        ago = rng.randint(30, 120) if closed else rng.randint(1, 25)
+        made = max(p.enrolled_on, _weekday_on_or_before(self.today - timedelta(days=ago)))
+        path = REFERRAL_PATHS[status]
+        days = [made] * min(2, len(path))  # made, and sent the same day
+        if len(path) > 2:
+            latest = min(self.today, made + timedelta(days=rng.randint(1, 20)))
+            between = sorted(own.randint(0, (latest - made).days) for _ in range(len(path) - 3))
+            days += [made + timedelta(days=d) for d in between] + [latest]
+        outcome = own.choice(REFERRAL_OUTCOMES[status]) if closed else None
+        referral_id = self.rows.add(
+            REFERRAL, client_id=p.id, resource_id=resource_id, to_whom=name,
+            need=REFERRAL_NEEDS.get(category, category),
+            reason=cat.REFERRAL_REASONS[category], status=status, made_on=made,
+            last_update_on=days[-1],
+            follow_up_on=None if closed else days[-1] + timedelta(days=FOLLOW_UP_DAYS),
+            outcome=outcome, outcome_note=OUTCOME_NOTES.get(outcome),
+        )
+        for on, before, after in zip(days, (None, *path), path):
+            note = None
+            if after == status and outcome is not None:
+                note = " ".join(filter(None, (f"Outcome: {outcome_words(outcome)}.",
+                                              OUTCOME_NOTES.get(outcome))))
+            self.rows.add(REFERRAL_EVENT, referral_id=referral_id, client_id=p.id,
+                          changed_on=on, from_status=before, to_status=after, note=note,
+                          created_at=datetime.combine(on, time(17), tzinfo=UTC))
 
 
 def _condition_pools() -> dict[bool, tuple[list[cat.ConditionSpec], list[int]]]:

@@ -34,7 +34,7 @@ TYPED = "typed"
 """The need picker's last line: a need typed in the form."""
 CATEGORIES = tuple((category_words(c).capitalize(), c.value) for c in ResourceCategory)
 FOLLOW_UP = FieldSpec("follow_up_on", "Follow up on", "date",
-                      placeholder=f"{DATE_HINT}; blank: {FOLLOW_UP_DAYS} days after")
+                      placeholder=f"blank: {FOLLOW_UP_DAYS} days after (YYYY-MM-DD)")
 NEW_FORM = (
     FieldSpec("to_whom", "To whom", required=True, max_length=200),
     FieldSpec("need", "Need", "choice", required=True, choices=CATEGORIES),

@@ -24,7 +24,7 @@ from carecli.plain import one_line, plain
 from carecli.screens import referral_flows
 from carecli.screens.base import CareScreen
 
-COLUMNS = (("To whom", 24), ("Need", 14), ("Status", 11), ("Since", 10), ("Follow-up", 10))
+COLUMNS = (("To whom", 21), ("Need", 17), ("Status", 11), ("Since", 10), ("Follow-up", 10))
 NEEDS_REFERRAL = {"status", "follow_up"}
 
 
