@@ -3,7 +3,6 @@ starting a new draft from the current plan, suggested problems, finalising, the 
 list, comparing two versions, discarding a draft and sharing a copy. Each reads and writes
 through the data service in a worker and hands the result back to the editor."""
 
-import getpass
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +10,7 @@ from rich.text import Text
 
 from carecli.actions import key_of
 from carecli.data.errors import CareDataError, ChangedElsewhere
-from carecli.domain.care_plan import Plan, PlanOverview, ProblemSuggestion
+from carecli.domain.care_plan import Plan, PlanOverview, PlanStanding, ProblemSuggestion
 from carecli.domain.plan_completeness import check_plan
 from carecli.domain.plan_diff import change_sentences
 from carecli.plain import one_line
@@ -21,6 +20,7 @@ from carecli.screens.plan_dialogs import FinaliseForm, PickScreen
 from carecli.screens.plan_forms import FINALISE_FORM, quoted
 from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
 from carecli.screens.plan_writes import unchanged_since_opened
+from carecli.settings import care_manager_name, remember_first_name
 
 
 @dataclass(frozen=True)
@@ -30,18 +30,19 @@ class PlanView:
     name: str
     overview: PlanOverview
     plan: Plan | None
-    achievements: dict[str, str]
+    standing: PlanStanding
 
 
 def read_view(service: Any, client_id: int, plan_id: int | None) -> PlanView:
-    """The client's name, their plans at a glance, and one plan: `plan_id`, else the draft,
-    else the current plan (None when there is neither)."""
+    """The client's name, their plans at a glance, one plan (`plan_id`, else the draft, else
+    the current plan; None when there is neither) and how it stands (goals' achievements,
+    interventions' last days done)."""
     client = service.client(client_id)
     overview = service.plan_overview(client_id)
     plan_id = plan_id or overview.draft_id or overview.active_id
     plan = service.plan(plan_id) if plan_id else None
     name = f"{client.family_name}, {client.given_name}"
-    return PlanView(name, overview, plan, dict(service.achievements(client_id)))
+    return PlanView(name, overview, plan, service.plan_standing(client_id))
 
 
 def new_draft(screen: Any) -> None:
@@ -90,27 +91,33 @@ def suggest(screen: Any) -> None:
 
 
 def finalise(screen: Any) -> None:
-    """By whom (the previous finaliser, else this computer's user) and a note, under what
-    changed since the current plan; the draft becomes the current plan."""
+    """By whom (the care manager's name setting, else the previous finaliser; the first name
+    typed is kept as the setting) and a note, under what changed since the current plan; the
+    draft becomes the current plan."""
     service, plan, overview = screen.service, screen.plan, screen.view.overview
 
-    def sentences() -> tuple[str, ...]:
+    def sentences() -> tuple[str | None, tuple[str, ...]]:
         if overview.active_id is None:
-            return ()
+            return care_manager_name(), ()
         older = service.plan(overview.active_id)
-        return tuple(change_sentences(service.plan_diff(older.id, plan.id), plan, older))
+        return care_manager_name(), tuple(
+            change_sentences(service.plan_diff(older.id, plan.id), plan, older))
 
-    def opened(changes: tuple[str, ...]) -> None:
-        by = next((v.finalised_by for v in overview.versions if v.finalised_by), None)
+    def opened(found: tuple[str | None, tuple[str, ...]]) -> None:
+        name, changes = found
+        by = name or next((v.finalised_by for v in overview.versions if v.finalised_by), "")
         missing = [c.label for c in check_plan(plan) if not c.met and c.key != "copy"]
         title = f"Finalise plan {plan.number}"
         if missing:
-            title += f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing)"
+            title += (f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing: "
+                      f"{'; '.join(missing)})")
 
         def change(now: Plan, values: dict[str, Any]) -> Plan:
             unchanged_since_opened(_contents(now) == _contents(plan))
-            return service.finalise(now.id, now.version, values.get("by") or "",
+            done = service.finalise(now.id, now.version, values.get("by") or "",
                                     values.get("note"))
+            remember_first_name(done.finalised_by)
+            return done
 
         def saved(result: Any) -> None:
             if not isinstance(result, tuple):
@@ -122,7 +129,7 @@ def finalise(screen: Any) -> None:
                           f"a copy with the client ({key_of('plan.share')}).", markup=False)
 
         screen.app.push_screen(FinaliseForm(
-            title=title, fields=FINALISE_FORM, values={"by": by or _this_user()},
+            title=title, fields=FINALISE_FORM, values={"by": by},
             submit=screen.writer.form_submit(change), changes=changes,
             first=overview.active_id is None), saved)
 
@@ -132,13 +139,6 @@ def finalise(screen: Any) -> None:
 def _contents(plan: Plan) -> tuple:
     """What finalising a draft makes the current plan."""
     return plan.items, plan.sections, plan.summary, plan.review_due_on
-
-
-def _this_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def previous(screen: Any) -> int | None:
