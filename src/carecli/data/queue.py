@@ -119,7 +119,10 @@ follows those; an emergency-department visit sent home is not one)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
-WHERE status IN ('requested', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
+WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold')
+AND follow_up_on <= '{horizon}'{only:client_id}"""
+"""The referrals sent and not closed (on hold too: someone still has to pick it up again) whose
+follow-up day comes this week; a draft is not sent yet, a closed one needs none."""
 
 PLAN_REVIEWS_SQL = """
 SELECT id, client_id, review_due_on, number, finalised_at FROM care_plan
@@ -414,7 +417,7 @@ def _discharge(row) -> Discharge | None:
 
 def _referral(row) -> ReferralDue | None:
     ref_id, _c, to_whom, status, made_on, updated_on, follow_on = row
-    since = _day(updated_on) if status == "accepted" and updated_on else _day(made_on)
+    since = _day(updated_on) or _day(made_on)  # quiet since its latest change
     due = _day(follow_on)
     if due is None or since is None:
         return None

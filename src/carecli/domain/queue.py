@@ -10,10 +10,10 @@ Priority, first to last:
    deadline first;
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
-5. other follow-ups due: tasks, referrals requested or accepted whose follow-up day has come, care
-   plans whose review is due, interventions of the active care plan that are due
-   (`plan_outline.next_due`: an open status, and a repeating one its interval after it was last
-   done) and are the care manager's work (their own; anyone's one-off, to check it was done;
+5. other follow-ups due: tasks, referrals sent and not closed (sent, accepted, in progress, on
+   hold) whose follow-up day has come, care plans whose review is due, interventions of the
+   active care plan that are due (`plan_outline.next_due`: an open status, and a repeating one
+   its interval after it was last done) and are the care manager's work (their own; anyone's one-off, to check it was done;
    not a habit of the client's or a care-team visit that repeats); earliest first.
 
 Each active client has one check-in item, the same day the caseload shows as its next check-in
@@ -102,9 +102,9 @@ class ReferralDue:
     id: int
     to_whom: str
     status: str
-    """`sent` or `accepted`."""
+    """`ReferralStatus`: requested, accepted, in-progress or on-hold."""
     since: date
-    """The day it was made (sent) or last updated (accepted)."""
+    """The day of its latest status change (quiet since)."""
     follow_up_on: date
 
 
@@ -457,8 +457,9 @@ def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
                       _other_order(facts, task.due_on, task.id))
 
 
-REFERRAL_WORDS = {"requested": "sent", "in-progress": "in progress", "on-hold": "on hold"}
-"""A referral's status as the queue says it ("referral to food bank sent 10 days ago")."""
+REFERRAL_WORDS = {"requested": "sent", "in-progress": "started", "on-hold": "put on hold"}
+"""A referral's latest change as the queue says it ("referral to food bank sent 10 days ago",
+"accepted 9 days ago", "started", "put on hold")."""
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
