@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from conftest import settle, wait_for
 from sqlalchemy import select
+from test_queue_ui import highlight, queue_shown
 from test_record_ui import open_record
 
 from carecli.data.models import (
@@ -172,6 +173,29 @@ async def test_a_closed_referral_is_reopened_only_with_a_note(make_app, screened
         await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen), "the referrals")
         await settle(app, pilot)
         assert _stored(db)[0][0][4:6] == ("requested", None)
+
+
+async def test_a_quiet_referral_in_the_queue_opens_its_referrals_with_f(make_app, screened, db):
+    """Sent 12 days ago and not heard of since: in the queue; `f` opens Li's referrals, where
+    accepting it (followed up in a week) takes it out of the queue."""
+    li = screened["li"]
+    app = make_app()
+    made = app.service.create_referral(li, {"need": "food", "to_whom": "Dayton Food Bank",
+                                           "made_on": "2026-11-12"})
+    app.service.change_referral_status(made.id, made.version, {
+        "to_status": "requested", "changed_on": "2026-11-12"})
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, li, "referral")
+        assert app.queue.table.current.reason == (
+            "referral to Dayton Food Bank sent 12 days ago: follow up")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen)
+                       and app.screen.view is not None, "the referrals")
+        await _move(app, pilot, "1")  # accepted
+        await pilot.press("escape")
+        await queue_shown(app, pilot)
+        assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
 
 
 def test_referrals_80x24_snapshot(snap_compare, make_app, screened, db, today):
