@@ -168,7 +168,8 @@ async def test_a_closed_referral_is_reopened_only_with_a_note(make_app, screened
         await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the status form")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert "Why reopened is required to reopen" in str(app.screen.query_one("#error-note").render())
+        error = str(app.screen.query_one("#error-note").render())
+        assert "Why reopened is required to reopen" in error
         await pilot.press(*"Pantry open again", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen), "the referrals")
         await settle(app, pilot)

@@ -59,7 +59,6 @@ def test_the_check_finds_keys_typed_by_hand():
 
 def test_prose_follows_a_key_changed_in_the_registry(monkeypatch):
     from carecli.screens.record import RecordScreen
-    from carecli.screens.referrals import ReferralsScreen
     from carecli.screens.summary import SummaryScreen
 
     assert "h puts the client on hold" in fill(RecordScreen.HELP)

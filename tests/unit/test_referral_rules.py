@@ -40,7 +40,7 @@ def test_every_pair_is_allowed_or_refused_with_a_sentence(start: S, to: S) -> No
     if (start, to) in ALLOWED:
         check_transition(start, to, **_extras(start, to))
     else:
-        with pytest.raises(ValueError, match=rf"^A referral that is .* cannot become .*: it "
+        with pytest.raises(ValueError, match=r"^A referral that is .* cannot become .*: it "
                                              r"can become .*\.$"):
             check_transition(start, to, **_extras(start, to))
 

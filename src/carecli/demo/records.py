@@ -304,7 +304,7 @@ class _Records:
             p.needs.add(category)
         resource_id, name = rng.choice(self.resource_ids[category])
         stage = rng.choices(tuple(REFERRAL_STAGES), tuple(REFERRAL_STAGES.values()))[0]
-        statuses, weights = zip(*REFERRAL_ENDS[stage])
+        statuses, weights = zip(*REFERRAL_ENDS[stage], strict=True)
         status = own.choices(statuses, weights)[0]
         closed = status in REFERRAL_OUTCOMES
         ago = rng.randint(30, 120) if closed else rng.randint(1, 25)
@@ -324,7 +324,7 @@ class _Records:
             follow_up_on=None if closed else days[-1] + timedelta(days=FOLLOW_UP_DAYS),
             outcome=outcome, outcome_note=OUTCOME_NOTES.get(outcome),
         )
-        for on, before, after in zip(days, (None, *path), path):
+        for on, before, after in zip(days, (None, *path), path, strict=True):
             note = None
             if after == status and outcome is not None:
                 note = " ".join(filter(None, (f"Outcome: {outcome_words(outcome)}.",

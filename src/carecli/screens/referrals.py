@@ -149,7 +149,7 @@ def cells(referral: Referral, today: date) -> list[Text]:
     values = (one_line(referral.to_whom), category_words(referral.need) or "—",
               status_words(referral.status), referral.since.isoformat(),
               follow.isoformat() if follow else "—")
-    row = [plain(_cut(v, width)) for v, (_, width) in zip(values, COLUMNS)]
+    row = [plain(_cut(v, width)) for v, (_, width) in zip(values, COLUMNS, strict=True)]
     if follow is not None and follow <= today:
         row[-1].stylize("bold yellow")
     return row
