@@ -324,7 +324,7 @@ class _Records:
             follow_up_on=None if closed else days[-1] + timedelta(days=FOLLOW_UP_DAYS),
             outcome=outcome, outcome_note=OUTCOME_NOTES.get(outcome),
         )
-        for on, before, after in zip(days, (None, *path), path, strict=True):
+        for on, before, after in zip(days, (None, *path[:-1]), path, strict=True):
             note = None
             if after == status and outcome is not None:
                 note = " ".join(filter(None, (f"Outcome: {outcome_words(outcome)}.",
