@@ -151,6 +151,24 @@ async def test_a_referral_for_a_screens_need_is_sent_accepted_and_completed(
         assert "Why: Runs out of food before the 20th" in shown
 
 
+async def test_rejecting_offers_not_eligible_first(make_app, screened, db):
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await _open(app, pilot, screened["li"])
+        made = screen.service.create_referral(screened["li"],
+                                              {"need": "food", "to_whom": "Food pantry"})
+        screen.service.change_referral_status(made.id, made.version, {"to_status": "requested"})
+        screen.reload()
+        await settle(app, pilot)
+        await pilot.press("s", "2")  # rejected
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the status form")
+        assert app.screen.values()["outcome"] == "not_eligible"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen), "the referrals")
+        await settle(app, pilot)
+        assert _stored(db)[0][0][4:6] == ("rejected", "not_eligible")
+
+
 async def test_a_closed_referral_is_reopened_only_with_a_note(make_app, screened, db):
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:

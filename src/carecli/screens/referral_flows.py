@@ -35,6 +35,9 @@ TYPED = "typed"
 CATEGORIES = tuple((category_words(c).capitalize(), c.value) for c in ResourceCategory)
 FOLLOW_UP = FieldSpec("follow_up_on", "Follow up on", "date",
                       placeholder=f"blank: {FOLLOW_UP_DAYS} days after (YYYY-MM-DD)")
+LIKELY_OUTCOME = {"completed": "got_help", "failed": "could_not_contact",
+                  "rejected": "not_eligible", "cancelled": "no_longer_interested"}
+"""The outcome the form offers first for each closing status (any can be chosen)."""
 NEW_FORM = (
     FieldSpec("to_whom", "To whom", required=True, max_length=200),
     FieldSpec("need", "Need", "choice", required=True, choices=CATEGORIES),
@@ -142,7 +145,8 @@ def _status_form(screen: "ReferralsScreen", referral: Referral, to: str) -> None
     screen.app.push_screen(FormScreen(
         title=f"{one_line(referral.to_whom)}: {status_words(referral.status)} → "
               f"{status_words(to)}", fields=tuple(fields),
-        values={"changed_on": screen.service.today()}, submit=submit), saved)
+        values={"changed_on": screen.service.today(), "outcome": LIKELY_OUTCOME.get(to)},
+        submit=submit), saved)
 
 
 def follow_up(screen: "ReferralsScreen", referral: Referral) -> None:
