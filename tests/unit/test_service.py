@@ -157,6 +157,7 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert use("goal_progress", client_id, goal)[0].achievement == "improving"
     assert use("plan_standing", client_id).achievements == {goal: "improving"}
     assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
+    use("undo_intervention_done", client_id, check, TODAY)
     # referrals ---
     referral = use("create_referral", client_id, {"need": "food", "to_whom": "Food bank"})
     referral = use("change_referral_status", referral.id, referral.version,
