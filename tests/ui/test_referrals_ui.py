@@ -22,6 +22,7 @@ from carecli.screens.detail import DetailScreen
 from carecli.screens.form import FormScreen
 from carecli.screens.plan_dialogs import PickScreen
 from carecli.screens.referrals import ReferralsScreen
+from carecli.screens.resources import ResourceScreen
 
 NARROW = (80, 24)
 
@@ -84,8 +85,6 @@ def _stored(db):
 
 async def test_a_referral_for_a_screens_need_is_sent_accepted_and_completed(
         make_app, screened, db, today):
-    ResourceScreen = pytest.importorskip("carecli.screens.resources").ResourceScreen
-
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
         screen = await _open(app, pilot, screened["li"])

@@ -94,6 +94,7 @@ def contexts():
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
     from carecli.screens.referrals import ReferralsScreen
+    from carecli.screens.resources import ResourceScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
@@ -108,7 +109,7 @@ def contexts():
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
             "diff": PlanDiffScreen, "elements": ElementsForm,
-            "referrals": ReferralsScreen}
+            "referrals": ReferralsScreen, "resources": ResourceScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

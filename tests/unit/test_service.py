@@ -164,6 +164,13 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
                    {"to_status": "requested"})
     referral = use("set_referral_follow_up", referral.id, referral.version, TODAY)
     assert use("referrals", client_id).referrals == (referral,)
+    # community resources ---
+    pantry = use("add_resource", {"name": "Eastside Pantry", "category": "food"})
+    use("update_resource", pantry, 1, {"name": "Eastside Food Pantry", "category": "food"})
+    use("set_resource_status", pantry, 2, "inactive")
+    assert use("resource", pantry).status == "inactive"
+    assert use("resources", "food pantry") == ()
+    assert [r.id for r in use("resources", "food pantry", include_inactive=True)] == [pantry]
     use("caseload")
     use("first_screen")
     use("queue")

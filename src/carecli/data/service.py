@@ -20,6 +20,7 @@ from carecli.config import DatabaseLocation
 from carecli.data.errors import CareDataError
 from carecli.data.reader import SqliteReader
 from carecli.data.service_referrals import ReferralCalls
+from carecli.data.service_resources import ResourceCalls
 
 CLOSE_WAIT_S = 10.0
 """How long closing waits for calls already asked for (a draft save at quit) to finish."""
@@ -59,7 +60,7 @@ class SummaryContext:
     """The `RiskContext`."""
 
 
-class CareService(ReferralCalls):
+class CareService(ReferralCalls, ResourceCalls):
     def __init__(self, location: DatabaseLocation, *, db: Any = None,
                  today: date | None = None) -> None:
         self.location = location

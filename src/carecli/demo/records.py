@@ -66,9 +66,6 @@ OUTCOME_NOTES = {
     "could_not_contact": "Three calls and a letter unanswered.",
     "no_longer_interested": "Client said family now helps with this.",
 }
-REFERRAL_NEEDS = {"social": "mental_health", "medications": "financial",
-                  "caregiver support": "caregiver_support", "in-home help": "caregiver_support"}
-"""The need a referral answers, for a directory category that is not a `ResourceCategory`."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +95,12 @@ class _Records:
         self.resource_ids: dict[str, list[tuple[int, str]]] = defaultdict(list)
 
     def resources(self) -> None:
-        """The community resources that referrals go to (before the first client)."""
+        """The community resource directory (before the first client); referrals go to the
+        active ones that are not crisis lines."""
         for spec in cat.RESOURCES:
-            row_id = self.rows.add(RESOURCE, **spec)
-            self.resource_ids[spec["category"]].append((row_id, spec["name"]))
+            row_id = self.rows.add(RESOURCE, **{"status": "active", **spec})  # every row has it
+            if spec.get("status", "active") == "active" and spec["name"] not in cat.CRISIS_LINES:
+                self.resource_ids[spec["category"]].append((row_id, spec["name"]))
 
     def conditions(self, p: _Person) -> None:
         rng = self.rng
@@ -318,7 +317,7 @@ class _Records:
         outcome = own.choice(REFERRAL_OUTCOMES[status]) if closed else None
         referral_id = self.rows.add(
             REFERRAL, client_id=p.id, resource_id=resource_id, to_whom=name,
-            need=REFERRAL_NEEDS.get(category, category),
+            need=category,
             reason=cat.REFERRAL_REASONS[category], status=status, made_on=made,
             last_update_on=days[-1],
             follow_up_on=None if closed else days[-1] + timedelta(days=FOLLOW_UP_DAYS),
