@@ -19,6 +19,7 @@ from typing import Any
 from carecli.config import DatabaseLocation
 from carecli.data.errors import CareDataError
 from carecli.data.reader import SqliteReader
+from carecli.data.service_stays import StayCalls
 
 CLOSE_WAIT_S = 10.0
 """How long closing waits for calls already asked for (a draft save at quit) to finish."""
@@ -58,7 +59,7 @@ class SummaryContext:
     """The `RiskContext`."""
 
 
-class CareService:
+class CareService(StayCalls):
     def __init__(self, location: DatabaseLocation, *, db: Any = None,
                  today: date | None = None) -> None:
         self.location = location

@@ -20,12 +20,36 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from carecli.clinical import tcm_deadlines
+from carecli.clinical.charlson import CharlsonResult
+from carecli.domain.enums import StayDisposition, StayKind, TcmComplexity
+from carecli.domain.fields import Column, EntryFields, Field, note
 
 STEP_NAMES = {"contact": "contact", "med_rec": "medication reconciliation",
               "visit": "face-to-face visit"}
 """How each step is named in a sentence."""
 OUTCOME_WORDS = {"no_answer": "no answer", "voicemail": "voicemail",
                  "wrong_number": "wrong number", "declined": "declined", "reached": "reached"}
+
+STAY_FIELDS = EntryFields(
+    noun="hospital stay",
+    ended_by="discharged_on",
+    fields=(
+        Field("facility", "Hospital or facility", required=True, max_length=200,
+              column=Column("Facility")),
+        Field("kind", "Kind of stay", "choice", required=True, choices=StayKind,
+              default=StayKind.INPATIENT, column=Column("Kind")),
+        Field("admitted_on", "Admitted", "date", required=True, column=Column()),
+        Field("discharged_on", "Discharged", "date", column=Column(),
+              not_before=("admitted_on", "the admission")),
+        Field("reason", "Reason", max_length=400, column=Column()),
+        Field("disposition", "Discharged to", "choice", choices=StayDisposition),
+        Field("complexity", "TCM complexity", "choice", required=True, choices=TcmComplexity,
+              default=TcmComplexity.MODERATE),
+        note(),
+    ),
+)
+"""The stay form: admission and discharge are days that have happened (1900 to today), the
+discharge not before the admission."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +161,47 @@ class TcmStatus:
     @property
     def complete(self) -> bool:
         return all(step.done_on is not None for step in self.steps)
+
+
+@dataclass(frozen=True)
+class StayView:
+    """A stay and its TCM work (None: it starts none)."""
+
+    stay: Stay
+    tcm: TcmStatus | None
+
+
+@dataclass(frozen=True)
+class ClientStays:
+    """The Stays & TCM screen of one client."""
+
+    client_id: int
+    name: str
+    today: date
+    stays: tuple[StayView, ...]
+    """Latest admission first."""
+
+
+@dataclass(frozen=True)
+class LaceDraft:
+    """What the LACE form of a stay offers the care manager to confirm or change."""
+
+    stay: Stay
+    charlson: CharlsonResult
+    """The index of the client's active conditions, and the conditions that counted."""
+    ed_visits: int
+    """Emergency stays recorded in the 6 months before the admission."""
+
+    def values(self) -> dict[str, object]:
+        """The answers confirmed before, else the suggested ones."""
+        stay = self.stay
+        return {
+            "acute_admission": stay.acute_admission if stay.acute_admission is not None
+            else stay.kind != "skilled_nursing",
+            "charlson": stay.charlson if stay.charlson is not None else self.charlson.index,
+            "ed_visits_6mo": stay.ed_visits_6mo if stay.ed_visits_6mo is not None
+            else self.ed_visits,
+        }
 
 
 def tcm_status(stay: Stay, contacts: Iterable[ContactFact], today: date) -> TcmStatus | None:
