@@ -97,6 +97,7 @@ def contexts():
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
     from carecli.screens.welcome import WelcomeScreen
+    from carecli.screens.stays import StaysScreen
     from carecli.screens.wizard import AssessmentScreen
     from carecli.widgets.client_table import ClientTable
 
@@ -106,7 +107,7 @@ def contexts():
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
-            "diff": PlanDiffScreen, "elements": ElementsForm}
+            "diff": PlanDiffScreen, "elements": ElementsForm, "stays": StaysScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

@@ -190,6 +190,18 @@ class QueueScreen(CareScreen):
         if self.item is not None:
             open_plan(self.app, self.item.client_id)
 
+    def action_stays(self) -> None:
+        from carecli.screens.stays import open_stays
+
+        if self.item is not None:
+            open_stays(self.app, self.item.client_id)
+
+    def action_add_stay(self) -> None:
+        from carecli.screens.stays import record_stay
+
+        if self.item is not None:
+            record_stay(self.app, self.item.client_id)
+
     def action_mark_done(self) -> None:
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
