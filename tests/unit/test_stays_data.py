@@ -162,3 +162,19 @@ def test_lace_offers_the_charlson_of_active_conditions_and_earlier_ed_visits(db)
     with pytest.raises(ChangedElsewhere):
         save_lace(db=db, stay_id=stay_id, version=1,
                   values={"acute_admission": False, "charlson": 0, "ed_visits_6mo": 0})
+
+
+def test_the_risk_context_holds_the_lace_of_the_latest_discharge(db) -> None:
+    from carecli.clinical.suggestions import StayLace
+    from carecli.data.assessments import risk_context
+
+    client = new_client(db)
+    assert risk_context(db=db, client_id=client, today=TODAY).lace is None
+    first = add_stay(db=db, client_id=client, values=stay_values(
+        admitted_on="2026-09-01", discharged_on="2026-09-20"))
+    save_lace(db=db, stay_id=first, version=1,
+              values={"acute_admission": True, "charlson": 5, "ed_visits_6mo": 4})
+    assert risk_context(db=db, client_id=client, today=TODAY).lace == StayLace(
+        19, "high", date(2026, 9, 20))
+    add_stay(db=db, client_id=client, values=stay_values())  # later, not scored yet
+    assert risk_context(db=db, client_id=client, today=TODAY).lace is None

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import Field as Constraint
 from sqlalchemy import select
 
+from carecli.clinical.suggestions import StayLace
 from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
@@ -176,9 +177,8 @@ def save_lace(*, db: Database, stay_id: int, version: int, values: dict[str, Any
         return result.total
 
 
-def latest_lace(session: Any, client_id: int) -> tuple[int, str, date] | None:
-    """The LACE total, band and discharge day of the client's latest discharge, when its LACE
-    was scored."""
+def latest_lace(session: Any, client_id: int) -> StayLace | None:
+    """The LACE of the client's latest discharge, when it was scored."""
     row = session.execute(select(HospitalStay.lace_total, HospitalStay.lace_band,
                                  HospitalStay.discharged_on)
                           .where(HospitalStay.client_id == client_id,
@@ -187,7 +187,7 @@ def latest_lace(session: Any, client_id: int) -> tuple[int, str, date] | None:
                           .limit(1)).first()
     if row is None or row[0] is None:
         return None
-    return int(row[0]), str(row[1]), row[2]
+    return StayLace(int(row[0]), str(row[1]), row[2])
 
 
 def _get(session: Any, stay_id: int) -> HospitalStay:
