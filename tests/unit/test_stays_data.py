@@ -178,3 +178,22 @@ def test_the_risk_context_holds_the_lace_of_the_latest_discharge(db) -> None:
         19, "high", date(2026, 9, 20))
     add_stay(db=db, client_id=client, values=stay_values())  # later, not scored yet
     assert risk_context(db=db, client_id=client, today=TODAY).lace is None
+
+
+def test_the_record_history_shows_the_tcm_steps_done(db) -> None:
+    from carecli.data.record import load_record
+
+    client = new_client(db)
+    stay_id = add_stay(db=db, client_id=client, values=stay_values())
+    mark_step(db=db, stay_id=stay_id, version=1, step="med_rec", done_on="2026-11-27",
+              today=TODAY)
+    mark_step(db=db, stay_id=stay_id, version=2, step="visit", done_on=TODAY, today=TODAY)
+    history = [(e.on, e.title) for e in load_record(db=db, client_id=client).history
+               if e.kind == "hospital"]
+    assert history == [
+        (TODAY, "TCM: Face-to-face visit done after the discharge from St Mary's"),
+        (date(2026, 11, 27),
+         "TCM: Medication reconciliation done after the discharge from St Mary's"),
+        (LEFT, "Discharged from St Mary's"),
+        (date(2026, 11, 20), "Admitted (inpatient) to St Mary's"),
+    ]
