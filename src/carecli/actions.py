@@ -122,11 +122,14 @@ REGISTRY: tuple[Action, ...] = (
            palette="Snooze the highlighted item"),
     Action("queue.check_in", "r", "check_in", "Check-in",
            "Schedule a check-in with the highlighted client on a day you choose",
-           palette="Schedule a check-in"),
+           footer=False, palette="Schedule a check-in"),  # the footer has room for p Plan
     Action("queue.done", "d", "mark_done", "Done",
            "Mark the highlighted care-plan intervention done today: it leaves the queue (a "
            "repeating one comes back when next due)", footer=False,
            palette="Mark the intervention done"),
+    Action("queue.undo", "ctrl+z", "undo_done", "Undo",
+           "Take back the last intervention marked done here (each press, one more)",
+           footer=False, palette="Undo the last intervention marked done"),
     Action("queue.open", "o", "open", "Open", "Open the highlighted client's record",
            footer=False, palette="Open the client's record"),
     Action("queue.caseload", "c", "app.show_caseload", "Caseload", "Every client, in one list"),
@@ -231,7 +234,7 @@ REGISTRY: tuple[Action, ...] = (
            "Open the highlighted client's care plan (or start one)", footer=False,
            palette="Care plan of the highlighted client"),
     Action("queue.plan", "p", "plan", "Plan",
-           "Open the highlighted client's care plan (or start one)", footer=False,
+           "Open the highlighted client's care plan (or start one)",
            palette="Care plan of the highlighted client"),
     # the care plan editor
     Action("plan.back", "escape", "app.pop_screen", "Back", "Back to where the plan was opened",

@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from carecli import __version__, cli_daily, cli_export, cli_today
+from carecli import __version__, cli_config, cli_daily, cli_export, cli_today
 
 MAX_CLIENTS = 100_000
 """The largest demo caseload: ten times a big team's, built in a couple of minutes."""
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_daily.add_commands(sub, common)
     cli_today.add_parser(sub, common)
     cli_export.add_parser(sub, common)
+    cli_config.add_parser(sub)
     return parser
 
 
@@ -68,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     from carecli.data.errors import CareDataError
 
     try:
+        if args.command == cli_config.COMMAND:
+            return cli_config.run(args)
         location = resolve_database(args.db)
         if args.command == "demo":
             return run_demo(location, clients=args.clients, seed=args.seed, force=args.force)

@@ -70,7 +70,7 @@ def _read(location, day: date | None):
     else:
         service.open()
     try:
-        return service.queue(day)
+        return service.queue(day, items_only=True)  # printed: the items alone
     finally:
         service.close()
 

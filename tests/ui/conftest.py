@@ -10,6 +10,16 @@ from carecli.data.service import CareService
 SIZE = (140, 40)
 
 
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors do not blink in tests: a snapshot taken more than half a second after a
+    field was focused (a busy machine) would otherwise catch the cursor hidden."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.__dict__["cursor_blink"], "_default", False)
+
+
 @pytest.fixture
 def seeded(db, today):
     return seed_caseload(db, today)

@@ -83,8 +83,8 @@ async def test_a_voicemail_sets_a_retry_the_next_business_day(make_app, seeded, 
         log_contact(app, jose, done=logged.append)
         await wait_for(pilot, lambda: isinstance(app.screen, ContactLogger), "the logger")
         await pilot.press("enter", *"v", "enter")  # the outcome, by its first letter
-        await pilot.pause()
-        assert app.screen.query_one("#field-outcome").value == "voicemail"
+        await wait_for(pilot, lambda: app.screen.query_one("#field-outcome").value
+                       == "voicemail", "the outcome chosen")
         await pilot.press("tab", "tab", "tab", "tab", "2", "ctrl+s")
         await wait_for(pilot, lambda: logged, "the save")
         await settle(app, pilot)

@@ -11,9 +11,10 @@ from test_caseload_ui import loaded
 
 from carecli.config import resolve_database
 from carecli.data.entries import add_entry
-from carecli.data.models import CarePlanCopy
+from carecli.data.models import AuditLog, CarePlanCopy
 from carecli.data.service import CareService
 from carecli.export import MARKER
+from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.plan_share import ShareForm, share_plan
 
 
@@ -120,3 +121,62 @@ async def test_a_refused_copy_record_leaves_no_file(make_app, seeded, db, db_pat
         assert str(form.query_one("#error-given_on").content)
         assert not path.exists()
         assert copies(db) == []
+
+
+def copy_audits(db) -> list[str]:
+    with db.read() as session:
+        return [a.summary for a in session.scalars(
+            select(AuditLog).where(AuditLog.action == "record_copy"))]
+
+
+async def test_a_copy_for_someone_not_cleared_is_recorded_only_when_confirmed(
+        make_app, seeded, db, db_path, today):
+    li = seeded["Li"]
+    add_entry(db=db, kind="personal_contact", client_id=li,
+              values={"name": "Maria Lopez", "relation": "Neighbour"})
+    plan_id = finalised_plan(db, db_path, today, li)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_share(app, pilot, plan_id)
+        form.query_one("#field-path").value = ""
+        form.query_one("#field-record").value = True
+        form.query_one("#field-given_to").value = "Maria Lopez"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        question = str(app.screen.query_one("#confirm-question").content)
+        assert question == ("Maria Lopez is not listed as allowed to receive health "
+                            "information. Record the copy anyway?")
+        await pilot.press("n")  # not after all: the form stays, nothing recorded
+        await wait_for(pilot, lambda: app.screen is form, "the form again")
+        await settle(app, pilot)
+        assert copies(db) == []
+        form.query_one("#form-save").press()  # the button asks too
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not isinstance(app.screen, (ShareForm, ConfirmScreen)),
+                       "the save")
+        (copy,) = copies(db)
+        assert copy.given_to == "Maria Lopez"
+        (summary,) = copy_audits(db)
+        assert summary.endswith("; to a contact not cleared for health information, confirmed")
+
+
+async def test_a_copy_for_the_client_asks_nothing(make_app, seeded, db, db_path, today):
+    li = seeded["Li"]
+    add_entry(db=db, kind="personal_contact", client_id=li,
+              values={"name": "Maria Lopez", "relation": "Neighbour"})
+    plan_id = finalised_plan(db, db_path, today, li)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_share(app, pilot, plan_id)
+        form.query_one("#field-path").value = ""
+        form.query_one("#field-record").value = True
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ShareForm), "the save")
+        assert not isinstance(app.screen, ConfirmScreen)
+        (copy,) = copies(db)
+        assert copy.given_to == "Li Wei"
+        (summary,) = copy_audits(db)
+        assert "not cleared" not in summary

@@ -12,6 +12,7 @@ from carecli.config import resolve_database
 from carecli.data.service import CareService
 from carecli.screens.confirm import ConfirmScreen
 from carecli.screens.form import FormScreen
+from carecli.settings import save_setting
 
 
 @pytest.fixture
@@ -74,6 +75,7 @@ async def test_finalising_again_after_a_refusal_never_finalises_a_change_not_sho
     client_id = seeded["José"]
     plan = other_window.start_draft(client_id)
     plan = other_window.add_item(plan.id, plan.version, "problem", None, {"text": "COPD"})
+    save_setting("care_manager_name", "Dana Reyes RN")  # the finaliser, filled in
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_record(app, pilot, client_id)

@@ -7,7 +7,7 @@ import pytest
 from conftest import settle
 from test_queue_ui import NARROW, highlight, queue_shown, stored
 
-from carecli.data.models import CarePlan, CarePlanItem, InterventionDone
+from carecli.data.models import AuditLog, CarePlan, CarePlanItem, InterventionDone
 
 
 @pytest.fixture
@@ -61,3 +61,32 @@ async def test_marking_an_intervention_done_takes_it_out_of_the_queue(make_app, 
         assert "Next due Tue Dec 1." in said
     assert [(d.intervention_uid, d.done_on) for d in stored(db, InterventionDone)][-1] == (
         "bp", today)
+
+
+async def test_ctrl_z_takes_back_the_intervention_marked_done(make_app, planned, db, today):
+    jose = planned["José"]
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await pilot.press("ctrl+z")  # nothing marked yet: said so, nothing deleted
+        await settle(app, pilot)
+        assert "Nothing to undo" in " ".join(n.message for n in app._notifications)
+        assert len(stored(db, InterventionDone)) == 1
+
+        await highlight(pilot, jose, "intervention")
+        item = app.queue.table.current
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert "ctrl+z takes it back." in " ".join(n.message for n in app._notifications)
+        assert item.key not in [i.key for i in app.queue.table.rows]
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert [(d.intervention_uid, d.done_on) for d in stored(db, InterventionDone)] == [
+            ("bp", date(2026, 11, 17))]  # the earlier time stays
+        assert app.queue.table.current.key == item.key  # due again, under the cursor
+        assert "0 done today" in str(app.queue.query_one("#queue-counts").render())
+        said = " ".join(n.message for n in app._notifications)
+        assert ("Undone: Review BP log with José (weekly, care manager) — " in said
+                and "is no longer marked done today." in said)
+    audit = [a.action for a in stored(db, AuditLog)]
+    assert audit[-2:] == ["intervention_done", "intervention_undone"]

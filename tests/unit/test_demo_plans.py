@@ -5,7 +5,7 @@ reviews reach the queue; the people, contacts and assessments are those of a bui
 plans (the plans draw from a stream of their own)."""
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,9 @@ from carecli.data.plan_inputs import item_fields, item_values
 from carecli.data.plans import current_plan
 from carecli.data.queue import load_queue
 from carecli.demo import build_demo
+from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES
 from carecli.domain.plan_completeness import check_plan
+from carecli.domain.plan_outline import next_due
 
 DAY = date(2026, 11, 24)
 CLIENTS = 150
@@ -126,7 +128,8 @@ def test_the_queue_shows_interventions_and_reviews_due(planned):
     queue = load_queue(db=planned, today=DAY)
     kinds = [i.kind for i in queue.items]
     assert "intervention" in kinds and "plan_review" in kinds
-    assert kinds.count("intervention") <= 0.15 * CLIENTS  # a morning's work, not a flood
+    # a morning's work, not a flood (the client's and the family's weekly habits included)
+    assert kinds.count("intervention") <= 0.2 * CLIENTS
     assert all(i.overdue_days <= 14 for i in queue.items if i.kind in (
         "intervention", "plan_review"))
 
@@ -158,3 +161,35 @@ def test_plans_leave_the_rest_of_the_demo_as_it_was(tmp_path: Path, monkeypatch)
         build_demo(db=db, clients=40, seed=3, today=DAY)
         assert rows(db, CarePlan) == [] and len(rows(db, Client)) == 40
         assert _snapshot(db) == planned_view and answers(db) == planned_answers
+
+
+def test_repeating_habits_start_with_their_plan_and_fall_due(planned):
+    """A repeating intervention planned with no date starts the day its plan is finalised (as
+    the app makes it), so the client's and the family's habits fall due too: some overdue,
+    some today, some later this week."""
+    last = {}
+    for done in rows(planned, InterventionDone):
+        last[done.intervention_uid] = max(done.done_on, last.get(done.intervention_uid,
+                                                                  done.done_on))
+    when = defaultdict(set)
+    for row in rows(planned, CarePlan, CarePlan.status == "active"):
+        for item in current_plan(db=planned, client_id=row.client_id).items:
+            if (item.kind != "intervention" or item.frequency not in FREQUENCY_DAYS
+                    or item.status not in OPEN_INTERVENTION_STATUSES):
+                continue
+            assert item.due_on is not None, item.text
+            due = next_due(item, last.get(item.uid))
+            when[item.owner_kind].add("overdue" if due < DAY else "today" if due == DAY
+                                      else "this week" if due <= DAY + timedelta(days=7)
+                                      else "later")
+    for owner in ("care_manager", "client"):
+        assert {"overdue", "today", "this week"} <= when[owner], owner
+    assert when["family"] & {"overdue", "today", "this week"}  # few: the pill organiser
+
+
+def test_problems_name_conditions_in_plain_words(planned):
+    texts = [i.text for i in rows(planned, CarePlanItem, CarePlanItem.kind == "problem")]
+    texts += [p.summary for p in rows(planned, CarePlan)]
+    clinical = [t for t in texts if any(word in t.lower() for word in (
+        "unspecified", "without complications", "mellitus", "uncomplicated", "essential ("))]
+    assert clinical == []

@@ -84,7 +84,8 @@ def test_a_first_plan_is_prefilled_from_the_record_alone(service, db) -> None:
     plan = service.start_draft(client_id)
     assert plan.review_due_on == date(2027, 5, 23)  # low risk: 180 days
     assert dict(plan.sections) == {
-        "symptom_management": "Conditions to watch: COPD, Heart failure.",
+        "symptom_management": "Conditions to watch: COPD (long-term lung disease), "
+                              "Heart failure.",
         "medication_management": "Takes 2 medicines: Furosemide 40 mg; Tiotropium 18 mcg, "
                                  "daily.\nList last reconciled Nov 1, 2026.",
         "caregiver_assessment": "Caregiver: Sam Rowe (son), 555-0100",
@@ -166,7 +167,7 @@ def test_problems_are_suggested_from_conditions_and_the_assessment(service, db) 
         ("suggestion:medication_nonadherence", "Medication review (assessment of Nov 24, "
                                                 "2026)"),
     ]
-    assert suggested[0].text == "COPD"
+    assert suggested[0].text == "COPD (long-term lung disease)"  # plain words, by its code
     assert suggested[2].text.startswith("Housing instability or poor housing")
     for pick in (suggested[0], suggested[6]):
         plan = service.add_item(plan.id, plan.version, "problem", None,
@@ -295,3 +296,17 @@ def test_two_versions_compare_through_the_service(service) -> None:
     other_client, other = _active_plan(service)
     with pytest.raises(InvalidInput, match="one client's plan"):
         service.plan_diff(plan.id, other.id)
+
+
+def test_a_copy_for_a_contact_not_cleared_needs_the_care_managers_word(service) -> None:
+    client_id, plan = _active_plan(service)
+    service.add_entry("personal_contact", client_id, {"name": "Maria Lopez",
+                                                      "relation": "Neighbour"})
+    values = {"given_on": TODAY, "method": "mailed", "given_to": "maria lopez"}
+    with pytest.raises(InvalidInput) as refused:
+        service.record_copy(plan.id, values)
+    assert refused.value.errors == {"given_to": "maria lopez is not listed as allowed to "
+                                    "receive health information; confirm to record it anyway."}
+    assert service.plan(plan.id).copies == ()
+    given = service.record_copy(plan.id, {**values, "anyway": True})
+    assert [c.given_to for c in given.copies] == ["maria lopez"]

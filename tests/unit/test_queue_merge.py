@@ -83,3 +83,17 @@ def test_a_client_with_nothing_left_today_leaves_the_queue(db):
     assert ids["late"] not in {i.client_id for i in merged.items}
     assert merged.done[0].client_id == ids["late"]
     _same(merged, load_queue(db=db, today=TODAY))
+
+
+def test_the_items_alone_are_the_whole_queues_items(db):
+    """`carecli today` reads the items alone: the same items, counts and week ahead, without
+    CCM at risk and the contacts done today (which it does not print)."""
+    last_day = date(2026, 11, 30)  # CCM at risk is only worked out late in the month
+    ids = _caseload(db)
+    contact(db, ids["retry"], local(last_day, 9), outcome="voicemail", minutes=2)
+    full = load_queue(db=db, today=last_day)
+    alone = load_queue(db=db, today=last_day, items_only=True)
+    assert full.ccm_at_risk and full.done  # what the items alone leave out
+    assert (alone.items, alone.due, alone.overdue, alone.week) == (
+        full.items, full.due, full.overdue, full.week)
+    assert (alone.ccm_at_risk, alone.done) == ((), ())

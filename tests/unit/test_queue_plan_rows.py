@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import pytest
 from test_queue_data import TODAY, add, contact, local, new_client
 
-from carecli.data.models import CarePlan, CarePlanItem, InterventionDone
+from carecli.data.models import CarePlan, CarePlanItem, InterventionDone, Snooze
 from carecli.data.queue import load_queue
 
 pytestmark = pytest.mark.both_backends
@@ -74,6 +74,33 @@ def test_done_under_an_earlier_version_counts_and_done_today_shows(db):
     past = load_queue(db=db, today=date(2026, 11, 23))  # as it stood: not done yet
     assert mine(past, client) == [
         ("intervention:bp", "intervention due today: Review BP log (weekly, care manager)")]
+
+
+def test_interventions_alike_in_many_clients_each_fall_due_or_count_in_the_week(db):
+    """The queue works an intervention's next due day out once for all rows alike (frequency,
+    planned day, last day done): each client's still falls due or counts on its own."""
+    long_ago, yesterday, later = (new_client(db, name) for name in ("Long", "Yday", "Also"))
+    snoozed, marked = new_client(db, "Snoozed"), new_client(db, "Marked")
+    for client in (long_ago, yesterday, later, snoozed, marked):
+        contact(db, client, local(date(2026, 11, 20), 10))  # next check-in Dec 4
+        plan(db, client, 1, "active", bp=WEEKLY, eye={"text": "Eye exam", "frequency": "once",
+                                                        "due_on": date(2026, 12, 20)})
+    add(db, InterventionDone(client_id=long_ago, intervention_uid="bp",
+                             done_on=date(2026, 11, 1)))
+    for client in (yesterday, later, snoozed, marked):
+        add(db, InterventionDone(client_id=client, intervention_uid="bp",
+                                 done_on=date(2026, 11, 23)))
+    add(db, Snooze(client_id=snoozed, item_key="intervention:bp", until_on=date(2026, 11, 26),
+                   reason="away"))
+    add(db, InterventionDone(client_id=marked, intervention_uid="eye", done_on=TODAY,
+                             created_at=local(TODAY, 9)))
+    queue = load_queue(db=db, today=TODAY)
+    assert [(i.client_id, i.key, i.reason) for i in queue.items] == [
+        (long_ago, "intervention:bp",
+         "intervention 16 days overdue: Review BP log (weekly, care manager)")]
+    assert dict(queue.week)[date(2026, 11, 30)] == 4  # done yesterday: due Mon, 4 clients
+    assert [(d.client_id, d.summary) for d in queue.done] == [
+        (marked, "intervention done: Eye exam")]
 
 
 def test_a_client_not_active_has_no_intervention_items(db):

@@ -1,9 +1,10 @@
 """What the record and the latest completed assessment already say about each care-plan
 section, in sentences a nurse would write, so a first plan is never typed from nothing:
-conditions and mood scores for symptom management, medicines and the medication review for
-medication management, Katz and Lawton for function, home hazards, social needs and falls for
-the environment, caregivers for the caregiver assessment, the care team and referrals for
-community services, the client's own words for priorities. No code ever shows.
+conditions (in plain words) and mood scores for symptom management, medicines and the
+medication review for medication management, Katz and Lawton for function, home hazards,
+social needs and falls for the environment, caregivers for the caregiver assessment, the care
+team and referrals for community services, the client's own words for priorities. No code
+ever shows.
 """
 
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from carecli.data.models import (
     PersonalContact,
     Referral,
 )
+from carecli.domain.condition_words import condition_words
 from carecli.domain.enums import ConditionStatus, PlanSection, label
 from carecli.domain.history import instrument_name, local_date
 from carecli.domain.plan_words import day_words
@@ -136,8 +138,10 @@ def _barriers(latest: LatestAssessment | None) -> list[str]:
 
 def _symptoms(session, client_id: int, latest: LatestAssessment | None) -> list[str]:
     found = []
-    conditions = [c.name for c in _rows(session, Condition, client_id, Condition.name)
-                  if c.status == ConditionStatus.ACTIVE]
+    conditions = list(dict.fromkeys(  # plain words; two codes may read the same
+        condition_words(c.name, c.icd10_code)
+        for c in _rows(session, Condition, client_id, Condition.name)
+        if c.status == ConditionStatus.ACTIVE))
     if conditions:
         found.append(f"Conditions to watch: {', '.join(conditions)}.")
     for key, words in (("phq9", "depression symptoms"), ("gad7", "anxiety symptoms")):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from carecli.data.audit import record_change
 from carecli.data.db import Database
-from carecli.data.errors import NotFound
+from carecli.data.errors import InvalidInput, NotFound
 from carecli.data.follow_ups import stored_client
 from carecli.data.models import (
     CarePlan,
@@ -20,6 +20,7 @@ from carecli.data.models import (
     InterventionDone,
 )
 from carecli.data.plan_inputs import copy_values, done_values, progress_values
+from carecli.data.plan_recipients import not_cleared
 from carecli.data.plans import plan_item, stored_plan, whole_plan
 from carecli.domain.care_plan import GoalProgressNote, Plan
 from carecli.domain.enums import CarePlanStatus, PlanItemKind
@@ -28,16 +29,25 @@ from carecli.domain.plan_outline import next_due
 
 def record_copy(*, db: Database, plan_id: int, values: dict[str, Any], today: date) -> Plan:
     """Keep that a copy of this version was given (`values`: given_on, method, given_to,
-    format); returns the plan with its copies."""
-    data = copy_values(values, today)
+    format, and `anyway`: True when the care manager confirmed giving it to a family contact
+    the record does not clear to receive health information, which is refused otherwise and
+    kept in the audit); returns the plan with its copies."""
+    anyway = bool(values.get("anyway"))
+    data = copy_values({k: v for k, v in values.items() if k != "anyway"}, today)
     with db.write() as session:
         plan = stored_plan(session, plan_id)
+        uncleared = not_cleared(session, plan.client_id, data["given_to"])
+        if uncleared and not anyway:
+            raise InvalidInput({"given_to": f"{data['given_to']} is not listed as allowed to "
+                                "receive health information; confirm to record it anyway."})
         row = CarePlanCopy(care_plan_id=plan_id, **data)
         session.add(row)
         session.flush()
         record_change(session, action="record_copy", entity="care_plan", entity_id=plan_id,
                       client_id=plan.client_id, summary=f"plan {plan.number}: copy {row.id} "
-                      f"given {data['given_on']} ({data['method']})")
+                      f"given {data['given_on']} ({data['method']})" + (
+                          "; to a contact not cleared for health information, confirmed"
+                          if uncleared else ""))
         return whole_plan(session, plan)
 
 

@@ -1,4 +1,5 @@
-"""Problems to add to a care plan with one key each: the client's active conditions, and what
+"""Problems to add to a care plan with one key each: the client's active conditions (in plain
+words, as the client's copy shows them: `condition_words`), and what
 the latest completed assessment suggests (`clinical.suggestions`, the medication review's
 non-adherence too), less those already in the plan (by their source)."""
 
@@ -11,6 +12,7 @@ from carecli.data.models import Condition, Medication
 from carecli.data.plan_prefill import LatestAssessment, latest_assessment
 from carecli.data.plans import stored_items, stored_plan
 from carecli.domain.care_plan import ProblemSuggestion
+from carecli.domain.condition_words import condition_words
 from carecli.domain.enums import ConditionStatus
 from carecli.domain.history import instrument_name
 from carecli.domain.plan_words import day_words
@@ -26,8 +28,8 @@ def problem_suggestions(*, db: Database, plan_id: int) -> tuple[ProblemSuggestio
         conditions = session.scalars(select(Condition).where(
             Condition.client_id == plan.client_id, Condition.status == ConditionStatus.ACTIVE)
             .order_by(Condition.name, Condition.id)).all()
-        found = [ProblemSuggestion(f"condition:{c.id}", c.name, f"Condition: {c.name}")
-                 for c in conditions]
+        found = [ProblemSuggestion(f"condition:{c.id}", condition_words(c.name, c.icd10_code),
+                                   f"Condition: {c.name}") for c in conditions]
         latest = latest_assessment(session, plan.client_id)
         if latest is not None:
             found += _from_assessment(session, plan.client_id, latest)

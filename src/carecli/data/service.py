@@ -239,16 +239,18 @@ class CareService(StayCalls):
         return self._frozen(values)
 
     # queue ---------------------------------------------------------------------------------
-    def queue(self, today: date | None = None, client_id: int | None = None, first=None):
+    def queue(self, today: date | None = None, client_id: int | None = None, first=None,
+              items_only: bool = False):
         """Today's queue (`Queue`: items in priority order, counts, done today, CCM at risk,
         the week ahead), for `today` or the service's today: through the file itself when there
         is one (no SQLAlchemy needed), else the server's pool. With `client_id`, only that
         client's part of it (quick: `domain.queue.merge_client` puts it into a queue shown).
-        `first` is called with the items that head it before the rest is read (`load_queue`)."""
+        `first` is called with the items that head it before the rest is read; `items_only`
+        leaves CCM at risk and the contacts done today out (`load_queue`)."""
         from carecli.data.queue import load_queue
 
         return load_queue(db=self.reader or self._db(), today=today or self.today(),
-                          only=client_id, first=first)
+                          only=client_id, first=first, items_only=items_only)
 
     # writes: each one transaction ---------------------------------------------------------
     def create_client(self, values: dict[str, Any]) -> int:
@@ -556,6 +558,12 @@ class CareService(StayCalls):
 
         return intervention_done(db=self._db(), client_id=client_id, uid=uid, done_on=done_on,
                                  note=note, today=self.today())
+
+    def undo_intervention_done(self, client_id: int, uid: str, done_on: date) -> None:
+        """Take back the newest time an intervention was marked done on `done_on`."""
+        from carecli.data.intervention_undo import undo_intervention_done
+
+        undo_intervention_done(db=self._db(), client_id=client_id, uid=uid, done_on=done_on)
 
     def _now(self) -> datetime:
         """Now, on the service's day (a fixed day keeps the time of day)."""

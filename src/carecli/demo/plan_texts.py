@@ -11,8 +11,10 @@ from typing import NamedTuple
 
 class Step(NamedTuple):
     """An intervention: who carries it out (`care_manager`, `client`, `family`, `care_team`,
-    `community`), what, how often, and in how many days it is first due (None: no due day, a
-    habit of the client's or the family's that the care manager does not chase)."""
+    `community`), what, how often, and in how many days it is first due (None: a habit of the
+    client's or the family's, which starts with the plan, as finalising an undated repeating
+    intervention makes it; a daily habit is kept weekly, or the queue would show it every
+    day)."""
 
     owner: str
     text: str
@@ -43,8 +45,8 @@ THEMES: dict[str, Theme] = {
         "Blood sugar above goal (type 2 diabetes)", "A1c under 8% at the next blood test",
         "Keep my sugars under control so I can see my grandkids", "A1c", "under 8%", 4,
         (Step(CM, "Review the blood sugar log with {given} by phone", "fortnightly", 7),
-         Step(CLIENT, "Check blood sugar before breakfast and write it in the log", "daily",
-              None),
+         Step(CLIENT, "Check blood sugar before breakfast each day; send the week's log",
+              "weekly", None),
          Step(TEAM, "A1c blood test and diabetes medicine review", "once", 75)),
         "Knows the signs of a low sugar and keeps glucose tablets by the bed.",
         ("Fasting sugars 140-170 this fortnight; eating breakfast regularly now.",
@@ -56,8 +58,8 @@ THEMES: dict[str, Theme] = {
         "No hospital stay for heart failure in the next 6 months",
         "Keep the swelling in my legs down so I can get around", "Hospital stays for heart failure",
         "none", 6,
-        (Step(CLIENT, "Weigh every morning and call if up 3 lb in a day or 5 lb in a week",
-              "daily", None),
+        (Step(CLIENT, "Weigh every morning, send the week's weights; call if up 3 lb in a day "
+              "or 5 lb in a week", "weekly", None),
          Step(CM, "Go over daily weights, swelling and breathing with {given}", "weekly", 3),
          Step(TEAM, "Heart failure follow-up visit", "once", 30)),
         "Weighs daily; calls the cardiology office for a gain of 3 lb in a day or 5 lb in a week.",
@@ -95,7 +97,8 @@ THEMES: dict[str, Theme] = {
         "Feel like myself again", "PHQ-9 score", "under 10", 3,
         (Step(CM, "Repeat the PHQ-9 and talk through the week with {given}", "monthly", 21),
          Step(TEAM, "Medicine follow-up", "once", 28),
-         Step(CLIENT, "Get outside or call a friend on most days", "daily", None)),
+         Step(CLIENT, "Plan the week's outings and calls to friends, one most days", "weekly",
+              None)),
         "Knows the crisis line (988) and to call if thoughts of self-harm come back.",
         ("PHQ-9 down from 14 to 11; sleeping better.", "Stopped going to church; feels flat.",
          "Back at the Tuesday card game; PHQ-9 8."),
@@ -105,7 +108,8 @@ THEMES: dict[str, Theme] = {
         "Have less pain so I can walk the dog", "Days a week walking the dog", "4", 3,
         (Step(CM, "Ask about the pain score, walking and pain medicines", "fortnightly", 14),
          Step(TEAM, "Physical therapy evaluation", "once", 21),
-         Step(CLIENT, "Do the therapist's stretches for 10 minutes", "daily", None)),
+         Step(CLIENT, "Do the therapist's stretches 10 minutes a day; note the days missed",
+              "weekly", None)),
         "Uses acetaminophen first and heat; knows not to add over-the-counter NSAIDs.",
         ("Walking the dog twice a week; pain 5/10.", "Knee flared after the rain; pain 7/10.",
          "Four walks this week. Pain 3/10 most days."),
@@ -152,7 +156,8 @@ THEMES: dict[str, Theme] = {
         "Smokes cigarettes", "Smoke-free for 30 days", "Quit smoking for good",
         "Cigarettes a day", "0", 3,
         (Step(CM, "Quit-line follow-up call", "fortnightly", 7),
-         Step(CLIENT, "Nicotine patch every morning", "daily", None)),
+         Step(CLIENT, "A nicotine patch every morning; pick up the week's patches", "weekly",
+              None)),
         "Uses the patch and gum for cravings; knows the quit line number.",
         ("Down to 5 a day.", "Smoked again after a stressful week; patch restarted.",
          "Two weeks smoke-free."),

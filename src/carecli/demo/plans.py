@@ -9,8 +9,10 @@ a few things (a problem added after a re-assessment, an intervention less often,
 a goal's date moved, a section rewritten), and what changed is worked out as the app does
 (`plan_diff`). The active version's review falls mostly ahead, a few due or overdue. A few
 clients have a new draft under way; the client whose intake is under way has a first draft.
-Interventions of the care manager were done at their frequency (the last few times kept), so
-some fall due today or are a little late; one-offs were mostly done. Goals have progress notes.
+Repeating interventions were done at their frequency (the last few times kept), so some fall
+due today, some later this week and a few are a little late; the client's and the family's
+habits start with the plan that holds them (as finalising makes them), and a draft keeps them
+undated. One-offs were mostly done. Goals have progress notes.
 
 Draws come from a random stream of the client's own (seed, client, day), apart from the main
 one: the same seed keeps giving the same people, contacts and assessments as before plans came.
@@ -26,6 +28,7 @@ from carecli.demo import plan_texts as txt
 from carecli.demo.people import _at, _Person
 from carecli.demo.rows import DONE, ITEM, PLAN, PLAN_COPY, PROGRESS, SECTION, _Rows
 from carecli.domain.care_plan import Plan, PlanItem
+from carecli.domain.condition_words import condition_words
 from carecli.domain.enums import FREQUENCY_DAYS, PlanSection
 from carecli.domain.plan_diff import change_sentences, diff_plans
 
@@ -85,6 +88,10 @@ class _Client:
         self.themes, self.spare = self._themes()
         self.done_on: dict[str, date] = {}
         """A one-off intervention's uid -> the day it was done."""
+        self.undated: set[str] = set()
+        """Repeating interventions planned with no date: a draft keeps them so."""
+        self.finalised: set[str] = set()
+        """The uids of the items in a finalised version."""
 
     # what the plan is about ---------------------------------------------------------------
     def _themes(self) -> tuple[list[tuple], list[tuple]]:
@@ -178,23 +185,33 @@ class _Client:
         words = {"given": p.given, "carer": self.carer,
                  "doctor": self._doctor(source, condition)}
         problem = self._item("problem", None, position, theme.problem.format(
-            condition=condition or ""), "active", source=source)
+            condition=self._plain(condition)), "active", source=source)
         goal = self._item(
             "goal", problem["uid"], 0, theme.goal, "active", client_words=theme.client_words,
             measure=theme.measure, target=theme.target,
             target_on=day + timedelta(days=30 * theme.months + rng.randint(0, 14)))
         made = [problem, goal]
         for position, step in enumerate(theme.steps):
-            due = None if step.first_due is None else day + timedelta(
-                days=step.first_due + rng.randint(0, 6))
+            first = step.first_due
+            if first is None and step.frequency in FREQUENCY_DAYS:
+                first = 0  # a habit starts with the plan, as finalising makes it
+            due = None if first is None else day + timedelta(days=first + rng.randint(0, 6))
             name = {"family": self.carer_name, "care_team": words["doctor"]}.get(step.owner)
+            text = step.text.format(**words)
             made.append(self._item(
-                "intervention", goal["uid"], position, step.text.format(**words),
+                "intervention", goal["uid"], position, text[:1].upper() + text[1:],
                 "in-progress" if due is None or due <= self.today else "scheduled",
                 owner_kind=step.owner, owner_name=name, frequency=step.frequency, due_on=due))
+            if step.first_due is None and due is not None:
+                self.undated.add(made[-1]["uid"])
             if step.frequency == "once" and due is not None:
                 self._plan_one_off(made[-1])
         return made
+
+    def _plain(self, condition: str | None) -> str:
+        """A condition of the client's in the plain words a client's copy uses."""
+        return next((condition_words(spec.name, spec.icd10) for spec in self.p.conditions
+                     if spec.name == condition), condition or "")
 
     def _doctor(self, source: str, condition: str | None) -> str:
         """Who on the care team sees to a problem: the specialist of its condition, or the
@@ -286,7 +303,11 @@ class _Client:
             change_note=note if final else None,
             changes=(changes or []) if final else None)
         for item in items:
+            if not final and item["uid"] in self.undated - self.finalised:
+                item = {**item, "due_on": None, "status": "in-progress"}
             self.rows.add(ITEM, care_plan_id=plan_id, **item)
+        if final:
+            self.finalised.update(item["uid"] for item in items)
         for key, body in ordered:
             self.rows.add(SECTION, care_plan_id=plan_id, key=key, body=body)
         if final and rng.random() < 0.85:
@@ -308,7 +329,7 @@ class _Client:
                 self._progress(item, first_day)
             elif uid in self.done_on:
                 self._done(uid, self.done_on[uid])
-            elif (item["kind"] == "intervention" and item["owner_kind"] == "care_manager"
+            elif (item["kind"] == "intervention"
                   and item["status"] == "in-progress" and due is not None
                   and (every := FREQUENCY_DAYS.get(item["frequency"]))):
                 draw = rng.random()
@@ -347,7 +368,7 @@ class _Client:
     # words ----------------------------------------------------------------------------------
     def _summary(self) -> str:
         p = self.p
-        problems = ", ".join(t.problem.format(condition=c or "").split(" (")[0].lower()
+        problems = ", ".join(t.problem.format(condition=self._plain(c)).split(" (")[0].lower()
                              for t, _s, c in self.themes[:3])
         return (f"{p.given} is {p.age} and lives with {len(p.conditions)} chronic conditions. "
                 f"This plan works on {problems}. The care manager checks in every "

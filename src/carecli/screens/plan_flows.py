@@ -3,7 +3,6 @@ starting a new draft from the current plan, suggested problems, finalising, the 
 list, comparing two versions, discarding a draft and sharing a copy. Each reads and writes
 through the data service in a worker and hands the result back to the editor."""
 
-import getpass
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +20,7 @@ from carecli.screens.plan_dialogs import FinaliseForm, PickScreen
 from carecli.screens.plan_forms import FINALISE_FORM, quoted
 from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
 from carecli.screens.plan_writes import unchanged_since_opened
+from carecli.settings import care_manager_name, remember_first_name
 
 
 @dataclass(frozen=True)
@@ -90,18 +90,21 @@ def suggest(screen: Any) -> None:
 
 
 def finalise(screen: Any) -> None:
-    """By whom (the previous finaliser, else this computer's user) and a note, under what
-    changed since the current plan; the draft becomes the current plan."""
+    """By whom (the care manager's name setting, else the previous finaliser; the first name
+    typed is kept as the setting) and a note, under what changed since the current plan; the
+    draft becomes the current plan."""
     service, plan, overview = screen.service, screen.plan, screen.view.overview
 
-    def sentences() -> tuple[str, ...]:
+    def sentences() -> tuple[str | None, tuple[str, ...]]:
         if overview.active_id is None:
-            return ()
+            return care_manager_name(), ()
         older = service.plan(overview.active_id)
-        return tuple(change_sentences(service.plan_diff(older.id, plan.id), plan, older))
+        return care_manager_name(), tuple(
+            change_sentences(service.plan_diff(older.id, plan.id), plan, older))
 
-    def opened(changes: tuple[str, ...]) -> None:
-        by = next((v.finalised_by for v in overview.versions if v.finalised_by), None)
+    def opened(found: tuple[str | None, tuple[str, ...]]) -> None:
+        name, changes = found
+        by = name or next((v.finalised_by for v in overview.versions if v.finalised_by), "")
         missing = [c.label for c in check_plan(plan) if not c.met and c.key != "copy"]
         title = f"Finalise plan {plan.number}"
         if missing:
@@ -109,8 +112,10 @@ def finalise(screen: Any) -> None:
 
         def change(now: Plan, values: dict[str, Any]) -> Plan:
             unchanged_since_opened(_contents(now) == _contents(plan))
-            return service.finalise(now.id, now.version, values.get("by") or "",
+            done = service.finalise(now.id, now.version, values.get("by") or "",
                                     values.get("note"))
+            remember_first_name(done.finalised_by)
+            return done
 
         def saved(result: Any) -> None:
             if not isinstance(result, tuple):
@@ -122,7 +127,7 @@ def finalise(screen: Any) -> None:
                           f"a copy with the client ({key_of('plan.share')}).", markup=False)
 
         screen.app.push_screen(FinaliseForm(
-            title=title, fields=FINALISE_FORM, values={"by": by or _this_user()},
+            title=title, fields=FINALISE_FORM, values={"by": by},
             submit=screen.writer.form_submit(change), changes=changes,
             first=overview.active_id is None), saved)
 
@@ -132,13 +137,6 @@ def finalise(screen: Any) -> None:
 def _contents(plan: Plan) -> tuple:
     """What finalising a draft makes the current plan."""
     return plan.items, plan.sections, plan.summary, plan.review_due_on
-
-
-def _this_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def previous(screen: Any) -> int | None:

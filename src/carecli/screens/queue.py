@@ -4,7 +4,7 @@ check-in scheduled from here in a keystroke. Read from `CareService.queue` in a 
 read again whenever something is saved (`DataChanged`) and when the nurse comes back to it from
 a record or the caseload."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from textual import on
@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Static
 
-from carecli.actions import bindings_for
+from carecli.actions import bindings_for, key_of
 from carecli.domain.daily import Queue, QueueItem
 from carecli.forms import CHECK_IN_FORM, SNOOZE_FORM
 from carecli.plain import one_line
@@ -41,10 +41,10 @@ class QueueScreen(CareScreen):
         "is due today. {queue.log} logs a contact for the highlighted item and moves on to the "
         "next; {queue.timer} starts or pauses the call timer first. {queue.snooze} puts an item "
         "off to another day (safety items cannot be put off); {queue.check_in} schedules a "
-        "check-in; {queue.done} marks a care-plan intervention done today; {queue.open} opens "
-        "the record, {queue.plan} the care plan; {queue.caseload} shows every client and "
-        "{caseload.queue} there comes back here. {queue.week} shows how many items fall due on "
-        "each of the next 7 days."
+        "check-in; {queue.done} marks a care-plan intervention done today ({queue.undo} takes "
+        "it back); {queue.open} opens the record, {queue.plan} the care plan; {queue.caseload} "
+        "shows every client and {caseload.queue} there comes back here. {queue.week} shows how "
+        "many items fall due on each of the next 7 days."
     )
     BINDINGS = bindings_for("queue")
     CSS_PATH = "queue.tcss"
@@ -57,6 +57,9 @@ class QueueScreen(CareScreen):
         self.away = False
         """Left for a record or the caseload (not a form or help over it): read again on the
         way back, for what was saved meanwhile elsewhere (`carecli log`, another window)."""
+        self.marked: list[tuple[QueueItem, date]] = []
+        """The interventions marked done on this screen and the day, oldest first: undoing
+        takes the last one back."""
 
     @property
     def help_data(self) -> str:
@@ -210,15 +213,36 @@ class QueueScreen(CareScreen):
             return
         after = table.rows[table.cursor + 1] if table.cursor + 1 < len(table.rows) else None
 
+        uid, today = item.key.split(":", 1)[1], self.service.today()
+
         def marked(next_due: Any) -> None:
             self.follow = table.row_id(after) if after is not None else None
+            self.marked.append((item, today))
             then = f" Next due {next_due:%a %b} {next_due.day}." if next_due else ""
-            self.notify(f"Marked done today: {one_line(item.reason.split(': ', 1)[-1])} — "
-                        f"{one_line(item.client)}.{then}", markup=False)
+            self.notify(f"Marked done today: {_what(item)} — {one_line(item.client)}.{then} "
+                        f"{key_of('queue.undo')} takes it back.", markup=False)
             self.app.post_message(DataChanged(item.client_id))
 
-        self.call_service(self.service.intervention_done, item.client_id,
-                          item.key.split(":", 1)[1], self.service.today(), done=marked)
+        self.call_service(self.service.intervention_done, item.client_id, uid, today,
+                          done=marked)
+
+    def action_undo_done(self) -> None:
+        """Take back the last intervention marked done here (`d`), newest first: a slip of
+        the key costs one more key, not a trip to the plan; it is due again as before."""
+        if not self.marked:
+            self.notify("Nothing to undo: no intervention was marked done here.",
+                        markup=False)
+            return
+        item, day = self.marked.pop()
+
+        def undone(_result: Any) -> None:
+            self.follow = self.table.row_id(item)
+            self.notify(f"Undone: {_what(item)} — {one_line(item.client)} is no longer "
+                        "marked done today.", markup=False)
+            self.app.post_message(DataChanged(item.client_id))
+
+        self.call_service(self.service.undo_intervention_done, item.client_id,
+                          item.key.split(":", 1)[1], day, done=undone)
 
     def action_snooze(self) -> None:
         item = self.item
@@ -271,6 +295,11 @@ class QueueScreen(CareScreen):
         week = self.query_one("#queue-week")
         week.display = not week.display
         self.query_one("#queue-done").display = not week.display
+
+
+def _what(item: QueueItem) -> str:
+    """An intervention item as the messages name it: its text and terms, not "due today"."""
+    return one_line(item.reason.split(": ", 1)[-1])
 
 
 def _day(value: Any) -> str:

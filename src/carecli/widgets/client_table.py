@@ -62,7 +62,7 @@ class ClientTable(ScrollView, can_focus=True):
     def set_rows(self, rows: list[CaseloadRow], *, keep_id: object = None) -> None:
         """Show `rows`; keep the cursor on the row named `keep_id` when it is still shown."""
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self._fit()
         index = 0
         if keep_id is not None:
             index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
@@ -122,8 +122,13 @@ class ClientTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self._fit()
         self._scroll_to_cursor()  # a shorter table (the queue's detail grew) keeps it in view
+
+    def _fit(self) -> None:
+        """As wide as the rows are drawn (beside the scroll bar's gutter, so no horizontal
+        scroll bar comes with the vertical one), a line a row under the header."""
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
 
     def on_click(self, event) -> None:
         index = round(self.scroll_y) + event.y - 1
