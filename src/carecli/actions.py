@@ -125,7 +125,8 @@ REGISTRY: tuple[Action, ...] = (
            footer=False, palette="Schedule a check-in"),  # the footer has room for p Plan
     Action("queue.done", "d", "mark_done", "Done",
            "Mark the highlighted care-plan intervention done today: it leaves the queue (a "
-           "repeating one comes back when next due)", footer=False,
+           "repeating one comes back when next due); a TCM medication reconciliation or "
+           "visit done on a day you say", footer=False,
            palette="Mark the intervention done"),
     Action("queue.undo", "ctrl+z", "undo_done", "Undo",
            "Take back the last intervention marked done here (each press, one more)",

@@ -94,10 +94,10 @@ def contexts():
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
     from carecli.screens.safety import SafetyScreen
+    from carecli.screens.stays import StaysScreen
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
     from carecli.screens.welcome import WelcomeScreen
-    from carecli.screens.stays import StaysScreen
     from carecli.screens.wizard import AssessmentScreen
     from carecli.widgets.client_table import ClientTable
 

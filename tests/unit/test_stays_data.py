@@ -197,3 +197,28 @@ def test_the_record_history_shows_the_tcm_steps_done(db) -> None:
         (LEFT, "Discharged from St Mary's"),
         (date(2026, 11, 20), "Admitted (inpatient) to St Mary's"),
     ]
+
+
+def test_the_queue_reads_the_stays_complexity_and_steps_done(db) -> None:
+    from carecli.data.queue import load_queue
+
+    client = new_client(db)
+    stay_id = add_stay(db=db, client_id=client, values=stay_values())  # high: visit by Dec 2
+    with db.write() as session:  # the TCM contact done: only the two steps are left
+        session.add(ContactLog(client_id=client, mode="phone", outcome="reached",
+                               successful=True,
+                               occurred_at=datetime.combine(LEFT, time(15)).astimezone()))
+
+    def tcm_items(day: date) -> list[tuple[str, str]]:
+        return [(i.key, i.reason) for i in load_queue(db=db, today=day).items
+                if i.kind.startswith("tcm")]
+
+    assert tcm_items(date(2026, 12, 1)) == [
+        (f"tcm_medrec:{stay_id}", "TCM medication reconciliation due tomorrow — discharged "
+                                  "Wed (high complexity)"),
+        (f"tcm_visit:{stay_id}", "TCM visit due tomorrow — discharged Wed (high complexity)"),
+    ]
+    mark_step(db=db, stay_id=stay_id, version=1, step="med_rec", done_on=TODAY, today=TODAY)
+    assert [key for key, _ in tcm_items(date(2026, 12, 1))] == [f"tcm_visit:{stay_id}"]
+    mark_step(db=db, stay_id=stay_id, version=2, step="visit", done_on=TODAY, today=TODAY)
+    assert tcm_items(date(2026, 12, 1)) == []

@@ -80,10 +80,11 @@ class _Contacts:
 
     def _tcm_progress(self, p: _Person, admitted: date) -> dict[str, object]:
         """A recent discharge's TCM work part done, as days go: the medication reconciliation
-        done from the third day, the visit for most from the fourth (high complexity: within 7
-        days; every discharge more than 7 days ago is one whose visit slipped, left overdue) or the sixth (moderate: within 14), and LACE scored from the second day (the Charlson index of the conditions
-        recorded and the emergency visits in the 6 months before, as a care manager would
-        confirm them)."""
+        done from the third day; the visit for most from the fourth day at high complexity
+        (within 7 days: a discharge more than 7 days ago is one whose visit slipped, left
+        overdue) or the sixth at moderate (within 14); LACE scored from the second day (the
+        Charlson index of the conditions recorded and the emergency visits in the 6 months
+        before, as a care manager would confirm them)."""
         from carecli.clinical import score
         from carecli.clinical.charlson import charlson
         from carecli.demo.records import _coded

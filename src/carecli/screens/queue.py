@@ -29,7 +29,9 @@ READING_THE_REST = "reading the rest of today's queue…"
 NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
 """Actions on the highlighted item: offered only while there is one."""
 NEEDS_INTERVENTION = {"mark_done"}
-"""Actions on a care-plan intervention: offered only while one is highlighted."""
+"""Actions on a care-plan intervention (or a TCM step): offered only while one is highlighted."""
+MARKED_DONE = {"intervention", "tcm_medrec", "tcm_visit"}
+"""The items `d` marks done."""
 
 
 class QueueScreen(CareScreen):
@@ -159,7 +161,8 @@ class QueueScreen(CareScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ITEM and self.item is None:
             return None  # shown dimmed: nothing is highlighted
-        if action in NEEDS_INTERVENTION and (self.item is None or self.item.kind != "intervention"):
+        if action in NEEDS_INTERVENTION and (self.item is None
+                                             or self.item.kind not in MARKED_DONE):
             return None
         return True
 
@@ -209,6 +212,12 @@ class QueueScreen(CareScreen):
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
         item, table = self.item, self.table
+        if item is not None and item.kind in ("tcm_medrec", "tcm_visit"):
+            from carecli.screens.stays import mark_step
+
+            step = "med_rec" if item.kind == "tcm_medrec" else "visit"
+            mark_step(self.app, item.client_id, int(item.key.split(":", 1)[1]), step)
+            return
         if item is None or item.kind != "intervention":
             return
         after = table.rows[table.cursor + 1] if table.cursor + 1 < len(table.rows) else None

@@ -33,6 +33,7 @@ from carecli.screens.form import FormScreen
 
 STAY_FORM = form_fields(STAY_FIELDS)
 STEP_TITLES = {"med_rec": "Medication reconciliation done", "visit": "Face-to-face visit done"}
+STEP_SAVED = {"med_rec": "Medication reconciliation saved.", "visit": "Face-to-face visit saved."}
 STEP_FORM = (FieldSpec("done_on", "Done on", "date", placeholder=DATE_HINT + " (blank: not done)"),)
 LACE_FORM = (
     FieldSpec("acute_admission", "Unplanned admission", "bool"),
@@ -58,6 +59,23 @@ def record_stay(app: App, client_id: int) -> None:
                    submit=lambda v: service.add_stay(client_id, v)),
         _saved(app, client_id, "Hospital stay recorded."),
     )
+
+
+def mark_step(app: App, client_id: int, stay_id: int, step: str) -> None:
+    """The form to mark a TCM step (`med_rec`, `visit`) done on a day, opened on the stay as
+    stored now and saved against its version."""
+    service = app.service  # type: ignore[attr-defined]
+
+    def opened(stay: Stay) -> None:
+        done = stay.med_rec_on if step == "med_rec" else stay.visit_on
+        app.push_screen(
+            FormScreen(title=STEP_TITLES[step], fields=STEP_FORM,
+                       values={"done_on": done or service.today()},
+                       submit=lambda v: service.mark_tcm_step(stay.id, stay.version, step,
+                                                              v["done_on"])),
+            _saved(app, client_id, STEP_SAVED[step]))
+
+    run_service_call(app, service.stay, stay_id, done=opened)
 
 
 def _saved(app: App, client_id: int, message: str) -> Any:
@@ -187,16 +205,7 @@ class StaysScreen(CareScreen):
                         "an emergency visit sent home.", markup=False)
             return
 
-        def opened(stay: Stay) -> None:
-            done = stay.med_rec_on if step == "med_rec" else stay.visit_on
-            self.app.push_screen(
-                FormScreen(title=STEP_TITLES[step], fields=STEP_FORM,
-                           values={"done_on": done or self.service.today()},
-                           submit=lambda v: self.service.mark_tcm_step(
-                               stay.id, stay.version, step, v["done_on"])),
-                _saved(self.app, self.client_id, f"{STEP_TITLES[step]}: saved."))
-
-        self.call_service(self.service.stay, item.stay.id, done=opened)
+        mark_step(self.app, self.client_id, item.stay.id, step)
 
     def action_lace(self) -> None:
         item = self.current
