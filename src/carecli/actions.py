@@ -322,7 +322,7 @@ REGISTRY: tuple[Action, ...] = (
            "Mark the face-to-face visit done on a day (blank: not done)",
            palette="Face-to-face visit done"),
     Action("stays.log_contact", "l", "log_contact", "Log",
-           "Log a contact: a reached one is the TCM interactive contact",
+           "Log a contact: a reached one is the TCM interactive contact", footer=False,
            palette="Log a contact"),
     Action("stays.lace", "s", "lace", "LACE",
            "Confirm the LACE answers of the highlighted stay and score it",
