@@ -108,3 +108,43 @@ def test_stays_screen_80x24_snapshot(snap_compare, make_app, seeded, db):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=NARROW, run_before=open_stays)
+
+
+async def test_the_palette_records_a_stay_and_t_on_the_record_confirms_its_lace(
+        make_app, seeded, db):
+    from test_actions_ui import palette_titles
+    from test_record_ui import open_record
+
+    from carecli.data.models import Condition
+
+    margaret = seeded["Margaret"]
+    with db.write() as session:  # her heart failure and diabetes, coded
+        for row in session.scalars(select(Condition).where(Condition.client_id == margaret)):
+            row.icd10_code = "I50.9" if row.name == "Heart failure" else "E11.22"
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await open_record(app, pilot, margaret)
+        await palette_titles(app, pilot, "record a hospital stay")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the stay form")
+        assert app.screen.form_title == "Record a hospital stay"
+        await pilot.press(*"General", "tab", "tab", *["backspace"] * 10, *"2026-11-10", "tab",
+                          *"2026-11-16", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, FormScreen), "the save")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, StaysScreen)
+                       and app.screen.view is not None and app.screen.view.stays, "her stays")
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the LACE form")
+        form = app.screen
+        assert "Charlson 3 (Diabetes with chronic complication 2; Congestive heart failure 1)" \
+            in form.form_title
+        assert form.values() == {"acute_admission": True, "charlson": "3", "ed_visits_6mo": "0"}
+        await pilot.press("tab", "backspace", "4", "ctrl+s")  # she also has a COPD not coded
+        await wait_for(pilot, lambda: app.screen is not form
+                       and "LACE 12 (high readmission risk)"
+                       in shown(app.screen.query_one("#stays-detail")), "LACE shown")
+    with db.read() as session:
+        stay = session.scalars(select(HospitalStay).where(
+            HospitalStay.client_id == margaret)).one()
+    assert (stay.charlson, stay.lace_total, stay.lace_band) == (4, 12, "high")  # 4+3+5+0
