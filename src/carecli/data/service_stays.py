@@ -17,7 +17,7 @@ class StayCalls:
         """One stay as stored now (a form opens on this and saves against its version)."""
         from carecli.data.stays import get_stay
 
-        return get_stay(db=self._db(), stay_id=stay_id)
+        return self._frozen(get_stay(db=self._db(), stay_id=stay_id))
 
     def add_stay(self, client_id: int, values: dict[str, Any]) -> int:
         from carecli.data.stays import add_stay
@@ -41,7 +41,7 @@ class StayCalls:
         """The LACE answers to confirm for a stay, with the Charlson conditions that counted."""
         from carecli.data.stays import lace_draft
 
-        return lace_draft(db=self._db(), stay_id=stay_id)
+        return self._frozen(lace_draft(db=self._db(), stay_id=stay_id))
 
     def save_lace(self, stay_id: int, version: int, values: dict[str, Any]) -> int:
         from carecli.data.stays import save_lace

@@ -202,12 +202,6 @@ class QueueScreen(CareScreen):
         if self.item is not None:
             open_stays(self.app, self.item.client_id)
 
-    def action_add_stay(self) -> None:
-        from carecli.screens.stays import record_stay
-
-        if self.item is not None:
-            record_stay(self.app, self.item.client_id)
-
     def action_mark_done(self) -> None:
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
