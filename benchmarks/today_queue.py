@@ -109,6 +109,7 @@ WITH active AS (
     FROM care_plan p CROSS JOIN care_plan_item i
     WHERE p.status = 'active' AND i.care_plan_id = p.id AND i.kind = 'intervention'
       AND i.status IN ('not-started', 'scheduled', 'in-progress')
+      AND (i.owner_kind = 'care_manager' OR i.frequency IS NULL OR i.frequency = 'once')
 ), intervention_days AS (
     SELECT client_id, active, last, CASE
              WHEN last IS NULL THEN due_on

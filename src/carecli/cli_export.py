@@ -86,7 +86,7 @@ def _export(service, args: argparse.Namespace) -> tuple[str, str]:
     if plan is None:
         raise CareDataError(_no_plan(service, client_id, name, args.draft))
     record = service.record(client_id).record
-    return export_plan(args.format, plan, record, service.achievements(client_id)), name
+    return export_plan(args.format, plan, record, service.plan_standing(client_id)), name
 
 
 def _no_plan(service, client_id: int, name: str, draft: bool) -> str:

@@ -263,7 +263,7 @@ async def test_the_other_elements_fill_from_the_record_and_progress_is_noted_on_
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#field-achievement").value = "improving"
         await keys(app, pilot, "tab", "tab", *"Walked to the shop twice.", "ctrl+s")
-        assert service.achievements(client_id)[goal] == "improving"
+        assert service.plan_standing(client_id).achievements[goal] == "improving"
         assert "Improving" in text_of(screen.query_one("#plan-detail")) or "improving" in (
             text_of(screen.query_one("#plan-detail")))
         assert len(plan_overview(db=db, client_id=client_id).versions) == 1

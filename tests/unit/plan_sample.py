@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from carecli.data.converters import freeze
 from carecli.data.models import CareTeamMember, Client, Condition, Medication, PersonalContact
 from carecli.data.record import ClientRecord
-from carecli.domain.care_plan import Plan, PlanItem
+from carecli.domain.care_plan import Plan, PlanItem, PlanStanding
 
 HEART = "a1" * 16
 BP_GOAL = "b2" * 16
@@ -92,4 +92,5 @@ def sample_record(care_manager: bool = True) -> ClientRecord:
     }))
 
 
-ACHIEVEMENTS = {BP_GOAL: "improving"}
+STANDING = PlanStanding(achievements={BP_GOAL: "improving"})
+"""Goal progress noted; no intervention done yet."""

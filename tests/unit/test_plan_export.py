@@ -7,26 +7,31 @@ import json
 import re
 import stat
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from plan_sample import (
-    ACHIEVEMENTS,
     BP_CHECK,
     BP_GOAL,
+    CLUB_CALL,
     CLUB_GOAL,
     ERROR_GOAL,
     HEART,
     LONELY,
     MARKUP,
+    PILLBOX,
+    STANDING,
     sample_items,
     sample_plan,
     sample_record,
 )
 
 from carecli.domain import enums
+from carecli.domain.care_plan import PlanStanding
 from carecli.export import FORMATS, MARKER, export_plan
 from carecli.export.files import ExportRefused, default_path, write_export
 from carecli.export.markdown import md
@@ -73,7 +78,7 @@ def _shown_items():
 
 
 def test_html_names_every_problem_goal_and_intervention_in_plain_words() -> None:
-    html = export_plan("html", sample_plan(), sample_record(), ACHIEVEMENTS)
+    html = export_plan("html", sample_plan(), sample_record(), STANDING)
     text = page_text(html)
     for item in _shown_items():
         assert item.text in text, item.text
@@ -92,7 +97,7 @@ def test_html_names_every_problem_goal_and_intervention_in_plain_words() -> None
 
 
 def test_html_has_the_other_elements_review_and_contact() -> None:
-    text = page_text(export_plan("html", sample_plan(), sample_record(), ACHIEVEMENTS))
+    text = page_text(export_plan("html", sample_plan(), sample_record(), STANDING))
     assert "Your plan in brief Stay well at home & keep blood pressure in range." in text
     assert "What matters most to you Staying in my own home" in text
     assert "What we expect Stable blood pressure; fewer falls." in text
@@ -106,13 +111,14 @@ def test_html_has_the_other_elements_review_and_contact() -> None:
 
 
 def test_html_without_a_care_manager_on_the_team_names_none() -> None:
-    text = page_text(export_plan("html", sample_plan(), sample_record(care_manager=False), {}))
+    text = page_text(export_plan("html", sample_plan(), sample_record(care_manager=False),
+                                 PlanStanding()))
     assert "Questions?" not in text
     assert "Dr Lena Park" in text
 
 
 def test_html_has_no_internal_codes() -> None:
-    html = export_plan("html", sample_plan(), sample_record(), ACHIEVEMENTS)
+    html = export_plan("html", sample_plan(), sample_record(), STANDING)
     text = page_text(html)
     for code in CODES:
         assert not re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text), code
@@ -122,14 +128,14 @@ def test_html_has_no_internal_codes() -> None:
 
 
 def test_html_prints_typed_markup_as_typed() -> None:
-    html = export_plan("html", sample_plan(), sample_record(), ACHIEVEMENTS)
+    html = export_plan("html", sample_plan(), sample_record(), STANDING)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; [/] [bold]" in html
     assert f"Feels lonely {MARKUP}" in page_text(html)
 
 
 def test_html_is_large_type_with_a_print_stylesheet_and_marks_a_draft() -> None:
-    html = export_plan("html", sample_plan("draft"), sample_record(), {})
+    html = export_plan("html", sample_plan("draft"), sample_record(), PlanStanding())
     assert "@media print" in html
     assert re.search(r"body \{[^}]*font-size: 1\.25rem", html)
     text = page_text(html)
@@ -139,7 +145,8 @@ def test_html_is_large_type_with_a_print_stylesheet_and_marks_a_draft() -> None:
 
 
 def test_a_plan_without_problems_says_so() -> None:
-    text = page_text(export_plan("html", sample_plan(items=()), sample_record(), {}))
+    text = page_text(export_plan("html", sample_plan(items=()), sample_record(),
+                                 PlanStanding()))
     assert "No health concerns are written down yet." in text
 
 
@@ -148,13 +155,40 @@ def test_terminal_control_characters_never_reach_the_copy(fmt: str) -> None:
     items = tuple(i if i.uid != HEART else type(i)(**{
         **{f: getattr(i, f) for f in i.__slots__}, "text": "Blood\x1b[2J pressure\x07\x9b"})
         for i in sample_items())
-    out = export_plan(fmt, sample_plan(items=items), sample_record(), ACHIEVEMENTS)
+    out = export_plan(fmt, sample_plan(items=items), sample_record(), STANDING)
     assert not any(c in out for c in "\x1b\x07\x9b")
     assert "2J pressure" in out  # the rest of the text is kept (JSON escapes the control)
 
 
+DONE = PlanStanding(achievements=STANDING.achievements, last_done={
+    PILLBOX: date(2026, 11, 30), CLUB_CALL: date(2026, 11, 28), BP_CHECK: date(2026, 11, 10)})
+"""The weekly pill box (planned from Dec 1) filled on Nov 30, the one-off call made, and the
+daily blood pressure check last done on Nov 10."""
+
+
+def test_each_copy_says_when_an_intervention_is_next_due_after_it_was_last_done() -> None:
+    text = page_text(export_plan("html", sample_plan(), sample_record(), DONE))
+    assert "Weekly, next on December 7, 2026 Last done: November 30, 2026" in text
+    assert "next on December 1" not in text  # the planned day: done since
+    assert "Daily, next on November 11, 2026 Last done: November 10, 2026" in text
+    assert "On December 3, 2026" not in text  # the one-off call was made: not due again
+    assert "Last done: November 28, 2026" in text
+    out = export_plan("markdown", sample_plan(), sample_record(), DONE)
+    assert ("1. Fill the weekly pill box\n   - Who: Rosa Diaz (family)\n"
+            "   - When: Weekly, next on December 7, 2026\n"
+            "   - Last done: November 30, 2026\n") in out
+    _, data = _bundle(standing=DONE)
+    (plan,) = _resources(data, "CarePlan")
+    pillbox = next(a for a in plan["activity"] if a["detail"]["description"] == (
+        "Fill the weekly pill box"))
+    assert pillbox["detail"]["scheduledString"] == "Weekly, next on December 7, 2026"
+    assert pillbox["progress"] == [{"time": "2026-11-30",
+                                    "text": "Last done on November 30, 2026"}]
+
+
 def test_a_superseded_version_says_it_was_replaced() -> None:
-    text = page_text(export_plan("html", sample_plan("superseded"), sample_record(), {}))
+    text = page_text(export_plan("html", sample_plan("superseded"), sample_record(),
+                                 PlanStanding()))
     assert "Version 2, agreed on November 2, 2026 by Jo Ames, since replaced" in text
     _, data = _bundle(sample_plan("superseded"))
     assert _resources(data, "CarePlan")[0]["status"] == "revoked"
@@ -164,7 +198,7 @@ def test_a_superseded_version_says_it_was_replaced() -> None:
 
 
 def test_markdown_has_the_same_content() -> None:
-    out = export_plan("markdown", sample_plan(), sample_record(), ACHIEVEMENTS)
+    out = export_plan("markdown", sample_plan(), sample_record(), STANDING)
     assert out.startswith(f"<!-- {MARKER} -->\n\n# Care plan for Ida Rowe\n")
     assert "### High blood pressure\n" in out
     assert "**Goal: Keep my blood pressure down**" in out
@@ -179,8 +213,19 @@ def test_markdown_has_the_same_content() -> None:
         assert not re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", out), code
 
 
+def test_a_line_break_typed_in_an_item_keeps_the_markdown_layout() -> None:
+    items = tuple(replace(i, text=f"{i.text}\n- then this\n\n# and this")
+                  if i.uid in (HEART, BP_GOAL, BP_CHECK) else i for i in sample_items())
+    out = export_plan("markdown", sample_plan(items=items), sample_record(), STANDING)
+    assert "### High blood pressure - then this \\# and this\n" in out
+    assert "**Goal: Keep my blood pressure down - then this \\# and this**" in out
+    assert ("1. Check blood pressure at home - then this \\# and this\n"
+            "   - Who: You\n") in out
+    assert not re.search(r"^(- then|# and)", out, re.MULTILINE)
+
+
 def test_markdown_escapes_typed_markup() -> None:
-    out = export_plan("markdown", sample_plan(), sample_record(), ACHIEVEMENTS)
+    out = export_plan("markdown", sample_plan(), sample_record(), STANDING)
     assert "<script>" not in out
     assert r"### Feels lonely \<script\>alert(1)\</script\> \[/\] \[bold\]" in out
     assert md("# not a heading\n- not a list\n1. nor this") == (
@@ -191,8 +236,8 @@ def test_markdown_escapes_typed_markup() -> None:
 # --- FHIR ----------------------------------------------------------------------------------
 
 
-def _bundle(plan=None, record=None, achievements=ACHIEVEMENTS) -> tuple[Bundle, dict]:
-    text = export_plan("fhir", plan or sample_plan(), record or sample_record(), achievements)
+def _bundle(plan=None, record=None, standing=STANDING) -> tuple[Bundle, dict]:
+    text = export_plan("fhir", plan or sample_plan(), record or sample_record(), standing)
     data = json.loads(text)
     return Bundle.model_validate(data), data
 
@@ -307,8 +352,8 @@ def test_a_problem_whose_condition_left_the_record_is_a_health_concern() -> None
 
 
 def test_the_uuids_stay_the_same_from_one_export_to_the_next() -> None:
-    first = export_plan("fhir", sample_plan(), sample_record(), ACHIEVEMENTS)
-    assert export_plan("fhir", sample_plan(), sample_record(), ACHIEVEMENTS) == first
+    first = export_plan("fhir", sample_plan(), sample_record(), STANDING)
+    assert export_plan("fhir", sample_plan(), sample_record(), STANDING) == first
     assert _uuid(BP_CHECK) not in first  # an intervention is an activity, not a resource
 
 

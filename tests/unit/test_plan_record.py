@@ -202,7 +202,7 @@ def _active_plan(service):
 def test_goal_progress_notes_are_dated_and_the_latest_status_counts(service) -> None:
     client_id, plan = _active_plan(service)
     goal = plan.items[1].uid
-    assert service.achievements(client_id) == {}  # no note: in progress
+    assert service.plan_standing(client_id).achievements == {}  # no note: in progress
     service.add_goal_progress(client_id, goal, {"noted_on": "2026-11-20",
                                                 "achievement": "improving",
                                                 "note": "One near-fall"})
@@ -213,7 +213,7 @@ def test_goal_progress_notes_are_dated_and_the_latest_status_counts(service) -> 
         (date(2026, 11, 20), "improving", "One near-fall")]
     service.add_goal_progress(client_id, goal, {"noted_on": "2026-11-10",
                                                 "achievement": "worsening", "note": "Fell"})
-    assert service.achievements(client_id) == {goal: "improving"}
+    assert service.plan_standing(client_id).achievements == {goal: "improving"}
     draft = service.start_draft(client_id)  # a note follows the goal into the next version
     assert service.goal_progress(client_id, draft.items[1].uid) == service.goal_progress(
         client_id, goal)
@@ -251,6 +251,8 @@ def test_an_intervention_done_moves_its_next_due_date(service, db) -> None:
     assert service.intervention_done(client_id, weekly, "2026-11-10", "late entry") == date(
         2026, 12, 1)  # an older visit entered later does not move it back
     assert service.intervention_done(client_id, once, TODAY) is None
+    assert service.plan_standing(client_id).last_done == {weekly: date(2026, 11, 24),
+                                                          once: date(2026, 11, 24)}
     with pytest.raises(InvalidInput) as refused:
         service.intervention_done(client_id, weekly, "2026-11-25")
     assert refused.value.errors == {"done_on": "is in the future"}

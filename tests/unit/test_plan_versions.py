@@ -414,6 +414,7 @@ def test_finalising_keeps_what_changed_since_the_version_before(service, client_
     )
     (latest, _) = service.plan_overview(client_id).versions
     assert (latest.changes, latest.change_note) == (second.changes, "Three-month review")
+    assert service.plan(second.id).unreadable == ()  # JSON and dates read back on both
 
 
 def _at_once(*calls):

@@ -176,7 +176,9 @@ def test_the_caseload_s_next_check_in_is_the_queue_s(db):
                   if d is not None and client_id in rows]
         cur.execute("SELECT p.client_id, i.uid, i.status, i.frequency, i.due_on "
                     "FROM care_plan p JOIN care_plan_item i ON i.care_plan_id = p.id "
-                    "WHERE p.status = 'active' AND i.kind = 'intervention'")
+                    "WHERE p.status = 'active' AND i.kind = 'intervention' "
+                    "AND (i.owner_kind = 'care_manager' OR i.frequency IS NULL "
+                    "OR i.frequency = 'once')")  # the care manager's work
         interventions = cur.fetchall()
         cur.execute("SELECT client_id, intervention_uid, MAX(done_on) FROM intervention_done "
                     "GROUP BY client_id, intervention_uid")

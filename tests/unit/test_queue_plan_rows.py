@@ -26,8 +26,9 @@ def plan(db, client: int, number: int, status: str, **items) -> None:
                                  target_on=date(2027, 3, 1)))
         for position, (uid, values) in enumerate(items.items()):
             session.add(CarePlanItem(care_plan_id=row.id, uid=uid, kind="intervention",
-                                     parent_uid="g1", position=position, owner_kind="care_manager",
-                                     **{"status": "in-progress", **values}))
+                                     parent_uid="g1", position=position,
+                                     **{"status": "in-progress", "owner_kind": "care_manager",
+                                        **values}))
 
 
 def mine(queue, client: int) -> list[tuple[str, str]]:
@@ -49,6 +50,20 @@ def test_only_the_active_plans_open_interventions_fall_due(db):
          bp={**WEEKLY, "text": "Reworded in the draft", "frequency": "daily"})
     assert mine(load_queue(db=db, today=TODAY), client) == [
         ("intervention:bp", "intervention 54 days overdue: Review BP log (weekly, care manager)")]
+
+
+def test_only_the_care_manager_s_work_falls_due(db):
+    """A habit of the client's or a care-team visit that repeats is theirs to do, not the care
+    manager's: it stays out of the queue; anyone's one-off is followed up when due."""
+    client = new_client(db, "Owners")
+    contact(db, client, local(date(2026, 11, 20), 10))
+    plan(db, client, 1, "active", bp=WEEKLY,
+         log={**WEEKLY, "text": "Send the week's BP log", "owner_kind": "client"},
+         nurse={**WEEKLY, "text": "Home health visit", "owner_kind": "care_team"},
+         labs={"text": "PCP orders an A1c", "frequency": "once", "due_on": TODAY,
+               "owner_kind": "care_team", "owner_name": "Dr Ames"})
+    assert [key for key, _reason in mine(load_queue(db=db, today=TODAY), client)] == [
+        "intervention:bp", "intervention:labs"]
 
 
 def test_done_under_an_earlier_version_counts_and_done_today_shows(db):

@@ -155,7 +155,7 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     use("add_goal_progress", client_id, goal, {"noted_on": TODAY, "achievement": "improving",
                                                "note": "Walked twice"})
     assert use("goal_progress", client_id, goal)[0].achievement == "improving"
-    assert use("achievements", client_id) == {goal: "improving"}
+    assert use("plan_standing", client_id).achievements == {goal: "improving"}
     assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
     # hospital stays and TCM ---
     stay_values = {"facility": "General", "kind": "inpatient", "admitted_on": "2026-11-10",

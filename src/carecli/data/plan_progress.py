@@ -4,6 +4,7 @@ is its latest note's), and interventions carried out. None of these changes a pl
 so none bumps a draft's version; each writes an audit row (ids and figures only)."""
 
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
 from carecli.data.follow_ups import stored_client
+from carecli.data.lenient_rows import lenient_rows
 from carecli.data.models import (
     CarePlan,
     CarePlanCopy,
@@ -22,7 +24,7 @@ from carecli.data.models import (
 from carecli.data.plan_inputs import copy_values, done_values, progress_values
 from carecli.data.plan_recipients import not_cleared
 from carecli.data.plans import plan_item, stored_plan, whole_plan
-from carecli.domain.care_plan import GoalProgressNote, Plan
+from carecli.domain.care_plan import GoalProgressNote, Plan, PlanStanding
 from carecli.domain.enums import CarePlanStatus, PlanItemKind
 from carecli.domain.plan_outline import next_due
 
@@ -74,15 +76,24 @@ def goal_progress(*, db: Database, client_id: int, goal_uid: str
         return _notes(session, client_id, goal_uid)
 
 
-def achievements(*, db: Database, client_id: int) -> dict[str, str]:
+def plan_standing(*, db: Database, client_id: int, today: date) -> PlanStanding:
     """Each goal's achievement status as of its latest note that gave one (goals with none:
-    `in-progress`, left out here)."""
+    `in-progress`, left out), and the last day each intervention was done by today, by uid
+    under any version (as the queue counts it; a day that cannot be read is left out)."""
     with db.read() as session:
-        rows = session.execute(select(GoalProgress.goal_uid, GoalProgress.achievement)
-                               .where(GoalProgress.client_id == client_id,
-                                      GoalProgress.achievement.is_not(None))
-                               .order_by(GoalProgress.noted_on, GoalProgress.id)).all()
-    return dict(rows)  # the latest note of each goal comes last, so it stays
+        notes = session.execute(select(GoalProgress.goal_uid, GoalProgress.achievement)
+                                .where(GoalProgress.client_id == client_id,
+                                       GoalProgress.achievement.is_not(None))
+                                .order_by(GoalProgress.noted_on, GoalProgress.id)).all()
+        done = lenient_rows(session, InterventionDone, InterventionDone.client_id == client_id)
+    last: dict[str, date] = {}
+    for row in done:
+        if row.done_on is not None and row.done_on <= today:
+            last[row.intervention_uid] = max(row.done_on, last.get(row.intervention_uid,
+                                                                   row.done_on))
+    # the latest note of each goal comes last, so it stays
+    return PlanStanding(achievements=MappingProxyType(dict(notes)),
+                        last_done=MappingProxyType(last))
 
 
 def intervention_done(*, db: Database, client_id: int, uid: str, done_on: Any,
@@ -98,15 +109,15 @@ def intervention_done(*, db: Database, client_id: int, uid: str, done_on: Any,
         record_change(session, action="intervention_done", entity="intervention_done",
                       entity_id=row.id, client_id=client_id,
                       summary=f"intervention {uid} done {data['done_on']}")
-        active = session.scalars(
-            select(CarePlanItem).join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
-            .where(CarePlan.client_id == client_id, CarePlan.status == CarePlanStatus.ACTIVE,
-                   CarePlanItem.uid == uid)).first()
+        active = next(iter(lenient_rows(
+            session, CarePlanItem, CarePlanItem.uid == uid, CarePlanItem.care_plan_id.in_(
+                select(CarePlan.id).where(CarePlan.client_id == client_id,
+                                          CarePlan.status == CarePlanStatus.ACTIVE)))), None)
         if active is None:
             return None
-        last = max(session.scalars(select(InterventionDone.done_on).where(
-            InterventionDone.client_id == client_id,
-            InterventionDone.intervention_uid == uid)))
+        last = max(r.done_on for r in lenient_rows(
+            session, InterventionDone, InterventionDone.client_id == client_id,
+            InterventionDone.intervention_uid == uid) if r.done_on is not None)
         return next_due(plan_item(active), last)
 
 

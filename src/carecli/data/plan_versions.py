@@ -6,6 +6,7 @@ turns.
 """
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -15,11 +16,12 @@ from carecli.data.audit import record_change
 from carecli.data.db import Database
 from carecli.data.errors import InvalidInput, NotFound
 from carecli.data.inputs import validate
+from carecli.data.lenient_rows import lenient_rows
 from carecli.data.models import CarePlan, CarePlanCopy, CarePlanItem, CarePlanSection, Client
 from carecli.data.plan_edits import put_contents
 from carecli.data.plan_inputs import FinaliseInput
 from carecli.data.plan_prefill import section_texts
-from carecli.data.plans import locked_draft, whole_plan
+from carecli.data.plans import locked_draft, readable, whole_plan
 from carecli.data.types import utcnow
 from carecli.domain.care_plan import Plan
 from carecli.domain.enums import (
@@ -37,10 +39,10 @@ def start_draft(*, db: Database, client_id: int, today: date) -> Plan:
     the record and the latest assessment."""
     with db.write() as session:
         client = _locked_client(session, client_id)
-        draft = _plan_with(session, client_id, CarePlanStatus.DRAFT)
+        draft = _read_plan_with(session, client_id, CarePlanStatus.DRAFT)
         if draft is not None:
             return whole_plan(session, draft)
-        active = _plan_with(session, client_id, CarePlanStatus.ACTIVE)
+        active = _read_plan_with(session, client_id, CarePlanStatus.ACTIVE)
         number = session.scalar(select(func.max(CarePlan.number))
                                 .where(CarePlan.client_id == client_id)) or 0
         draft = CarePlan(client_id=client_id, number=number + 1,
@@ -71,13 +73,16 @@ def finalise(*, db: Database, plan_id: int, version: int, by: str, note: str | N
         client_id = session.scalar(select(CarePlan.client_id).where(CarePlan.id == plan_id))
         client = _locked_client(session, client_id) if client_id is not None else None
         plan = locked_draft(session, plan_id, version)  # (the client first, as start_draft)
-        previous = _plan_with(session, plan.client_id, CarePlanStatus.ACTIVE)
-        if previous is not None:
-            previous.status = CarePlanStatus.SUPERSEDED
-            session.flush()  # one active plan per client, at every moment
-        if plan.review_due_on is None or plan.review_due_on <= today:
-            plan.review_due_on = _next_review(client, today)
-        _start_undated(session, plan.id, today)
+        with readable():
+            previous = session.scalars(select(CarePlan).where(
+                CarePlan.client_id == plan.client_id,
+                CarePlan.status == CarePlanStatus.ACTIVE)).first()
+            if previous is not None:
+                previous.status = CarePlanStatus.SUPERSEDED
+                session.flush()  # one active plan per client, at every moment
+            if plan.review_due_on is None or plan.review_due_on <= today:
+                plan.review_due_on = _next_review(client, today)
+            _start_undated(session, plan.id, today)
         plan.status = CarePlanStatus.ACTIVE
         plan.finalised_at = now or utcnow()
         plan.finalised_by = data.by
@@ -127,9 +132,11 @@ def _locked_client(session, client_id: int) -> Client:
     return client
 
 
-def _plan_with(session, client_id: int, status: CarePlanStatus) -> CarePlan | None:
-    return session.scalars(select(CarePlan).where(
-        CarePlan.client_id == client_id, CarePlan.status == status)).first()
+def _read_plan_with(session, client_id: int, status: CarePlanStatus) -> Any:
+    """The client's plan of `status` as stored (read leniently), or None."""
+    rows = lenient_rows(session, CarePlan, CarePlan.client_id == client_id,
+                        CarePlan.status == status)
+    return rows[0] if rows else None
 
 
 def _next_review(client: Client, today: date) -> date:

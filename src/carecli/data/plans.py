@@ -1,14 +1,21 @@
 """Reading care plans: one version whole (`Plan`), a client's current plan or draft, the
 list of versions (`PlanOverview`) and what differs between two versions. Also the
 rows-to-`Plan` conversion and the lookup every write to a draft starts with (`locked_draft`:
-it exists, is at the version the window read, and is still a draft)."""
+it exists, is at the version the window read, and is still a draft).
 
+Reads are lenient: a value another program stored that carecli cannot read (a date that is
+no date, `changes` that is not JSON) reads as empty and is named in `Plan.unreadable`, so the
+plan still shows. A write that meets one is refused with a sentence (`UnreadablePlan`)."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
 
 from carecli.data.db import Database
 from carecli.data.errors import CareDataError, InvalidInput, NotFound
+from carecli.data.lenient_rows import lenient_rows
 from carecli.data.models import CarePlan, CarePlanCopy, CarePlanItem, CarePlanSection
 from carecli.data.versions import check_version
 from carecli.domain.care_plan import (
@@ -24,6 +31,7 @@ from carecli.domain.plan_diff import diff_plans
 from carecli.domain.plan_outline import outline
 
 WHAT = "this care plan"
+GONE = "That care plan no longer exists (a draft discarded in another window?); nothing was saved."
 SECTION_ORDER = {s.value: n for n, s in enumerate(PlanSection)}
 
 
@@ -31,10 +39,26 @@ class PlanReadOnly(CareDataError):
     """A write to a finalised plan version: only the draft changes."""
 
 
+class UnreadablePlan(CareDataError):
+    """A write met a stored value carecli cannot read; nothing was changed."""
+
+
+@contextmanager
+def readable() -> Iterator[None]:
+    """Around a write's ORM reads of plan rows: a value that cannot be read refuses the write
+    with a sentence."""
+    try:
+        yield
+    except (ValueError, TypeError, OverflowError):
+        raise UnreadablePlan(
+            "This care plan holds a value carecli cannot read (perhaps stored by another "
+            "program), so nothing was changed; the plan shows it as empty.") from None
+
+
 def plan_overview(*, db: Database, client_id: int) -> PlanOverview:
     with db.read() as session:
-        rows = session.scalars(select(CarePlan).where(CarePlan.client_id == client_id)
-                               .order_by(CarePlan.number.desc())).all()
+        rows = lenient_rows(session, CarePlan, CarePlan.client_id == client_id,
+                            order_by=[CarePlan.number.desc()])
         active = next((r for r in rows if r.status == CarePlanStatus.ACTIVE), None)
         draft = next((r for r in rows if r.status == CarePlanStatus.DRAFT), None)
         return PlanOverview(
@@ -51,33 +75,40 @@ def plan_overview(*, db: Database, client_id: int) -> PlanOverview:
 
 def load_plan(*, db: Database, plan_id: int) -> Plan:
     with db.read() as session:
-        return whole_plan(session, stored_plan(session, plan_id))
+        return whole_plan(session, _read_plan(session, plan_id))
 
 
 def current_plan(*, db: Database, client_id: int, draft: bool = False) -> Plan | None:
     """The client's active plan (`draft`: the draft), or None."""
     wanted = CarePlanStatus.DRAFT if draft else CarePlanStatus.ACTIVE
     with db.read() as session:
-        row = session.scalars(select(CarePlan).where(
-            CarePlan.client_id == client_id, CarePlan.status == wanted)).first()
-        return None if row is None else whole_plan(session, row)
+        rows = lenient_rows(session, CarePlan, CarePlan.client_id == client_id,
+                            CarePlan.status == wanted)
+        return whole_plan(session, rows[0]) if rows else None
 
 
 def plan_diff(*, db: Database, older_id: int, newer_id: int) -> PlanDiff:
     """What changed from one version of a client's plan to another."""
     with db.read() as session:
-        older, newer = (whole_plan(session, stored_plan(session, i)) for i in (older_id, newer_id))
+        older, newer = (whole_plan(session, _read_plan(session, i)) for i in (older_id, newer_id))
     if older.client_id != newer.client_id:
         raise InvalidInput({"plan": "Only two versions of one client's plan can be compared."})
     return diff_plans(older, newer)
 
 
+def _read_plan(session, plan_id: int) -> Any:
+    rows = lenient_rows(session, CarePlan, CarePlan.id == plan_id)
+    if not rows:
+        raise NotFound(GONE)
+    return rows[0]
+
+
 def stored_plan(session, plan_id: int, *, lock: bool = False) -> CarePlan:
-    row = session.get(CarePlan, plan_id, with_for_update=lock or None,
-                      populate_existing=lock)
+    with readable():
+        row = session.get(CarePlan, plan_id, with_for_update=lock or None,
+                          populate_existing=lock)
     if row is None:
-        raise NotFound("That care plan no longer exists (a draft discarded in another "
-                       "window?); nothing was saved.")
+        raise NotFound(GONE)
     return row
 
 
@@ -97,8 +128,9 @@ def read_only(row: CarePlan) -> str:
 
 
 def stored_items(session, plan_id: int) -> list[CarePlanItem]:
-    return list(session.scalars(select(CarePlanItem).where(
-        CarePlanItem.care_plan_id == plan_id)).all())
+    with readable():
+        return list(session.scalars(select(CarePlanItem).where(
+            CarePlanItem.care_plan_id == plan_id)).all())
 
 
 def stored_sections(session, plan_id: int) -> list[CarePlanSection]:
@@ -114,7 +146,7 @@ def sentences(stored: Any) -> tuple[str, ...]:
     return ()
 
 
-def plan_item(row: CarePlanItem) -> PlanItem:
+def plan_item(row: Any) -> PlanItem:
     return PlanItem(
         uid=row.uid, kind=str(row.kind), parent_uid=row.parent_uid, position=row.position,
         text=row.text, status=row.status, source=row.source, client_words=row.client_words,
@@ -124,20 +156,40 @@ def plan_item(row: CarePlanItem) -> PlanItem:
     )
 
 
-def whole_plan(session, row: CarePlan) -> Plan:
-    """`row` with its items, sections and copies as a `Plan` (inside the caller's session)."""
+UNREADABLE_WORDS = {
+    "review_due_on": "the next review date", "changes": "what changed when it was finalised",
+    "finalised_at": "when it was finalised", "created_at": "when it was started",
+    "updated_at": "when it last changed", "target_on": "the target date",
+    "due_on": "the due date", "given_on": "the day a copy was given",
+}
+"""What a column is called when its stored value cannot be read."""
+
+
+def whole_plan(session, row: Any) -> Plan:
+    """`row` (a `CarePlan`, or one read by `lenient_rows`) with its items, sections and copies
+    as a `Plan` (inside the caller's session)."""
     sections = sorted(((s.key, s.body) for s in stored_sections(session, row.id) if s.body),
                       key=lambda pair: SECTION_ORDER.get(pair[0], len(SECTION_ORDER)))
-    copies = session.scalars(select(CarePlanCopy).where(CarePlanCopy.care_plan_id == row.id)
-                             .order_by(CarePlanCopy.given_on, CarePlanCopy.id)).all()
+    copies = lenient_rows(session, CarePlanCopy, CarePlanCopy.care_plan_id == row.id,
+                          order_by=[CarePlanCopy.given_on, CarePlanCopy.id])
+    items = lenient_rows(session, CarePlanItem, CarePlanItem.care_plan_id == row.id)
+    unreadable = [_words(name) for name in getattr(row, "unreadable", ())]
+    unreadable += [f"{_words(name)} of the {i.kind} “{i.text}”" for i in items
+                   for name in i.unreadable]
+    unreadable += [_words(name) for c in copies for name in c.unreadable]
     return Plan(
         id=row.id, client_id=row.client_id, number=row.number, status=str(row.status),
         version=row.version, created_at=row.created_at, updated_at=row.updated_at,
         review_due_on=row.review_due_on, summary=row.summary, finalised_at=row.finalised_at,
         finalised_by=row.finalised_by, change_note=row.change_note,
         changes=sentences(row.changes),
-        items=outline(plan_item(i) for i in stored_items(session, row.id)),
+        items=outline(plan_item(i) for i in items),
         sections=tuple(sections),
         copies=tuple(PlanCopy(given_on=c.given_on, method=c.method, given_to=c.given_to,
                               format=c.format) for c in copies),
+        unreadable=tuple(dict.fromkeys(unreadable)),
     )
+
+
+def _words(column: str) -> str:
+    return UNREADABLE_WORDS.get(column, f"its {column.replace('_', ' ')}")

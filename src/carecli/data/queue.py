@@ -131,6 +131,11 @@ REPEATING = tuple(sorted(FREQUENCY_DAYS.items()))
 
 _AFTER_LAST_TIME = "\n        OR ".join(
     f"(i.frequency = '{f}' AND MAX(d.done_on) <= '{{after:{d}}}')" for f, d in REPEATING)
+_QUEUED_OWNERS = ("i.owner_kind = 'care_manager' OR i.frequency IS NULL "
+                  "OR i.frequency = 'once'")
+"""The interventions that are the care manager's work: their own, and anyone's one-off (to
+check it was done); a habit of the client's or a visit of the care team that repeats is not."""
+
 INTERVENTIONS_SQL = f"""
 SELECT p.client_id, i.uid, i.text, i.status, i.owner_kind, i.owner_name, i.frequency,
        i.due_on, i.parent_uid, i.position, MAX(d.done_on)
@@ -138,7 +143,7 @@ FROM care_plan p CROSS JOIN care_plan_item i
 LEFT JOIN intervention_done d ON d.client_id = p.client_id AND d.intervention_uid = i.uid
      AND d.done_on <= '{{today}}'
 WHERE p.status = 'active' AND i.care_plan_id = p.id AND i.kind = 'intervention'
-  AND i.status IN ({OPEN_STATUSES}){{only:p.client_id}}
+  AND i.status IN ({OPEN_STATUSES}) AND ({_QUEUED_OWNERS}){{only:p.client_id}}
 GROUP BY p.client_id, i.id
 HAVING MAX(d.done_on) = '{{today}}' OR (MAX(d.done_on) IS NULL AND i.due_on <= '{{horizon}}')
     OR ((i.due_on IS NULL OR i.due_on <= '{{horizon}}') AND (

@@ -545,11 +545,12 @@ class CareService(StayCalls):
 
         return goal_progress(db=self._db(), client_id=client_id, goal_uid=goal_uid)
 
-    def achievements(self, client_id: int) -> Mapping[str, str]:
-        """Each goal's achievement status by uid (a goal not listed: `in-progress`)."""
-        from carecli.data.plan_progress import achievements
+    def plan_standing(self, client_id: int):
+        """Each goal's achievement and each intervention's last day done, by uid
+        (`PlanStanding`)."""
+        from carecli.data.plan_progress import plan_standing
 
-        return self._frozen(achievements(db=self._db(), client_id=client_id))
+        return plan_standing(db=self._db(), client_id=client_id, today=self.today())
 
     def intervention_done(self, client_id: int, uid: str, done_on: Any,
                           note: str | None = None) -> date | None:

@@ -1,11 +1,14 @@
 """The plain, frozen objects of a care plan: one version of a client's plan with its problems,
 goals and interventions (items that keep a `uid` across versions), its other CCM elements
-(sections), the copies given, the versions list, goal progress, and what differs between two
+(sections), the copies given, the versions list, goal progress, how the plan stands (each
+goal's achievement, each intervention's last day done), and what differs between two
 versions. The data service returns these; the plan editor, the exports and the queue read them.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import MappingProxyType
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,9 @@ class Plan:
     sections: tuple[tuple[str, str], ...]
     """(`PlanSection` key, text) for the sections that have text, in `PlanSection` order."""
     copies: tuple[PlanCopy, ...] = ()
+    unreadable: tuple[str, ...] = ()
+    """What could not be read as stored (perhaps written by another program), in words ("the
+    target date of the goal “Walk”"): each reads as empty."""
 
     def item(self, uid: str) -> PlanItem | None:
         return next((i for i in self.items if i.uid == uid), None)
@@ -122,6 +128,17 @@ class GoalProgressNote:
     achievement: str | None
     """`GoalAchievement` as of that day."""
     note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStanding:
+    """How a client's plan stands, apart from its versions: each goal's achievement (its
+    latest note that gave one) and the last day each intervention was carried out, both by
+    uid under any version. A goal not listed is in progress; an intervention not listed was
+    never done (its next due day: `plan_outline.next_due`)."""
+
+    achievements: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    last_done: Mapping[str, date] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)

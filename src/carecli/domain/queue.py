@@ -16,7 +16,8 @@ Priority, first to last:
 5. other follow-ups due: tasks, referrals requested or accepted whose follow-up day has come, care
    plans whose review is due, interventions of the active care plan that are due
    (`plan_outline.next_due`: an open status, and a repeating one its interval after it was last
-   done); earliest first.
+   done) and are the care manager's work (their own; anyone's one-off, to check it was done;
+   not a habit of the client's or a care-team visit that repeats); earliest first.
 
 Each active client has one check-in item, the same day the caseload shows as its next check-in
 (`next_check_in_due`): a retry the next business day after an unanswered attempt

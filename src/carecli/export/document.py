@@ -1,13 +1,15 @@
-"""What a printed care plan says, worked out once from the plan, the client's record and each
-goal's latest progress: the HTML, the Markdown and the FHIR narrative are all drawn from this.
-Every field is already plain words (`words.py`); nothing here is markup."""
+"""What a printed care plan says, worked out once from the plan, the client's record and how
+it stands (each goal's latest progress, each intervention's last day done, so that "next on"
+is when it is next due, by `plan_outline.next_due`): the HTML, the Markdown and the FHIR
+narrative are all drawn from this. Every field is already plain words (`words.py`); nothing
+here is markup."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from carecli.domain.care_plan import Plan, PlanItem
+from carecli.domain.care_plan import Plan, PlanItem, PlanStanding
 from carecli.domain.enums import CarePlanStatus, GoalAchievement, PlanItemKind, PlanSection
+from carecli.domain.plan_outline import next_due
 from carecli.domain.plan_words import SECTION_LABELS
 from carecli.export import words
 
@@ -76,10 +78,10 @@ class PlanDocument:
     care_manager: Person | None
 
 
-def plan_document(plan: Plan, record: Any, achievements: Mapping[str, str],
+def plan_document(plan: Plan, record: Any, standing: PlanStanding,
                   clinical: bool = False) -> PlanDocument:
     """The printed plan of `plan`, for the client of `record` (`ClientRecord`), with each
-    goal's achievement (goal uid -> `GoalAchievement`; in progress when absent). `clinical`:
+    goal's achievement and each intervention's last day done (`standing`). `clinical`:
     worded for a clinician (the FHIR narrative), not to the client."""
     client = record.client
     name = " ".join(p for p in (client.given_name, client.family_name) if p)
@@ -94,7 +96,7 @@ def plan_document(plan: Plan, record: Any, achievements: Mapping[str, str],
         version=_version(plan),
         summary=plan.summary or "",
         about=_sections(plan, words.ABOUT_SECTIONS, clinical),
-        problems=tuple(_problem(p, shown, achievements, clinical) for p in shown
+        problems=tuple(_problem(p, shown, standing, clinical) for p in shown
                        if p.kind == PlanItemKind.PROBLEM),
         sections=_sections(plan, [s for s in PlanSection if s not in words.ABOUT_SECTIONS],
                            clinical),
@@ -134,21 +136,21 @@ def _children(items: tuple[PlanItem, ...], parent: str, kind: str) -> list[PlanI
     return [i for i in items if i.parent_uid == parent and i.kind == kind]
 
 
-def _problem(item: PlanItem, items: tuple[PlanItem, ...], achievements: Mapping[str, str],
+def _problem(item: PlanItem, items: tuple[PlanItem, ...], standing: PlanStanding,
              clinical: bool) -> Problem:
     return Problem(
         text=item.text,
         status=words.PROBLEM_STATUS.get(item.status, ""),  # type: ignore[call-overload]
-        goals=tuple(_goal(g, items, achievements, clinical)
+        goals=tuple(_goal(g, items, standing, clinical)
                     for g in _children(items, item.uid, PlanItemKind.GOAL)),
-        interventions=tuple(_intervention(i, clinical) for i in
+        interventions=tuple(_intervention(i, standing, clinical) for i in
                             _children(items, item.uid, PlanItemKind.INTERVENTION)),
     )
 
 
-def _goal(item: PlanItem, items: tuple[PlanItem, ...], achievements: Mapping[str, str],
+def _goal(item: PlanItem, items: tuple[PlanItem, ...], standing: PlanStanding,
           clinical: bool) -> Goal:
-    achievement = achievements.get(item.uid) or GoalAchievement.IN_PROGRESS
+    achievement = standing.achievements.get(item.uid) or GoalAchievement.IN_PROGRESS
     lines = (
         Line("How we will know", item.measure or ""),
         Line("Aim", item.target or ""),
@@ -159,16 +161,18 @@ def _goal(item: PlanItem, items: tuple[PlanItem, ...], achievements: Mapping[str
     return Goal(
         text=item.text, client_words=item.client_words or "",
         lines=tuple(line for line in lines if line.text),
-        interventions=tuple(_intervention(i, clinical) for i in
+        interventions=tuple(_intervention(i, standing, clinical) for i in
                             _children(items, item.uid, PlanItemKind.INTERVENTION)),
     )
 
 
-def _intervention(item: PlanItem, clinical: bool) -> Intervention:
+def _intervention(item: PlanItem, standing: PlanStanding, clinical: bool) -> Intervention:
     status = words.INTERVENTION_STATUS.get(item.status, "")  # type: ignore[call-overload]
+    last = standing.last_done.get(item.uid)
     lines = (
         Line("Who", words.who(item.owner_kind, item.owner_name, clinical)),
-        Line("When", words.when(item.frequency, item.due_on)),
+        Line("When", words.when(item.frequency, next_due(item, last))),
+        Line("Last done", words.day(last)),
         Line("Status", status),
     )
     return Intervention(item.text, tuple(line for line in lines if line.text))

@@ -9,12 +9,11 @@ validated against the R4B models before it is handed out."""
 
 import json
 import uuid
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
 from carecli.data.errors import CareDataError
-from carecli.domain.care_plan import Plan, PlanItem
+from carecli.domain.care_plan import Plan, PlanItem, PlanStanding
 from carecli.domain.enums import (
     CarePlanStatus,
     ConditionStatus,
@@ -24,6 +23,7 @@ from carecli.domain.enums import (
     PlanItemKind,
     ProblemStatus,
 )
+from carecli.domain.plan_outline import next_due
 from carecli.export import MARKER, words
 from carecli.export.document import plan_document
 from carecli.export.html import render
@@ -51,18 +51,18 @@ CONDITION_CLINICAL_STATUS = {
 GENDER = {"female": "female", "male": "male", "other": "other"}
 
 
-def plan_bundle_json(plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
+def plan_bundle_json(plan: Plan, record: Any, standing: PlanStanding) -> str:
     """The Bundle as JSON text; JSON escapes C0 controls, and C1 controls (which it keeps)
     are dropped, so the text is safe to print to a terminal."""
-    text = json.dumps(plan_bundle(plan, record, achievements), ensure_ascii=False, indent=2)
+    text = json.dumps(plan_bundle(plan, record, standing), ensure_ascii=False, indent=2)
     return clean(text) + "\n"
 
 
-def plan_bundle(plan: Plan, record: Any, achievements: Mapping[str, str]) -> dict[str, Any]:
+def plan_bundle(plan: Plan, record: Any, standing: PlanStanding) -> dict[str, Any]:
     """The Bundle as JSON-ready data, validated against fhir.resources' R4B models."""
     from fhir.resources.R4B.bundle import Bundle
 
-    bundle = _cleaned(_Builder(plan, record, achievements).bundle())
+    bundle = _cleaned(_Builder(plan, record, standing).bundle())
     Bundle.model_validate(bundle)  # a structural mistake fails here, never at the EHR
     return bundle
 
@@ -107,11 +107,11 @@ def _concept(system: str, code: str, display: str | None = None) -> dict[str, An
 
 
 class _Builder:
-    def __init__(self, plan: Plan, record: Any, achievements: Mapping[str, str]) -> None:
+    def __init__(self, plan: Plan, record: Any, standing: PlanStanding) -> None:
         self.plan = plan
         self.record = record
-        self.achievements = achievements
-        self.doc = plan_document(plan, record, achievements, clinical=True)
+        self.standing = standing
+        self.doc = plan_document(plan, record, standing, clinical=True)
         client = record.client
         self.patient = uid_uuid(f"client:{client.id}")
         self.team = uid_uuid(f"care-team:{client.id}")
@@ -178,8 +178,9 @@ class _Builder:
                                   "Assessment and Plan of Treatment")],
             "title": self.doc.title,
             "subject": _ref(self.patient, self.doc.client),
-            "created": plan.created_at.isoformat(),
         }
+        if plan.created_at is not None:  # None: stored unreadably by another program
+            resource["created"] = plan.created_at.isoformat()
         if plan.summary:
             resource["description"] = plan.summary
         if plan.finalised_by:
@@ -205,14 +206,19 @@ class _Builder:
         parent = self.plan.item(item.parent_uid) if item.parent_uid else None
         if parent is not None and parent.kind == PlanItemKind.GOAL:
             detail["goal"] = [_ref(uid_uuid(parent.uid))]
-        if scheduled := words.when(item.frequency, item.due_on):
+        last = self.standing.last_done.get(item.uid)
+        if scheduled := words.when(item.frequency, next_due(item, last)):
             detail["scheduledString"] = scheduled
         if who := words.who(item.owner_kind, item.owner_name, clinical=True):
             detail["performer"] = [{"display": who}]
-        return {"detail": detail}
+        activity: dict[str, Any] = {"detail": detail}
+        if last is not None:
+            activity["progress"] = [{"time": last.isoformat(),
+                                     "text": f"Last done on {words.day(last)}"}]
+        return activity
 
     def goal(self, item: PlanItem) -> dict[str, Any]:
-        achievement = _code(GoalAchievement, self.achievements.get(item.uid)
+        achievement = _code(GoalAchievement, self.standing.achievements.get(item.uid)
                             or GoalAchievement.IN_PROGRESS)
         goal: dict[str, Any] = {
             "resourceType": "Goal",

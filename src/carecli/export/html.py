@@ -2,11 +2,10 @@
 print stylesheet, from the jinja2 template shipped beside this module. Autoescaping is on,
 so whatever was typed into the plan (`<script>`, `[/]`, `&`) prints as typed."""
 
-from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from carecli.domain.care_plan import Plan
+from carecli.domain.care_plan import Plan, PlanStanding
 from carecli.export import MARKER
 from carecli.export.document import plan_document
 from carecli.plain import clean
@@ -27,7 +26,7 @@ def render(template: str, **values: Any) -> str:
     return _environment().get_template(template).render(**values)
 
 
-def plan_html(plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
+def plan_html(plan: Plan, record: Any, standing: PlanStanding) -> str:
     """The whole HTML page of `plan` for the client of `record`."""
-    page = render("plan.html.j2", doc=plan_document(plan, record, achievements), marker=MARKER)
+    page = render("plan.html.j2", doc=plan_document(plan, record, standing), marker=MARKER)
     return clean(page)  # no terminal control characters, even when printed to one

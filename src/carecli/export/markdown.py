@@ -1,15 +1,15 @@
 """The care plan as Markdown: the same words as the HTML page, for an email or a patient portal
 that takes Markdown. What was typed into the plan is escaped, so it reads as typed and never
-becomes a link, a heading, emphasis or raw HTML."""
+becomes a link, a heading, emphasis or raw HTML; an item's text is folded onto one line, so a
+line break typed in it never ends a heading or a list item early."""
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
-from carecli.domain.care_plan import Plan
+from carecli.domain.care_plan import Plan, PlanStanding
 from carecli.export import MARKER
 from carecli.export.document import Intervention, Line, Person, plan_document
-from carecli.plain import clean
+from carecli.plain import clean, one_line
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 """Emphasis, code, links and images (their `[`), raw HTML, entities, headings, tables."""
@@ -22,9 +22,14 @@ def md(text: str) -> str:
     return _LINE_START.sub(r"\1\\\2", _INLINE.sub(r"\\\1", text))
 
 
-def plan_markdown(plan: Plan, record: Any, achievements: Mapping[str, str]) -> str:
-    doc = plan_document(plan, record, achievements)
-    out = [f"<!-- {MARKER} -->", "", f"# {md(doc.title)}", "", md(doc.version), ""]
+def md_line(text: str) -> str:
+    """User text for a heading or a list item: escaped, with line breaks folded into spaces."""
+    return md(one_line(text))
+
+
+def plan_markdown(plan: Plan, record: Any, standing: PlanStanding) -> str:
+    doc = plan_document(plan, record, standing)
+    out = [f"<!-- {MARKER} -->", "", f"# {md_line(doc.title)}", "", md(doc.version), ""]
     if doc.draft:
         out += ["**This is a draft. It may still change before you and your care manager "
                 "agree on it.**", ""]
@@ -34,13 +39,13 @@ def plan_markdown(plan: Plan, record: Any, achievements: Mapping[str, str]) -> s
         out += [f"## {section.heading}", "", md(section.body), ""]
     out += ["## Your health concerns and goals", ""]
     for problem in doc.problems:
-        out += [f"### {md(problem.text)}", ""]
+        out += [f"### {md_line(problem.text)}", ""]
         if problem.status:
             out += [problem.status, ""]
         for goal in problem.goals:
-            out += [f"**Goal: {md(goal.text)}**", ""]
+            out += [f"**Goal: {md_line(goal.text)}**", ""]
             if goal.client_words:
-                out += [f"*In your words:* “{md(goal.client_words)}”", ""]
+                out += [f"*In your words:* “{md_line(goal.client_words)}”", ""]
             out += _lines(goal.lines, "")
             if goal.interventions:
                 out += ["What will be done:", ""] + _steps(goal.interventions)
@@ -51,7 +56,7 @@ def plan_markdown(plan: Plan, record: Any, achievements: Mapping[str, str]) -> s
     for section in doc.sections:
         out += [f"## {section.heading}", "", md(section.body), ""]
     if doc.medicines:
-        out += ["## Medicines you take", ""] + [f"- {md(m)}" for m in doc.medicines] + [""]
+        out += ["## Medicines you take", ""] + [f"- {md_line(m)}" for m in doc.medicines] + [""]
     if doc.care_team:
         out += ["## Your care team", ""] + [f"- {_person(p)}" for p in doc.care_team] + [""]
     out += ["## Next review", ""]
@@ -64,20 +69,20 @@ def plan_markdown(plan: Plan, record: Any, achievements: Mapping[str, str]) -> s
 
 def _lines(lines: tuple[Line, ...], indent: str) -> list[str]:
     """Labelled lines as a list (Markdown keeps list items on lines of their own)."""
-    return [f"{indent}- {line.label}: {md(line.text)}" for line in lines] + ([""] if lines
+    return [f"{indent}- {line.label}: {md_line(line.text)}" for line in lines] + ([""] if lines
                                                                                else [])
 
 
 def _steps(steps: tuple[Intervention, ...]) -> list[str]:
     out = []
     for step in steps:
-        out.append(f"1. {md(step.text)}")
-        out += [f"   - {line.label}: {md(line.text)}" for line in step.lines]
+        out.append(f"1. {md_line(step.text)}")
+        out += [f"   - {line.label}: {md_line(line.text)}" for line in step.lines]
     return out + [""]
 
 
 def _person(person: Person) -> str:
-    parts = [f"**{md(person.name)}**"] + [md(p) for p in (person.role,) if p]
-    parts += [f"phone {md(person.phone)}"] if person.phone else []
-    parts += [f"email {md(person.email)}"] if person.email else []
+    parts = [f"**{md_line(person.name)}**"] + [md_line(p) for p in (person.role,) if p]
+    parts += [f"phone {md_line(person.phone)}"] if person.phone else []
+    parts += [f"email {md_line(person.email)}"] if person.email else []
     return ", ".join(parts)

@@ -122,8 +122,15 @@ class PlanScreen(CareScreen):
             self.dismiss()
             return
         old = self.plan
+        if old is not None and old.id == view.plan.id and view.plan.version < old.version:
+            return  # read before a save that has been shown since: older than what is here
         if old is not None and (old.id, old.version) != (view.plan.id, view.plan.version):
             self.writer.forget()  # changed elsewhere: undo would undo that too
+        if view.plan.unreadable and (old is None or old.id != view.plan.id):
+            self.notify("Some of this plan's stored values could not be read (perhaps written "
+                        f"by another program) and show as empty: "
+                        f"{one_line('; '.join(view.plan.unreadable))}.",
+                        severity="warning", markup=False, timeout=15)
         self.view = view
         self.writer.plan = view.plan
         self.sub_title = f"{one_line(view.name)}: care plan"
@@ -135,8 +142,7 @@ class PlanScreen(CareScreen):
 
     def _show(self, plan: Plan, keep: str | None = None) -> None:
         assert self.view is not None
-        achievements = self.view.achievements
-        self.outline.show(plan, achievements, self.service.today(), keep=keep)
+        self.outline.show(plan, self.view.standing, self.service.today(), keep=keep)
         checks = check_plan(plan)
         self.query_one("#plan-banner", Static).update(
             banner(self.view.name, plan, checks, self.editable_from_here))
@@ -148,7 +154,8 @@ class PlanScreen(CareScreen):
     def _show_detail(self) -> None:
         if self.plan is not None and self.view is not None:
             self.query_one("#plan-detail", Static).update(
-                detail(self.outline.current, self.plan, self.view.achievements))
+                detail(self.outline.current, self.plan, self.view.standing,
+                       self.service.today()))
         self.refresh_bindings()
 
     @property

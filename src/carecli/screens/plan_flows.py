@@ -10,7 +10,7 @@ from rich.text import Text
 
 from carecli.actions import key_of
 from carecli.data.errors import CareDataError, ChangedElsewhere
-from carecli.domain.care_plan import Plan, PlanOverview, ProblemSuggestion
+from carecli.domain.care_plan import Plan, PlanOverview, PlanStanding, ProblemSuggestion
 from carecli.domain.plan_completeness import check_plan
 from carecli.domain.plan_diff import change_sentences
 from carecli.plain import one_line
@@ -30,18 +30,19 @@ class PlanView:
     name: str
     overview: PlanOverview
     plan: Plan | None
-    achievements: dict[str, str]
+    standing: PlanStanding
 
 
 def read_view(service: Any, client_id: int, plan_id: int | None) -> PlanView:
-    """The client's name, their plans at a glance, and one plan: `plan_id`, else the draft,
-    else the current plan (None when there is neither)."""
+    """The client's name, their plans at a glance, one plan (`plan_id`, else the draft, else
+    the current plan; None when there is neither) and how it stands (goals' achievements,
+    interventions' last days done)."""
     client = service.client(client_id)
     overview = service.plan_overview(client_id)
     plan_id = plan_id or overview.draft_id or overview.active_id
     plan = service.plan(plan_id) if plan_id else None
     name = f"{client.family_name}, {client.given_name}"
-    return PlanView(name, overview, plan, dict(service.achievements(client_id)))
+    return PlanView(name, overview, plan, service.plan_standing(client_id))
 
 
 def new_draft(screen: Any) -> None:
@@ -108,7 +109,8 @@ def finalise(screen: Any) -> None:
         missing = [c.label for c in check_plan(plan) if not c.met and c.key != "copy"]
         title = f"Finalise plan {plan.number}"
         if missing:
-            title += f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing)"
+            title += (f" ({len(missing)} CMS element{'s' if len(missing) > 1 else ''} missing: "
+                      f"{'; '.join(missing)})")
 
         def change(now: Plan, values: dict[str, Any]) -> Plan:
             unchanged_since_opened(_contents(now) == _contents(plan))

@@ -140,7 +140,7 @@ def progress(screen: Any, item: PlanItem) -> None:
     """A dated note on a goal and how it is going (kept across versions, never undone)."""
     service, client_id = screen.service, screen.client_id
     values = {"noted_on": service.today(),
-              "achievement": screen.view.achievements.get(item.uid, "in-progress")}
+              "achievement": screen.view.standing.achievements.get(item.uid, "in-progress")}
 
     def noted(result: Any) -> None:
         if result is not None:

@@ -96,10 +96,10 @@ def share_plan(app: App, plan_id: int) -> None:
     def load() -> tuple[Any, Any, Any]:
         plan = service.plan(plan_id)
         return (plan, service.record(plan.client_id).record,
-                service.achievements(plan.client_id))
+                service.plan_standing(plan.client_id))
 
     def opened(loaded: tuple[Any, Any, Any]) -> None:
-        plan, record, achievements = loaded
+        plan, record, standing = loaded
         client = one_line(f"{record.client.given_name} {record.client.family_name}")
         contacts = record.entries.get("personal_contact", ())
         people = ((f"{client} (the client)", client),) + tuple(
@@ -111,7 +111,7 @@ def share_plan(app: App, plan_id: int) -> None:
                   "method": CopyMethod.IN_PERSON.value, "given_to": client}
 
         def submit(form: dict[str, Any]) -> str:
-            return _share(service, plan, record, achievements, form)
+            return _share(service, plan, record, standing, form)
 
         uncleared = frozenset(one_line(p.name).casefold() for p in contacts
                               if not p.may_receive_health_info)
@@ -144,7 +144,7 @@ def _done(app: App, client_id: int, said: str | None) -> None:
         app.post_message(DataChanged(client_id))
 
 
-def _share(service, plan, record, achievements, form: dict[str, Any]) -> str:
+def _share(service, plan, record, standing, form: dict[str, Any]) -> str:
     """Write the copy and/or record it given (in a worker); what was done, in a sentence."""
     fmt, path, recording = form.get("format"), (form.get("path") or "").strip(), form["record"]
     given_to = _recipient(form)
@@ -161,7 +161,7 @@ def _share(service, plan, record, achievements, form: dict[str, Any]) -> str:
     said = []
     written = None
     if path:
-        written = write_export(Path(path), export_plan(fmt, plan, record, achievements))
+        written = write_export(Path(path), export_plan(fmt, plan, record, standing))
         said.append(f"Wrote the care plan to {written}.")
     if recording:
         try:

@@ -49,7 +49,7 @@ class VersionsScreen(ModalScreen[tuple[str, int] | None]):
             text.append(f"  finalised {version.finalised_at.astimezone():%Y-%m-%d}")
             if version.finalised_by:
                 text.append(f" by {one_line(version.finalised_by)}")
-        else:
+        elif version.created_at is not None:  # None: stored unreadably by another program
             text.append(f"  started {version.created_at.astimezone():%Y-%m-%d}")
         if version.id == self.shown_id:
             text.append("  (open)", "dim")

@@ -1,10 +1,11 @@
 """The care plan's outline: each problem, its goals (each followed by its interventions) and
 the interventions under no goal, indented, with status, a goal's target (what, how much, by
-when) and achievement, an intervention's owner, frequency and due date; then the plan's other
-elements (summary, next review, each CCM section) one line each. Read-only: the editor acts on
-the highlighted row (`current`)."""
+when) and achievement, an intervention's owner, frequency, the last day it was done and when
+it is next due; then the plan's other
+elements (summary, next review, each CCM section) one line each. A day gone by is flagged in
+red with words: an open intervention overdue, an open goal's target date past, the current or
+draft plan's review overdue. Read-only: the editor acts on the highlighted row (`current`)."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from carecli.actions import fill
-from carecli.domain.care_plan import Plan, PlanItem
+from carecli.domain.care_plan import Plan, PlanItem, PlanStanding
 from carecli.domain.enums import PlanItemKind, PlanSection
 from carecli.domain.plan_outline import next_due
 from carecli.domain.plan_words import FREQUENCY_WORDS, SECTION_LABELS
@@ -55,7 +56,7 @@ class PlanOutline(OptionList):
         option = self.get_option_at_index(self.highlighted)
         return self.rows.get(option.id or "")
 
-    def show(self, plan: Plan, achievements: Mapping[str, str], today: date,
+    def show(self, plan: Plan, standing: PlanStanding, today: date,
              keep: str | None = None) -> None:
         """Show `plan`; the cursor stays on `keep` (a row key), else on the row it was on."""
         current = self.current
@@ -68,7 +69,7 @@ class PlanOutline(OptionList):
             known = item.kind in MARKS  # another program's kind: shown, never acted on
             if known:
                 self.rows[item.uid] = OutlineRow(item.uid, item)
-            options.append(Option(_item_line(item, depth[item.uid], achievements, today),
+            options.append(Option(_item_line(item, depth[item.uid], standing, today),
                                   id=item.uid, disabled=not known))
         if not plan.items:
             options.append(Option(Text(fill(
@@ -78,7 +79,7 @@ class PlanOutline(OptionList):
                               disabled=True))
         for key in ELEMENTS:
             self.rows[key] = OutlineRow(key)
-            options.append(Option(_element_line(plan, key), id=key))
+            options.append(Option(_element_line(plan, key, today), id=key))
         self.clear_options()
         self.add_options(options)
         if keep in self.rows:
@@ -100,8 +101,7 @@ def _depths(plan: Plan) -> dict[str, int]:
     return depth
 
 
-def _item_line(item: PlanItem, depth: int, achievements: Mapping[str, str],
-               today: date) -> Table:
+def _item_line(item: PlanItem, depth: int, standing: PlanStanding, today: date) -> Table:
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(no_wrap=True, justify="right")
@@ -112,25 +112,23 @@ def _item_line(item: PlanItem, depth: int, achievements: Mapping[str, str],
     title = Text(pad + mark, style="dim")
     title.append(one_line(item.text), style=f"{style} dim" if closed else style)
     grid.add_row(title, Text(status_label(item.status), style="dim" if closed else "cyan"))
-    more, right = _details(item, achievements, today)
+    more, right = _details(item, standing, today)
     if more.plain or right.plain:
         more = Text(pad + " " * len(mark) + "  ").append_text(more)
         grid.add_row(more, right)
     return grid
 
 
-def _details(item: PlanItem, achievements: Mapping[str, str],
-             today: date) -> tuple[Text, Text]:
-    """The second line: a goal's target and achievement, an intervention's who, how often
-    and when."""
+def _details(item: PlanItem, standing: PlanStanding, today: date) -> tuple[Text, Text]:
+    """The second line: a goal's target and achievement, an intervention's who, how often,
+    when last done and when next due."""
     line = Text(style="dim")
     right = Text()
     if item.kind == PlanItemKind.GOAL:
         target = ": ".join(one_line(v) for v in (item.measure, item.target) if v)
         line.append(target or "no measure yet")
-        line.append(f" · by {item.target_on.isoformat()}" if item.target_on
-                    else " · no target date")
-        achievement = achievements.get(item.uid, "in-progress")
+        achievement = standing.achievements.get(item.uid, "in-progress")
+        line.append(" · ").append_text(by_when(item, achievement, today))
         right = Text(status_label(achievement),
                      style="green" if achievement in ("achieved", "improving", "sustaining")
                      else "yellow" if achievement in ("worsening", "no-progress",
@@ -140,14 +138,36 @@ def _details(item: PlanItem, achievements: Mapping[str, str],
         parts = [one_line(owner_words(item)) or "no owner yet"]
         if item.frequency:
             parts.append(FREQUENCY_WORDS.get(item.frequency, item.frequency))
+        last = standing.last_done.get(item.uid)
+        if last is not None:
+            parts.append(f"last done {last.isoformat()}")
         line.append(" · ".join(parts))
-        due = next_due(item, None)  # an open one's planned date (closed: none)
+        due = next_due(item, last)  # closed, or done once and not again: none
         if due is not None:
-            right = Text(f"due {due.isoformat()}", style="bold red" if due < today else "")
+            right = late(f"due {due.isoformat()}", due, today, "overdue")
     return line, right
 
 
-def _element_line(plan: Plan, key: str) -> Table:
+def late(words: str, day: date, today: date, flag: str, style: str = "") -> Text:
+    """`words` about `day` (in `style`); once `day` has gone by, in red with `flag`
+    ("overdue") after."""
+    if day >= today:
+        return Text(words, style=style)
+    return Text(f"{words} ⚠ {flag}", style="bold red")
+
+
+def by_when(goal: PlanItem, achievement: str, today: date) -> Text:
+    """A goal's target date ("by 2027-03-01"), flagged once past while the goal is open and
+    not achieved."""
+    if goal.target_on is None:
+        return Text("no target date")
+    words = f"by {goal.target_on.isoformat()}"
+    if goal.status in CLOSED or achievement == "achieved":
+        return Text(words)
+    return late(words, goal.target_on, today, "date passed")
+
+
+def _element_line(plan: Plan, key: str, today: date) -> Table:
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -160,5 +180,7 @@ def _element_line(plan: Plan, key: str) -> Table:
         section = PlanSection(key.removeprefix("section:"))
         name, text = SECTION_LABELS[section], plan.section(section.value)
     shown = Text(one_line(text), style="dim") if text else Text("missing", style="yellow")
+    if key == "review" and plan.review_due_on and plan.status != "superseded":
+        shown = late(text, plan.review_due_on, today, "review overdue", "dim")
     grid.add_row(Text(f"{name}:"), shown)
     return grid

@@ -2,18 +2,19 @@
 draft or finalised, how many CMS elements are met), the CMS checklist (each element met or
 missing, and why) and the highlighted row in full."""
 
-from collections.abc import Mapping
+from datetime import date
 
 from rich.table import Table
 from rich.text import Text
 
 from carecli.actions import fill, key_of
-from carecli.domain.care_plan import ElementCheck, Plan
+from carecli.domain.care_plan import ElementCheck, Plan, PlanStanding
 from carecli.domain.enums import PlanItemKind
+from carecli.domain.plan_outline import next_due
 from carecli.domain.plan_words import FREQUENCY_WORDS, SECTION_LABELS
 from carecli.plain import clean, one_line
 from carecli.screens.plan_forms import KIND_WORDS, owner_words, status_label
-from carecli.widgets.plan_outline import OutlineRow
+from carecli.widgets.plan_outline import OutlineRow, by_when, late
 
 
 def version_words(plan: Plan) -> str:
@@ -72,8 +73,10 @@ def checklist(checks: tuple[ElementCheck, ...], plan: Plan) -> Table:
     return grid
 
 
-def detail(row: OutlineRow | None, plan: Plan, achievements: Mapping[str, str]) -> Text:
-    """The highlighted row in full: an item's whole text and every field; an element's text."""
+def detail(row: OutlineRow | None, plan: Plan, standing: PlanStanding, today: date) -> Text:
+    """The highlighted row in full: an item's whole text and every field (an intervention's
+    next due day and a goal's target date, flagged once gone by, and the last day an
+    intervention was done); an element's text."""
     if row is None:
         return Text("")
     item = row.item
@@ -85,14 +88,20 @@ def detail(row: OutlineRow | None, plan: Plan, achievements: Mapping[str, str]) 
     if item.kind == PlanItemKind.GOAL:
         if item.client_words:
             text.append(f"\nIn their words: “{clean(item.client_words)}”", "italic")
+        achievement = standing.achievements.get(item.uid, "in-progress")
         text.append(f"\nMeasure: {one_line(item.measure) or '—'} · target: "
-                    f"{one_line(item.target) or '—'} · by "
-                    f"{item.target_on.isoformat() if item.target_on else '—'} · progress: "
-                    f"{status_label(achievements.get(item.uid, 'in-progress')).lower()}")
+                    f"{one_line(item.target) or '—'} · ")
+        text.append_text(by_when(item, achievement, today))
+        text.append(f" · progress: {status_label(achievement).lower()}")
     elif item.kind == PlanItemKind.INTERVENTION:
+        last = standing.last_done.get(item.uid)
+        due = next_due(item, last)
         text.append(f"\nWho: {one_line(owner_words(item)) or '—'} · how often: "
-                    f"{FREQUENCY_WORDS.get(item.frequency, '—') if item.frequency else '—'} · due: "
-                    f"{item.due_on.isoformat() if item.due_on else '—'}")
+                    f"{FREQUENCY_WORDS.get(item.frequency, '—') if item.frequency else '—'} · ")
+        text.append_text(late(f"due {due.isoformat()}", due, today, "overdue") if due
+                         else Text("due: —"))
+        if last is not None:
+            text.append(f" · last done {last.isoformat()}")
     if item.source:
         origin = "the record's conditions" if item.source.startswith("condition:") else (
             "an assessment's suggestion")
