@@ -148,3 +148,28 @@ async def test_the_palette_records_a_stay_and_t_on_the_record_confirms_its_lace(
         stay = session.scalars(select(HospitalStay).where(
             HospitalStay.client_id == margaret)).one()
     assert (stay.charlson, stay.lace_total, stay.lace_band) == (4, 12, "high")  # 4+3+5+0
+
+
+async def test_a_stale_step_form_is_refused_and_keeps_what_was_typed(make_app, seeded, db):
+    """The visit form opened on Walter's stay; another window edits the stay meanwhile."""
+    from carecli.data.stays import get_stay, stay_values, update_stay
+
+    walter = seeded["Walter"]
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, walter)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, StaysScreen)
+                       and app.screen.view is not None, "Walter's stays")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the visit form")
+        form = app.screen
+        stay = app.screen_stack[-2].view.stays[0].stay
+        update_stay(db=db, stay_id=stay.id, version=stay.version,
+                    values={**stay_values(get_stay(db=db, stay_id=stay.id)), "note": "ok"})
+        await pilot.press(*["backspace"] * 10, *"2026-11-23", "ctrl+s")
+        await wait_for(pilot, lambda: "changed in another window" in str(
+            form.query_one("#form-message").render()), "the refusal")
+        assert app.screen is form and form.values()["done_on"] == "2026-11-23"
+    assert get_stay(db=db, stay_id=stay.id).visit_on is None
