@@ -222,3 +222,16 @@ def test_the_queue_reads_the_stays_complexity_and_steps_done(db) -> None:
     assert [key for key, _ in tcm_items(date(2026, 12, 1))] == [f"tcm_visit:{stay_id}"]
     mark_step(db=db, stay_id=stay_id, version=2, step="visit", done_on=TODAY, today=TODAY)
     assert tcm_items(date(2026, 12, 1)) == []
+
+
+def test_an_edited_length_of_stay_rescores_lace(db) -> None:
+    client = new_client(db)
+    stay_id = add_stay(db=db, client_id=client, values=stay_values())  # 5 days: L 4
+    save_lace(db=db, stay_id=stay_id, version=1,
+              values={"acute_admission": True, "charlson": 1, "ed_visits_6mo": 0})
+    assert get_stay(db=db, stay_id=stay_id).lace_total == 4 + 3 + 1
+    update_stay(db=db, stay_id=stay_id, version=2, values=stay_values(admitted_on="2026-11-10"))
+    assert (get_stay(db=db, stay_id=stay_id).lace_total, get_stay(
+        db=db, stay_id=stay_id).lace_band) == (7 + 3 + 1, "high")  # 15 days: L 7
+    update_stay(db=db, stay_id=stay_id, version=3, values=stay_values(discharged_on=""))
+    assert get_stay(db=db, stay_id=stay_id).lace_total is None  # no length without a discharge

@@ -107,6 +107,8 @@ def update_stay(*, db: Database, stay_id: int, version: int, values: dict[str, A
         for key, value in data.model_dump().items():
             setattr(row, key, value)
         _check_steps_after_discharge(row)
+        if row.lace_total is not None:  # the length of stay may have changed
+            _rescore(row)
         record_change(session, action="update", entity="hospital_stay", entity_id=stay_id,
                       client_id=row.client_id, summary=_dates(row))
 
@@ -159,22 +161,18 @@ def lace_draft(*, db: Database, stay_id: int) -> LaceDraft:
 def save_lace(*, db: Database, stay_id: int, version: int, values: dict[str, Any]) -> int:
     """Score LACE from the stay's length and the confirmed answers; store both. Returns the
     total."""
-    from carecli.clinical import score
-
     data = validate(LaceInput, values)
     with db.write() as session:
         row = _get(session, stay_id)
         check_version(row, version, "this hospital stay")
         if row.discharged_on is None:
             raise InvalidInput({"form": "LACE needs the discharge day: record it first."})
-        result = score("lace", {"length_of_stay_days": (row.discharged_on - row.admitted_on).days,
-                                **data.model_dump()})
         for key, value in data.model_dump().items():
             setattr(row, key, value)
-        row.lace_total, row.lace_band = result.total, result.band
+        _rescore(row)
         record_change(session, action="update", entity="hospital_stay", entity_id=stay_id,
-                      client_id=row.client_id, summary=f"lace={result.total} {result.band}")
-        return result.total
+                      client_id=row.client_id, summary=f"lace={row.lace_total} {row.lace_band}")
+        return row.lace_total
 
 
 def latest_lace(session: Any, client_id: int) -> StayLace | None:
@@ -188,6 +186,20 @@ def latest_lace(session: Any, client_id: int) -> StayLace | None:
     if row is None or row[0] is None:
         return None
     return StayLace(int(row[0]), str(row[1]), row[2])
+
+
+def _rescore(row: HospitalStay) -> None:
+    """LACE from the stay's length and its confirmed answers (none without a discharge)."""
+    from carecli.clinical import score
+
+    if row.discharged_on is None or None in (row.acute_admission, row.charlson,
+                                             row.ed_visits_6mo):
+        row.lace_total = row.lace_band = None
+        return
+    result = score("lace", {"length_of_stay_days": (row.discharged_on - row.admitted_on).days,
+                            "acute_admission": row.acute_admission, "charlson": row.charlson,
+                            "ed_visits_6mo": row.ed_visits_6mo})
+    row.lace_total, row.lace_band = result.total, result.band
 
 
 def _get(session: Any, stay_id: int) -> HospitalStay:
