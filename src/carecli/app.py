@@ -197,6 +197,11 @@ class CareApp(App[str]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    def action_open_resources(self) -> None:
+        from carecli.screens.resources import open_directory
+
+        open_directory(self)
+
     def action_new_client(self) -> None:
         from carecli.screens import editing
 

@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from carecli import __version__, cli_config, cli_daily, cli_export, cli_today
+from carecli import __version__, cli_config, cli_daily, cli_export, cli_import, cli_today
 
 MAX_CLIENTS = 100_000
 """The largest demo caseload: ten times a big team's, built in a couple of minutes."""
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_today.add_parser(sub, common)
     cli_export.add_parser(sub, common)
     cli_config.add_parser(sub)
+    cli_import.add_parser(sub, common)
     return parser
 
 
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             return cli_today.run(location, args)
         if args.command == cli_export.COMMAND:
             return cli_export.run(args, location)
+        if args.command == cli_import.COMMAND:
+            return cli_import.run(args, location)
         return run_app(location, home="caseload" if args.caseload else "queue")
     except CareDataError as exc:
         print(f"carecli: {exc}", file=sys.stderr)

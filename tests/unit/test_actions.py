@@ -93,6 +93,7 @@ def contexts():
     from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
+    from carecli.screens.resources import ResourceScreen
     from carecli.screens.safety import SafetyScreen
     from carecli.screens.stays import StaysScreen
     from carecli.screens.summary import SummaryScreen
@@ -107,7 +108,8 @@ def contexts():
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
-            "diff": PlanDiffScreen, "elements": ElementsForm, "stays": StaysScreen}
+            "diff": PlanDiffScreen, "elements": ElementsForm, "resources": ResourceScreen,
+            "stays": StaysScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

@@ -9,6 +9,7 @@ import pytest
 
 from carecli.config import resolve_database
 from carecli.data.service import CareService
+from carecli.domain.care_plan import PlanStanding
 from carecli.domain.condition_words import condition_words
 from carecli.export import export_plan
 
@@ -46,7 +47,7 @@ def test_the_clients_copy_shows_no_code_and_no_billing_wording(db) -> None:
     plan = service.finalise(plan.id, plan.version, "Jo Ames")
     record = service.record(client_id).record
     for fmt in ("html", "markdown"):
-        copy = export_plan(fmt, plan, record, {})
+        copy = export_plan(fmt, plan, record, PlanStanding())
         assert "Type 2 diabetes" in copy and "Gout" in copy
         assert "Conditions to watch: Gout, Type 2 diabetes." in copy
         for clinical in ("E11.9", "M10.9", "mellitus", "without complications"):

@@ -166,6 +166,14 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert use("stays", client_id).stays[0].tcm.med_rec.done_on == TODAY
     lace = use("lace_draft", stay_id)
     assert use("save_lace", stay_id, lace.stay.version, lace.values()) == 4 + 3 + 0 + 0
+    use("undo_intervention_done", client_id, check, TODAY)
+    # community resources ---
+    pantry = use("add_resource", {"name": "Eastside Pantry", "category": "food"})
+    use("update_resource", pantry, 1, {"name": "Eastside Food Pantry", "category": "food"})
+    use("set_resource_status", pantry, 2, "inactive")
+    assert use("resource", pantry).status == "inactive"
+    assert use("resources", "food pantry") == ()
+    assert [r.id for r in use("resources", "food pantry", include_inactive=True)] == [pantry]
     use("caseload")
     use("first_screen")
     use("queue")

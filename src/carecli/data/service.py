@@ -19,6 +19,7 @@ from typing import Any
 from carecli.config import DatabaseLocation
 from carecli.data.errors import CareDataError
 from carecli.data.reader import SqliteReader
+from carecli.data.service_resources import ResourceCalls
 from carecli.data.service_stays import StayCalls
 
 CLOSE_WAIT_S = 10.0
@@ -59,7 +60,7 @@ class SummaryContext:
     """The `RiskContext`."""
 
 
-class CareService(StayCalls):
+class CareService(StayCalls, ResourceCalls):
     def __init__(self, location: DatabaseLocation, *, db: Any = None,
                  today: date | None = None) -> None:
         self.location = location

@@ -603,81 +603,371 @@ RELATION_SEX = {
 }
 
 RESOURCES: tuple[dict, ...] = (
+    # the first twelve keep their places (demo ids 1-12): referrals point at them
     {
-        "name": "Greater Valley Food Bank", "category": "food", "phone": "(937) 555-0110",
-        "address": "1100 Riverside Industrial Dr, Dayton, OH 45404", "website": None,
-        "note": "Pantry finder by ZIP code; home delivery boxes for homebound seniors.",
+        "name": "Greater Valley Food Bank", "organisation": "Greater Valley Food Bank",
+        "category": "food", "phone": "(937) 555-0110",
+        "address": "1100 Riverside Industrial Dr, Dayton, OH 45404",
+        "hours": "Phone line Mon-Fri 8:30-4:30",
+        "eligibility": "Anyone in need in the three-county area; no ID needed at partner "
+                       "pantries.",
+        "website": "https://valleyfoodbank.example.org",
+        "description": "Pantry finder by ZIP code; home delivery boxes for homebound seniors.",
     },
     {
-        "name": "Meals on Wheels (Valley Senior Services)", "category": "food",
-        "phone": "(937) 555-0111", "address": "410 Salem Ave, Dayton, OH 45406", "website": None,
-        "note": "Weekday hot lunch delivery for 60+; medically tailored meals after discharge.",
+        "name": "Meals on Wheels (Valley Senior Services)",
+        "organisation": "Valley Senior Services", "category": "food",
+        "phone": "(937) 555-0111", "address": "410 Salem Ave, Dayton, OH 45406",
+        "hours": "Deliveries Mon-Fri 10:30-12:30; frozen meals for weekends",
+        "eligibility": "60 or older and homebound; any age for 30 days after a hospital "
+                       "discharge with a referral.",
+        "description": "Weekday hot lunch delivery; medically tailored meals (diabetic, "
+                       "renal, low sodium) after discharge. Suggested donation $3.",
+        "note": "Intake calls back within 2 business days; say if it is a post-discharge start.",
     },
     {
-        "name": "Valley Metropolitan Housing Authority", "category": "housing",
-        "phone": "(937) 555-0112", "address": "400 Wayne Ave, Dayton, OH 45410", "website": None,
-        "note": "Senior and disabled housing; wait list for vouchers.",
+        "name": "Valley Metropolitan Housing Authority",
+        "organisation": "Valley Metropolitan Housing Authority", "category": "housing",
+        "phone": "(937) 555-0112", "address": "400 Wayne Ave, Dayton, OH 45410",
+        "hours": "Mon-Thu 8-4:30", "eligibility": "Income below 50% of area median; senior "
+        "buildings 62+ or disabled.",
+        "description": "Senior and disabled public housing and Housing Choice Vouchers; the "
+                       "voucher wait list opens a few weeks a year.",
     },
     {
         "name": "Home Energy Assistance Program (HEAP/LIHEAP), Community Action Partnership",
-        "category": "utilities", "phone": "(937) 555-0113",
-        "address": "719 S Main St, Dayton, OH 45402", "website": None,
-        "note": "Help with heating and electric bills; winter crisis program Nov-Mar.",
+        "organisation": "Community Action Partnership of the Valley", "category": "utilities",
+        "phone": "(937) 555-0113", "address": "719 S Main St, Dayton, OH 45402",
+        "hours": "Mon-Fri 8-4; winter crisis appointments Nov 1-Mar 31",
+        "eligibility": "Household income at or below 175% of the federal poverty level.",
+        "description": "Help with heating and electric bills once a year; the winter crisis "
+                       "program restores or prevents a shut-off.",
     },
     {
-        "name": "Valley RTA Project Mobility (paratransit)", "category": "transportation",
-        "phone": "(937) 555-0114", "address": None, "website": None,
-        "note": "Door-to-door rides for people who cannot use fixed-route buses; apply first.",
+        "name": "Valley RTA Project Mobility (paratransit)",
+        "organisation": "Valley Regional Transit Authority", "category": "transportation",
+        "phone": "(937) 555-0114", "hours": "Rides 5:30 am-midnight, book 1-7 days ahead",
+        "eligibility": "Cannot use fixed-route buses because of a disability; application "
+                       "with a clinician's form first.",
+        "website": "https://valleyrta.example.org/mobility",
+        "description": "Door-to-door shared rides anywhere within 3/4 mile of a bus route; "
+                       "$3.50 a ride.",
     },
     {
-        "name": "Eastside Senior Center", "category": "social", "phone": "(937) 555-0115",
-        "address": "2500 E Third St, Dayton, OH 45403", "website": None,
-        "note": "Lunch, exercise classes, grief group on Tuesdays.",
+        "name": "Eastside Senior Center", "organisation": "Eastside Senior Citizens Inc.",
+        "category": "other", "phone": "(937) 555-0115",
+        "address": "2500 E Third St, Dayton, OH 45403", "hours": "Mon-Fri 8-4",
+        "eligibility": "55 and older; free membership.",
+        "description": "Lunch, exercise classes, cards and trips; a grief group on Tuesdays.",
     },
     {
-        "name": "Valley Legal Aid Society", "category": "legal", "phone": "(937) 555-0116",
-        "address": "130 W Second St, Dayton, OH 45402", "website": None,
-        "note": "Free help with evictions, benefits denials, advance directives.",
+        "name": "Valley Legal Aid Society", "organisation": "Valley Legal Aid Society",
+        "category": "legal", "phone": "(937) 555-0116",
+        "address": "130 W Second St, Dayton, OH 45402", "hours": "Intake Mon-Fri 9-3",
+        "eligibility": "Income under 200% of poverty; 60+ served regardless of income for "
+                       "some matters.",
+        "description": "Free help with evictions, benefits denials, powers of attorney and "
+                       "advance directives.",
     },
     {
-        "name": "National Domestic Violence Hotline", "category": "safety",
-        "phone": "1-800-799-7233", "address": None, "website": "https://www.thehotline.org",
-        "note": "National line, 24/7; text START to 88788.",
+        "name": "National Domestic Violence Hotline",
+        "organisation": "National Domestic Violence Hotline", "category": "mental_health",
+        "phone": "1-800-799-7233", "hours": "24/7", "eligibility": "Anyone.",
+        "website": "https://www.thehotline.org",
+        "description": "National line, 24/7: safety planning, shelter referrals; text START "
+                       "to 88788.",
     },
     {
-        "name": "988 Suicide & Crisis Lifeline", "category": "safety", "phone": "988",
-        "address": None, "website": "https://988lifeline.org",
-        "note": "National line, 24/7 by call or text.",
+        "name": "988 Suicide & Crisis Lifeline", "organisation": "988 Lifeline (SAMHSA)",
+        "category": "mental_health", "phone": "988", "hours": "24/7", "eligibility": "Anyone.",
+        "website": "https://988lifeline.org",
+        "description": "National line, 24/7 by call or text; press 1 for the Veterans Crisis "
+                       "Line.",
     },
     {
-        "name": "Medicare Extra Help (Social Security)", "category": "medications",
-        "phone": "1-800-772-1213", "address": None,
+        "name": "Medicare Extra Help (Social Security)",
+        "organisation": "Social Security Administration", "category": "financial",
+        "phone": "1-800-772-1213", "hours": "Mon-Fri 8-7",
+        "eligibility": "Medicare with limited income and resources.",
         "website": "https://www.ssa.gov/medicare/part-d-extra-help",
-        "note": "National line: help paying Part D premiums and copays.",
+        "description": "National line: help paying Part D premiums and copays.",
     },
     {
-        "name": "Area Agency on Aging, Caregiver Support Program", "category": "caregiver support",
-        "phone": "(937) 555-0117", "address": "40 W Second St, Dayton, OH 45402", "website": None,
-        "note": "Respite, caregiver training and support groups.",
+        "name": "Area Agency on Aging, Caregiver Support Program",
+        "organisation": "Area Agency on Aging, Region 2", "category": "caregiver_support",
+        "phone": "(937) 555-0117", "address": "40 W Second St, Dayton, OH 45402",
+        "hours": "Mon-Fri 8-5", "eligibility": "Unpaid caregivers of someone 60+, or of "
+        "someone with dementia at any age.",
+        "email": "caregivers@aaa2.example.org",
+        "description": "Respite vouchers, caregiver training and monthly support groups.",
     },
     {
-        "name": "Helping Hands Home Care (homemaker services)", "category": "in-home help",
-        "phone": "(937) 555-0118", "address": None, "website": None,
-        "note": "Light housekeeping, bathing help; sliding-fee scale through the waiver.",
+        "name": "Helping Hands Home Care (homemaker services)",
+        "organisation": "Helping Hands Home Care LLC", "category": "caregiver_support",
+        "phone": "(937) 555-0118", "hours": "Office Mon-Fri 8-5; aides 7 days",
+        "eligibility": "Private pay, or through the PASSPORT Medicaid waiver.",
+        "description": "Light housekeeping and bathing help; sliding-fee scale through the "
+                       "waiver.",
+    },
+    # food
+    {
+        "name": "St. Vincent de Paul Eastside Pantry", "organisation": "Society of St. Vincent "
+        "de Paul, Valley Council", "category": "food", "phone": "(937) 555-0120",
+        "address": "1921 E Fifth St, Dayton, OH 45403", "hours": "Tue and Thu 10-2",
+        "eligibility": "ZIP codes 45403 and 45410; once a month; bring an ID.",
+        "description": "Choice pantry with fresh produce; a volunteer will carry bags to the "
+                       "car.",
+    },
+    {
+        "name": "Westside Mobile Food Pantry", "organisation": "Greater Valley Food Bank",
+        "category": "food", "status": "inactive", "phone": "(937) 555-0121",
+        "address": "Westside Library parking lot, 1807 W Third St, Dayton, OH 45417",
+        "hours": "Was: 2nd Saturday 9-11", "eligibility": "Anyone.",
+        "description": "Drive-through produce truck.",
+        "note": "Stopped in June 2026 when the grant ended; send clients to St. Vincent de "
+                "Paul instead.",
+    },
+    {
+        "name": "SNAP application help", "organisation": "Valley County Job and Family Services",
+        "category": "food", "phone": "(937) 555-0122",
+        "address": "1111 S Edwin C Moses Blvd, Dayton, OH 45422", "hours": "Mon-Fri 8-4:30",
+        "eligibility": "Low income; 60+ may deduct medical costs over $35 a month.",
+        "description": "Help applying for food assistance (SNAP) by phone; interviews by "
+                       "phone for homebound applicants.",
+    },
+    # housing
+    {
+        "name": "Homeless Solutions Central Intake", "organisation": "Valley Continuum of Care",
+        "category": "housing", "phone": "(937) 555-0123", "hours": "24/7 phone line",
+        "eligibility": "Homeless or losing housing within 14 days.",
+        "description": "One number for every shelter bed and rapid rehousing program in the "
+                       "county.",
+    },
+    {
+        "name": "Rebuilding Together Valley (safe at home repairs)",
+        "organisation": "Rebuilding Together Valley", "category": "housing",
+        "phone": "(937) 555-0124", "address": "3300 Kettering Blvd, Moraine, OH 45439",
+        "hours": "Mon-Fri 9-4", "eligibility": "Homeowners 60+ or disabled; income under 80% "
+        "of area median.",
+        "description": "Free grab bars, ramps, railings and small repairs so people can stay "
+                       "at home safely.",
+    },
+    {
+        "name": "Senior Rental Assistance", "organisation": "Catholic Social Services of the "
+        "Valley", "category": "housing", "phone": "(937) 555-0125",
+        "address": "922 W Riverview Ave, Dayton, OH 45402", "hours": "Mon-Fri 9-4",
+        "eligibility": "60+ with an eviction notice or a rent arrears letter.",
+        "description": "One-time help with back rent and deposits; a caseworker calls the "
+                       "landlord.",
+    },
+    # utilities
+    {
+        "name": "Medical Certificate Program", "organisation": "Valley Power & Light",
+        "category": "utilities", "phone": "(937) 555-0126", "hours": "Mon-Fri 7-7",
+        "eligibility": "Someone in the home whose health would be endangered by a shut-off.",
+        "description": "A doctor's certificate holds off a disconnection for 30 days, up to "
+                       "three times a year.",
+    },
+    {
+        "name": "Water Bill Hardship Program", "organisation": "City of Dayton Water Department",
+        "category": "utilities", "phone": "(937) 555-0127",
+        "address": "101 W Third St, Dayton, OH 45402", "hours": "Mon-Fri 8-4:30",
+        "eligibility": "Residential customers at or below 200% of poverty.",
+        "description": "Payment plans and a one-time credit on past-due water bills.",
+    },
+    {
+        "name": "Lifeline phone and internet discount",
+        "organisation": "Universal Service Administrative Company", "category": "utilities",
+        "phone": "1-800-234-9473", "hours": "Mon-Fri 9-9 ET",
+        "eligibility": "On SNAP, Medicaid, SSI or income at or below 135% of poverty.",
+        "website": "https://www.lifelinesupport.org",
+        "description": "Monthly discount on one phone or internet line.",
+    },
+    # transportation
+    {
+        "name": "Senior Ride Line (volunteer drivers)", "organisation": "Faith in Action Valley",
+        "category": "transportation", "phone": "(937) 555-0128",
+        "hours": "Book Mon-Fri 9-12, a week ahead",
+        "eligibility": "60+ and able to get in and out of a car with little help.",
+        "description": "Volunteer drivers to medical appointments and the grocery store; "
+                       "free, donations welcome.",
+    },
+    {
+        "name": "Medicaid non-emergency transportation",
+        "organisation": "Valley County Job and Family Services", "category": "transportation",
+        "phone": "(937) 555-0129", "hours": "Mon-Fri 8-4:30; book 2 business days ahead",
+        "eligibility": "Medicaid members going to a covered medical appointment.",
+        "description": "Rides, bus passes or mileage reimbursement for Medicaid visits.",
+    },
+    {
+        "name": "Greene County Dial-a-Ride", "organisation": "Greene County Transit",
+        "category": "transportation", "status": "inactive", "phone": "(937) 555-0130",
+        "hours": "Was: Mon-Fri 7-6", "eligibility": "Greene County residents.",
+        "description": "Curb-to-curb rides within the county.",
+        "note": "Replaced by Valley RTA Project Mobility in 2026.",
+    },
+    # mental health
+    {
+        "name": "Older Adult Counseling Program", "organisation": "Valley Behavioral Health",
+        "category": "mental_health", "phone": "(937) 555-0131",
+        "address": "601 S Edwin C Moses Blvd, Dayton, OH 45417",
+        "hours": "Mon-Fri 8-6; home visits available",
+        "eligibility": "55+; Medicare, Medicaid or sliding fee.",
+        "description": "Counseling for depression, anxiety and grief; psychiatric "
+                       "medication visits; therapists come to the home for the homebound.",
+    },
+    {
+        "name": "NAMI Valley Family Support Group", "organisation": "NAMI Valley",
+        "category": "mental_health", "phone": "(937) 555-0132",
+        "hours": "1st and 3rd Wednesday 6:30-8 pm",
+        "eligibility": "Family members of someone living with a mental illness.",
+        "email": "info@namivalley.example.org",
+        "description": "Free peer-led support group, in person and by video.",
+    },
+    {
+        "name": "PEARLS home-based depression program", "organisation": "Valley Senior Services",
+        "category": "mental_health", "phone": "(937) 555-0133",
+        "hours": "Six to eight home visits over 5 months",
+        "eligibility": "60+ with minor depression or dysthymia (PHQ-9 of 5 to 19).",
+        "description": "Problem-solving sessions and activity planning at home with a "
+                       "trained counselor.",
+    },
+    {
+        "name": "Addiction Services Helpline", "organisation": "Valley ADAMHS Board",
+        "category": "mental_health", "phone": "(937) 555-0134", "hours": "24/7",
+        "eligibility": "Anyone in the county.",
+        "description": "Same-day referral to alcohol and drug treatment, including "
+                       "medication for opioid use disorder.",
+    },
+    # caregiver support
+    {
+        "name": "Alzheimer's Association 24/7 Helpline", "organisation": "Alzheimer's "
+        "Association, Miami Valley Chapter", "category": "caregiver_support",
+        "phone": "1-800-272-3900", "hours": "24/7", "eligibility": "Anyone.",
+        "website": "https://www.alz.org",
+        "description": "Dementia care consultation for families; local support groups.",
+    },
+    {
+        "name": "Hope Adult Day Center", "organisation": "Hope Adult Day Services",
+        "category": "caregiver_support", "phone": "(937) 555-0135",
+        "address": "5300 Far Hills Ave, Kettering, OH 45429", "hours": "Mon-Fri 7:30-5:30",
+        "eligibility": "Adults who need supervision during the day; waiver, VA or private pay.",
+        "description": "Supervised day program with meals, activities and a nurse; gives "
+                       "family caregivers a break to work or rest.",
+    },
+    {
+        "name": "Powerful Tools for Caregivers class",
+        "organisation": "Area Agency on Aging, Region 2", "category": "caregiver_support",
+        "phone": "(937) 555-0136", "hours": "Six weekly sessions, spring and fall",
+        "eligibility": "Family caregivers; free.",
+        "description": "Class on stress, communication and asking for help.",
+    },
+    # legal
+    {
+        "name": "Valley Fair Housing Center", "organisation": "Valley Fair Housing Center",
+        "category": "legal", "phone": "(937) 555-0137",
+        "address": "505 Riverside Dr, Dayton, OH 45405", "hours": "Mon-Fri 9-5",
+        "eligibility": "Anyone facing housing discrimination.",
+        "description": "Complaints about refused accessibility changes and discrimination "
+                       "by landlords.",
+    },
+    {
+        "name": "Elder Law Clinic", "organisation": "Valley University School of Law",
+        "category": "legal", "phone": "(937) 555-0138", "hours": "Appointments Sep-Apr",
+        "eligibility": "60+ with limited income.",
+        "description": "Law students supervised by attorneys: wills, powers of attorney, "
+                       "Medicaid planning.",
+    },
+    {
+        "name": "Probate Court Guardianship Help Desk", "organisation": "Valley County Probate "
+        "Court", "category": "legal", "phone": "(937) 555-0139",
+        "address": "41 N Perry St, Dayton, OH 45422", "hours": "Mon-Fri 8:30-4:30",
+        "eligibility": "Anyone; staff cannot give legal advice.",
+        "description": "Forms and explanations for guardianship and alternatives to it.",
+    },
+    # financial
+    {
+        "name": "Medicare counseling (OSHIIP)",
+        "organisation": "Ohio Senior Health Insurance Information Program",
+        "category": "financial", "phone": "1-800-686-1578", "hours": "Mon-Fri 8-5",
+        "eligibility": "Anyone with Medicare and their families.",
+        "description": "Free, unbiased help choosing plans and applying for Medicare "
+                       "Savings Programs.",
+    },
+    {
+        "name": "Benefits Enrollment Center", "organisation": "Valley Senior Services",
+        "category": "financial", "phone": "(937) 555-0140", "hours": "Mon-Fri 9-4",
+        "eligibility": "60+ or disabled with limited income.",
+        "description": "One appointment screens for SNAP, HEAP, Extra Help, Medicare Savings "
+                       "Programs and property tax relief.",
+    },
+    {
+        "name": "Free tax preparation (VITA)", "organisation": "United Way of the Valley",
+        "category": "financial", "phone": "(937) 555-0141",
+        "address": "Eastside Library, 2008 Wyoming St, Dayton, OH 45410",
+        "hours": "Feb 1-Apr 15, Sat 9-1", "eligibility": "Income under $67,000.",
+        "description": "Volunteers prepare and file returns; claims the homestead exemption.",
+    },
+    {
+        "name": "Valley Rx Card prescription program", "organisation": "Valley Health "
+        "Foundation", "category": "financial", "status": "inactive",
+        "phone": "(937) 555-0142", "eligibility": "Uninsured county residents.",
+        "description": "Discount card for generic medicines.",
+        "note": "Funding ended in March 2026; use Medicare Extra Help or the manufacturer's "
+                "program.",
+    },
+    # other
+    {
+        "name": "Adult Protective Services", "organisation": "Valley County Job and Family "
+        "Services", "category": "other", "phone": "(937) 555-0143", "hours": "24/7 line",
+        "eligibility": "Adults 60+ thought to be abused, neglected or exploited.",
+        "description": "Investigates reports within 24 hours for emergencies; reports can be "
+                       "anonymous.",
+    },
+    {
+        "name": "Friendly Visitor Program", "organisation": "Valley Senior Companions",
+        "category": "other", "phone": "(937) 555-0144", "hours": "Weekly visits or calls",
+        "eligibility": "60+ living alone.",
+        "description": "A volunteer visits or calls every week for company and a check-in.",
+    },
+    {
+        "name": "Homebound library delivery", "organisation": "Valley Public Library",
+        "category": "other", "phone": "(937) 555-0145", "hours": "Deliveries every 3 weeks",
+        "eligibility": "Unable to visit a branch for 3 months or more.",
+        "description": "Books, large print and audiobooks brought to the door.",
+    },
+    {
+        "name": "Medical equipment loan closet", "organisation": "Valley Lions Club",
+        "category": "other", "phone": "(937) 555-0146",
+        "address": "210 Main St, Miamisburg, OH 45342", "hours": "Sat 9-12",
+        "eligibility": "Anyone; deposit refunded on return.",
+        "description": "Walkers, shower chairs, wheelchairs and commodes on loan.",
+    },
+    {
+        "name": "Westside Senior Center", "organisation": "City of Dayton Recreation",
+        "category": "other", "status": "inactive", "phone": "(937) 555-0147",
+        "address": "3300 Germantown St, Dayton, OH 45417",
+        "description": "Closed for renovation until further notice.",
     },
 )
+"""The demo's community resource directory: every category, some inactive (kept: referrals
+may point at them), with the organisation, hours and eligibility a care manager would keep."""
+
+CRISIS_LINES = frozenset({"National Domestic Violence Hotline", "988 Suicide & Crisis Lifeline"})
+"""Lines a client calls in a crisis: listed, but not where the demo refers anyone to."""
 
 REFERRAL_REASONS = {
     "food": "Runs out of food before the end of the month",
     "housing": "Landlord not renewing lease; needs affordable senior housing",
     "utilities": "Shut-off notice from electric company",
     "transportation": "Missed two appointments for lack of a ride",
-    "social": "Lonely since spouse died; interested in group activities",
+    "mental_health": "Low mood since the fall; open to talking with a counselor",
+    "caregiver_support": "Daughter caregiver exhausted; asked about respite",
     "legal": "Wants help with power of attorney and advance directive",
-    "medications": "Cannot afford inhaler copays",
-    "caregiver support": "Daughter caregiver exhausted; asked about respite",
-    "in-home help": "Cannot manage bathing and housekeeping alone",
+    "financial": "Cannot afford inhaler copays",
+    "other": "Lonely since spouse died; interested in group activities",
 }
+"""Each need (a `ResourceCategory`) a demo referral answers, in words."""
 
 # Assessments ----------------------------------------------------------------------------------
 

@@ -58,10 +58,12 @@ class _Records:
         self.resource_ids: dict[str, list[tuple[int, str]]] = defaultdict(list)
 
     def resources(self) -> None:
-        """The community resources that referrals go to (before the first client)."""
+        """The community resource directory (before the first client); referrals go to the
+        active ones that are not crisis lines."""
         for spec in cat.RESOURCES:
-            row_id = self.rows.add(RESOURCE, **spec)
-            self.resource_ids[spec["category"]].append((row_id, spec["name"]))
+            row_id = self.rows.add(RESOURCE, **{"status": "active", **spec})  # every row has it
+            if spec.get("status", "active") == "active" and spec["name"] not in cat.CRISIS_LINES:
+                self.resource_ids[spec["category"]].append((row_id, spec["name"]))
 
     def conditions(self, p: _Person) -> None:
         rng = self.rng
