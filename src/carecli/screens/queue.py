@@ -44,9 +44,10 @@ class QueueScreen(CareScreen):
         "next; {queue.timer} starts or pauses the call timer first. {queue.snooze} puts an item "
         "off to another day (safety items cannot be put off); {queue.check_in} schedules a "
         "check-in; {queue.done} marks a care-plan intervention done today ({queue.undo} takes "
-        "it back); {queue.open} opens the record, {queue.plan} the care plan; {queue.caseload} "
-        "shows every client and {caseload.queue} there comes back here. {queue.week} shows how "
-        "many items fall due on each of the next 7 days."
+        "it back), or a TCM medication reconciliation or visit done on a day; {queue.open} opens "
+        "the record, {queue.plan} the care plan, {queue.stays} the client's stays and TCM; "
+        "{queue.caseload} shows every client and {caseload.queue} there comes back here. "
+        "{queue.week} shows how many items fall due on each of the next 7 days."
     )
     BINDINGS = bindings_for("queue")
     CSS_PATH = "queue.tcss"
