@@ -96,6 +96,7 @@ def contexts():
     from carecli.screens.referrals import ReferralsScreen
     from carecli.screens.resources import ResourceScreen
     from carecli.screens.safety import SafetyScreen
+    from carecli.screens.stays import StaysScreen
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
     from carecli.screens.welcome import WelcomeScreen
@@ -109,7 +110,7 @@ def contexts():
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
             "diff": PlanDiffScreen, "elements": ElementsForm,
-            "referrals": ReferralsScreen, "resources": ResourceScreen}
+            "referrals": ReferralsScreen, "resources": ResourceScreen, "stays": StaysScreen}
 
 
 def test_every_action_is_bound_on_its_screen_as_declared():

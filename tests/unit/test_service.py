@@ -157,6 +157,15 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert use("goal_progress", client_id, goal)[0].achievement == "improving"
     assert use("plan_standing", client_id).achievements == {goal: "improving"}
     assert use("intervention_done", client_id, check, TODAY) is None  # not yet active
+    # hospital stays and TCM ---
+    stay_values = {"facility": "General", "kind": "inpatient", "admitted_on": "2026-11-10",
+                   "discharged_on": "2026-11-16", "complexity": "high"}
+    stay_id = use("add_stay", client_id, stay_values)
+    use("update_stay", stay_id, use("stay", stay_id).version, {**stay_values, "reason": "Fall"})
+    use("mark_tcm_step", stay_id, use("stay", stay_id).version, "med_rec", TODAY)
+    assert use("stays", client_id).stays[0].tcm.med_rec.done_on == TODAY
+    lace = use("lace_draft", stay_id)
+    assert use("save_lace", stay_id, lace.stay.version, lace.values()) == 4 + 3 + 0 + 0
     use("undo_intervention_done", client_id, check, TODAY)
     # referrals ---
     referral = use("create_referral", client_id, {"need": "food", "to_whom": "Food bank"})

@@ -111,7 +111,7 @@ WHERE status = 'open' AND kind <> 'check_in'{only:client_id}"""
 ever done)."""
 
 DISCHARGES_SQL = """
-SELECT id, client_id, discharged_on FROM hospital_stay
+SELECT id, client_id, discharged_on, complexity, med_rec_on, visit_on FROM hospital_stay
 WHERE discharged_on >= '{since}' AND discharged_on <= '{today}' AND kind <> 'emergency'
 {only:client_id}"""
 """Recent discharges from a hospital stay, observation or a skilled nursing facility (TCM
@@ -412,7 +412,9 @@ def _finding(row) -> Finding | None:
 
 def _discharge(row) -> Discharge | None:
     left = _day(row[2])
-    return None if left is None else Discharge(row[0], left)
+    if left is None:
+        return None
+    return Discharge(row[0], left, row[3] == "high", _day(row[4]), _day(row[5]))
 
 
 def _referral(row) -> ReferralDue | None:

@@ -114,6 +114,13 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
                 HistoryEvent(on=stay.discharged_on, kind="hospital",
                              title=f"Discharged from {stay.facility}")
             )
+        for day, step in ((stay.med_rec_on, "Medication reconciliation"),
+                          (stay.visit_on, "Face-to-face visit")):
+            if day is not None:
+                events.append(HistoryEvent(
+                    on=day, kind="hospital",
+                    title=f"TCM: {step} done after the discharge "
+                          f"from {stay.facility}"))
     completed = select(Assessment).where(
         Assessment.client_id == client_id, Assessment.status == "completed"
     )

@@ -21,6 +21,7 @@ from carecli.data.errors import CareDataError
 from carecli.data.reader import SqliteReader
 from carecli.data.service_referrals import ReferralCalls
 from carecli.data.service_resources import ResourceCalls
+from carecli.data.service_stays import StayCalls
 
 CLOSE_WAIT_S = 10.0
 """How long closing waits for calls already asked for (a draft save at quit) to finish."""
@@ -60,7 +61,7 @@ class SummaryContext:
     """The `RiskContext`."""
 
 
-class CareService(ReferralCalls, ResourceCalls):
+class CareService(StayCalls, ReferralCalls, ResourceCalls):
     def __init__(self, location: DatabaseLocation, *, db: Any = None,
                  today: date | None = None) -> None:
         self.location = location

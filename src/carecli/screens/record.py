@@ -293,6 +293,16 @@ class RecordScreen(CareScreen):
 
         open_referrals(self.app, self.client_id)
 
+    def action_stays(self) -> None:
+        from carecli.screens.stays import open_stays
+
+        open_stays(self.app, self.client_id)
+
+    def action_add_stay(self) -> None:
+        from carecli.screens.stays import record_stay
+
+        record_stay(self.app, self.client_id)
+
     # contacts -------------------------------------------------------------------------
     def action_log_contact(self) -> None:
         contact_logger.log_contact(self.app, self.client_id)
