@@ -222,6 +222,8 @@ def test_a_closed_referral_reopens_only_with_a_note_to_requested(db) -> None:
     assert (ref.status, ref.outcome, ref.outcome_note, ref.follow_up_on) == (
         "requested", None, None, TODAY + timedelta(days=7))
     assert ref.history[-1].note == "They have room again in January"
+    assert [(c.to_status, c.outcome) for c in ref.history[-2:]] == [
+        ("rejected", "no_capacity"), ("requested", None)]  # the closing outcome is kept
 
 
 def test_the_follow_up_date_is_set_not_in_the_past(db) -> None:

@@ -129,7 +129,8 @@ def change_status(*, db: Database, referral_id: int, version: int, values: dict[
                 data["changed_on"] + timedelta(days=FOLLOW_UP_DAYS))
         session.add(EventRow(referral_id=row.id, client_id=row.client_id,
                              changed_on=data["changed_on"], from_status=row.status,
-                             to_status=to, note=note))
+                             to_status=to, outcome=data["outcome"] if closes(to) else None,
+                             note=note))
         record_change(session, action="status", entity="referral", entity_id=row.id,
                       client_id=row.client_id,
                       summary=f"{row.status} -> {to} on {data['changed_on']}"
@@ -166,7 +167,7 @@ def _stored(session, referral_id: int) -> ReferralRow:
 def _referral(session, row: ReferralRow) -> Referral:
     events = session.scalars(select(EventRow).where(EventRow.referral_id == row.id)
                              .order_by(EventRow.changed_on, EventRow.id))
-    history = tuple(ReferralChange(e.changed_on, e.from_status, e.to_status, e.note)
+    history = tuple(ReferralChange(e.changed_on, e.from_status, e.to_status, e.note, e.outcome)
                     for e in events)
     held = next((e.from_status for e in reversed(history)
                  if e.to_status == ReferralStatus.ON_HOLD), None)

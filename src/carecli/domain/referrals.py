@@ -62,6 +62,8 @@ class ReferralChange:
     from_status: str | None
     to_status: str
     note: str | None
+    outcome: str | None = None
+    """`ReferralOutcome` when this change closed the referral."""
 
 
 @dataclass(frozen=True)
