@@ -92,7 +92,8 @@ WITH active AS (
     UNION ALL
     SELECT 4, r.client_id, 'referral', r.follow_up_on FROM referral r
     JOIN active a ON a.id = r.client_id
-    WHERE r.status IN ('sent', 'accepted') AND r.follow_up_on <= :horizon
+    WHERE r.status IN ('requested', 'accepted', 'in-progress', 'on-hold')
+    AND r.follow_up_on <= :horizon
     UNION ALL
     SELECT 4, p.client_id, 'plan_review', p.review_due_on FROM care_plan p
     JOIN active a ON a.id = p.client_id

@@ -94,8 +94,10 @@ def contexts():
     from carecli.screens.plan_versions import PlanDiffScreen, VersionsScreen
     from carecli.screens.queue import QueueScreen
     from carecli.screens.record import RecordScreen
+    from carecli.screens.referrals import ReferralsScreen
     from carecli.screens.resources import ResourceScreen
     from carecli.screens.safety import SafetyScreen
+    from carecli.screens.stays import StaysScreen
     from carecli.screens.summary import SummaryScreen
     from carecli.screens.timer import QuitWithTimerScreen
     from carecli.screens.welcome import WelcomeScreen
@@ -108,7 +110,8 @@ def contexts():
             "confirm": ConfirmScreen, "welcome": WelcomeScreen, "detail": DetailScreen,
             "help": HelpScreen, "queue": QueueScreen, "timer": QuitWithTimerScreen,
             "plan": PlanScreen, "pick": PickScreen, "versions": VersionsScreen,
-            "diff": PlanDiffScreen, "elements": ElementsForm, "resources": ResourceScreen,
+            "diff": PlanDiffScreen, "elements": ElementsForm,
+            "referrals": ReferralsScreen, "resources": ResourceScreen, "stays": StaysScreen,
             "appointments": AppointmentScreen}
 
 

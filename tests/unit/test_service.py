@@ -168,7 +168,22 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
     assert [a.id for a in use("appointments", client_id)] == [moved, booked]
     assert [c.appointment.id for c in use("calendar_appointments", 30)] == [booked, moved]
     use("calendar_work", 2)
+    # hospital stays and TCM ---
+    stay_values = {"facility": "General", "kind": "inpatient", "admitted_on": "2026-11-10",
+                   "discharged_on": "2026-11-16", "complexity": "high"}
+    stay_id = use("add_stay", client_id, stay_values)
+    use("update_stay", stay_id, use("stay", stay_id).version, {**stay_values, "reason": "Fall"})
+    use("mark_tcm_step", stay_id, use("stay", stay_id).version, "med_rec", TODAY)
+    assert use("stays", client_id).stays[0].tcm.med_rec.done_on == TODAY
+    lace = use("lace_draft", stay_id)
+    assert use("save_lace", stay_id, lace.stay.version, lace.values()) == 4 + 3 + 0 + 0
     use("undo_intervention_done", client_id, check, TODAY)
+    # referrals ---
+    referral = use("create_referral", client_id, {"need": "food", "to_whom": "Food bank"})
+    referral = use("change_referral_status", referral.id, referral.version,
+                   {"to_status": "requested"})
+    referral = use("set_referral_follow_up", referral.id, referral.version, TODAY)
+    assert use("referrals", client_id).referrals == (referral,)
     # community resources ---
     pantry = use("add_resource", {"name": "Eastside Pantry", "category": "food"})
     use("update_resource", pantry, 1, {"name": "Eastside Food Pantry", "category": "food"})

@@ -15,7 +15,8 @@ rule is ours, kept simple so that it can be explained, and the care manager may 
 
 - **high** when any of: a safety finding (PHQ-9 `suicidal_ideation`, AHC HRSN `physical_harm`,
   or the AHC HRSN `safety` domain); 2 or more hospital admissions in the last 6 months; a recent
-  discharge (within the transitional-care period); LACE high; PHQ-9 total 15 or more.
+  discharge (within the transitional-care period); LACE high (the assessment's, else the one
+  scored on the latest discharge: `stay_lace`); PHQ-9 total 15 or more.
 - **moderate** when none of those but any of: another positive screen (depression by PHQ-9 or
   PHQ-2, anxiety by GAD-7, any other AHC HRSN domain, falls by STEADI, ADL needs by Katz, IADL
   needs by Lawton); 3 or more chronic conditions; 1 admission in the last 6 months.
@@ -26,6 +27,7 @@ The reasons name every trigger found, high ones first, in plain words.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from carecli.clinical.instruments.model import Score
 from carecli.clinical.safety import SAFETY_NAMES
@@ -33,6 +35,15 @@ from carecli.clinical.safety import SAFETY_NAMES
 HIGH_ADMISSIONS = 2
 MODERATE_CHRONIC_CONDITIONS = 3
 PHQ9_HIGH_AT = 15
+
+
+@dataclass(frozen=True)
+class StayLace:
+    """The LACE scored on a client's latest discharge (Stays & TCM)."""
+
+    total: int
+    band: str
+    discharged_on: date
 
 
 @dataclass(frozen=True)
@@ -167,10 +178,12 @@ def suggest_risk_tier(
     admissions_last_6_months: int,
     recent_discharge: bool,
     safety_findings: Iterable[str] = (),
+    stay_lace: StayLace | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """("low" | "moderate" | "high", reasons in plain words); the rule is in the module doc.
     `safety_findings`: flags raised during this assessment, which count even when a later
-    answer no longer shows them (a disclosure once made is a finding)."""
+    answer no longer shows them (a disclosure once made is a finding). `stay_lace`: the LACE of
+    the latest discharge, weighed only when the scores hold no LACE of their own."""
     for name, value in (("chronic_conditions", chronic_conditions),
                         ("admissions_last_6_months", admissions_last_6_months)):
         if type(value) is not int or value < 0:
@@ -202,6 +215,10 @@ def suggest_risk_tier(
         high.append("recent hospital discharge")
     if (lace := scores.get("lace")) is not None and lace.positive:
         high.append(f"LACE {lace.total} (high readmission risk)")
+    elif lace is None and stay_lace is not None and stay_lace.band == "high":
+        left = stay_lace.discharged_on
+        high.append(f"LACE {stay_lace.total} (high readmission risk) after the "
+                    f"{left:%b} {left.day} discharge")
     # mood
     if phq9 is not None and phq9.total is not None and phq9.total >= PHQ9_HIGH_AT:
         high.append(f"PHQ-9 {phq9.total} ({_words(phq9.band)})")

@@ -358,6 +358,8 @@ class RiskContext:
     recent_discharge: bool
     tier: str
     set_by_hand: bool
+    lace: Any = None
+    """The `StayLace` of the latest discharge, when its LACE was scored."""
 
 
 def risk_context(*, db: Database, client_id: int, today: date) -> RiskContext:
@@ -365,6 +367,7 @@ def risk_context(*, db: Database, client_id: int, today: date) -> RiskContext:
 
     from carecli.clinical.people import recently_discharged
     from carecli.data.models import Condition, HospitalStay
+    from carecli.data.stays import latest_lace
 
     with db.read() as session:
         client = session.get(Client, client_id)
@@ -376,11 +379,13 @@ def risk_context(*, db: Database, client_id: int, today: date) -> RiskContext:
         stays = session.execute(select(HospitalStay.kind, HospitalStay.admitted_on,
                                        HospitalStay.discharged_on)
                                 .where(HospitalStay.client_id == client_id)).all()
+        lace = latest_lace(session, client_id)
     six_months_ago = today.toordinal() - 182
     admissions = sum(1 for kind, admitted, _ in stays
                      if kind == "inpatient" and admitted.toordinal() >= six_months_ago)
     recent = any(recently_discharged(left, today) for _, _, left in stays)
-    return RiskContext(chronic, admissions, recent, client.risk_tier, client.risk_set_by_hand)
+    return RiskContext(chronic, admissions, recent, client.risk_tier, client.risk_set_by_hand,
+                       lace)
 
 
 def current_medications(*, db: Database, client_id: int) -> list[tuple[int, str]]:

@@ -43,8 +43,8 @@ SNOOZE_REASON_MAX = 400
 _MOMENT = re.compile(r"^(\S+)[ T](\d{1,2}):(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _ITEM_KEY = re.compile(
-    r"^(cadence|(tcm|check_in|referral|plan_review|appointment_reminder|appointment_outcome)"
-    r":[0-9]+)$")
+    r"^(cadence|(tcm|tcm_medrec|tcm_visit|check_in|referral|plan_review"
+    r"|appointment_reminder|appointment_outcome):[0-9]+)$")
 SAFETY_NOT_SNOOZED = (
     "A safety item cannot be snoozed: it stays in the queue until a reached contact with a "
     "note follows it."

@@ -555,6 +555,8 @@ class ReferralEvent(SQLModel, table=True):
     changed_on: date
     from_status: str | None = Field(default=None, max_length=16)
     to_status: str = Field(max_length=16)
+    outcome: str | None = Field(default=None, max_length=24)
+    """`ReferralOutcome` of a change that closed it (kept when it is reopened later)."""
     note: str | None = Field(default=None, max_length=TEXT_MAX)
     created_at: datetime = _ts(default_factory=utcnow)
 

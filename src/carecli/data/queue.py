@@ -112,7 +112,7 @@ WHERE status = 'open' AND kind <> 'check_in'{only:client_id}"""
 ever done)."""
 
 DISCHARGES_SQL = """
-SELECT id, client_id, discharged_on FROM hospital_stay
+SELECT id, client_id, discharged_on, complexity, med_rec_on, visit_on FROM hospital_stay
 WHERE discharged_on >= '{since}' AND discharged_on <= '{today}' AND kind <> 'emergency'
 {only:client_id}"""
 """Recent discharges from a hospital stay, observation or a skilled nursing facility (TCM
@@ -120,7 +120,10 @@ follows those; an emergency-department visit sent home is not one)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
-WHERE status IN ('requested', 'accepted') AND follow_up_on <= '{horizon}'{only:client_id}"""
+WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold')
+AND follow_up_on <= '{horizon}'{only:client_id}"""
+"""The referrals sent and not closed (on hold too: someone still has to pick it up again) whose
+follow-up day comes this week; a draft is not sent yet, a closed one needs none."""
 
 APPOINTMENTS_SQL = """
 SELECT id, client_id, care_team_member_id, with_whom, starts_at, location, purpose,
@@ -423,12 +426,14 @@ def _finding(row) -> Finding | None:
 
 def _discharge(row) -> Discharge | None:
     left = _day(row[2])
-    return None if left is None else Discharge(row[0], left)
+    if left is None:
+        return None
+    return Discharge(row[0], left, row[3] == "high", _day(row[4]), _day(row[5]))
 
 
 def _referral(row) -> ReferralDue | None:
     ref_id, _c, to_whom, status, made_on, updated_on, follow_on = row
-    since = _day(updated_on) if status == "accepted" and updated_on else _day(made_on)
+    since = _day(updated_on) or _day(made_on)  # quiet since its latest change
     due = _day(follow_on)
     if due is None or since is None:
         return None

@@ -26,10 +26,12 @@ from carecli.data.models import (
     ContactLog,
     HospitalStay,
     Referral,
+    ReferralEvent,
     StatusChange,
 )
 from carecli.domain.enums import label
 from carecli.domain.history import HistoryEvent, local_date, score_words, timeline
+from carecli.domain.referrals import status_words
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,13 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
                 HistoryEvent(on=stay.discharged_on, kind="hospital",
                              title=f"Discharged from {stay.facility}")
             )
+        for day, step in ((stay.med_rec_on, "Medication reconciliation"),
+                          (stay.visit_on, "Face-to-face visit")):
+            if day is not None:
+                events.append(HistoryEvent(
+                    on=day, kind="hospital",
+                    title=f"TCM: {step} done after the discharge "
+                          f"from {stay.facility}"))
     completed = select(Assessment).where(
         Assessment.client_id == client_id, Assessment.status == "completed"
     )
@@ -138,10 +147,20 @@ def _events(session, client: Client, stays: list[HospitalStay]) -> list[HistoryE
                          title=f"Appointment with {a.with_whom}: {label(a.status).lower()}",
                          detail=a.outcome_note or a.purpose or "")
         )
+    referrals = {}
     for r in session.scalars(select(Referral).where(Referral.client_id == client_id)):
+        referrals[r.id] = r.to_whom
         events.append(
             HistoryEvent(on=r.made_on, kind="referral",
                          title=f"Referral to {r.to_whom} ({label(r.status).lower()})",
                          detail=r.reason or "")
+        )
+    for e in session.scalars(select(ReferralEvent).where(  # each status change, dated
+            ReferralEvent.client_id == client_id, ReferralEvent.from_status.is_not(None))):
+        events.append(
+            HistoryEvent(on=e.changed_on, kind="referral",
+                         title=f"Referral to {referrals.get(e.referral_id, '?')}: "
+                         f"{status_words(e.from_status)} → {status_words(e.to_status)}",
+                         detail=e.note or "")
         )
     return events

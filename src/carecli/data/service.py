@@ -20,7 +20,9 @@ from carecli.config import DatabaseLocation
 from carecli.data.errors import CareDataError
 from carecli.data.reader import SqliteReader
 from carecli.data.service_appointments import AppointmentCalls
+from carecli.data.service_referrals import ReferralCalls
 from carecli.data.service_resources import ResourceCalls
+from carecli.data.service_stays import StayCalls
 
 CLOSE_WAIT_S = 10.0
 """How long closing waits for calls already asked for (a draft save at quit) to finish."""
@@ -60,7 +62,7 @@ class SummaryContext:
     """The `RiskContext`."""
 
 
-class CareService(ResourceCalls, AppointmentCalls):
+class CareService(StayCalls, ReferralCalls, ResourceCalls, AppointmentCalls):
     def __init__(self, location: DatabaseLocation, *, db: Any = None,
                  today: date | None = None) -> None:
         self.location = location

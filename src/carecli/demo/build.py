@@ -177,7 +177,8 @@ class _Builder:
         self.rows = rows = _Rows(first_ids)
         roles = _assign_roles(rng, clients)
         self.people = _Clients(rng=rng, fakers=fakers, today=today, rows=rows, roles=roles)
-        self.records = _Records(rng=rng, fakers=fakers, today=today, rows=rows)  # draws the team
+        self.records = _Records(rng=rng, fakers=fakers, today=today, rows=rows,
+                                seed=seed)  # draws the team
         self.timeline = _Contacts(rng=rng, today=today, rows=rows)
         self.assessments = _Assessments(rng=rng, today=today, rows=rows)
         self.plans = _Plans(seed=seed, today=today, rows=rows)

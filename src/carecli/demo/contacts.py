@@ -51,7 +51,8 @@ class _Contacts:
             p.discharged_on = today - timedelta(days=rng.randint(1, 10))
             admitted = p.discharged_on - timedelta(days=rng.randint(2, 6))
             p.stay_reason = reason
-            self._stay(p, "inpatient", facility, admitted, p.discharged_on, reason)
+            self._stay(p, "inpatient", facility, admitted, p.discharged_on, reason,
+                       **self._tcm_progress(p, admitted))
         elif p.role == "admitted":
             p.admitted_on = today - timedelta(days=rng.randint(1, 3))
             self._stay(p, "inpatient", facility, p.admitted_on, None, reason)
@@ -68,14 +69,50 @@ class _Contacts:
 
     def _stay(
         self, p: _Person, kind: str, facility: str, admitted: date, discharged: date | None,
-        reason: str,
+        reason: str, **more: object,
     ) -> None:
         p.blocked.append((admitted, discharged or self.today))
         p.stays.append((kind, facility, admitted, discharged, reason))
         self.rows.add(
             STAY, client_id=p.id, kind=kind, facility=facility, admitted_on=admitted,
-            discharged_on=discharged, reason=reason,
+            discharged_on=discharged, reason=reason, **{"complexity": "moderate", **more},
         )
+
+    def _tcm_progress(self, p: _Person, admitted: date) -> dict[str, object]:
+        """A recent discharge's TCM work part done, as days go: the medication reconciliation
+        done from the third day; the visit for most from the fourth day at high complexity
+        (within 7 days: a discharge more than 7 days ago is one whose visit slipped, left
+        overdue) or the sixth at moderate (within 14); LACE scored from the second day (the
+        Charlson index of the conditions recorded and the emergency visits in the 6 months
+        before, as a care manager would confirm them)."""
+        from carecli.clinical import score
+        from carecli.clinical.charlson import charlson
+        from carecli.demo.records import _coded
+
+        left = p.discharged_on
+        assert left is not None
+        rng, days = _details(p, left), (self.today - left).days
+        high = days > 7 or rng.random() < 0.6
+        more: dict[str, object] = {"complexity": "high" if high else "moderate",
+                                   "disposition": rng.choice(("home", "home_with_services"))}
+        if days >= 3:
+            more["med_rec_on"] = left + timedelta(days=rng.randint(1, 2))
+        late = high and days > 7  # a high-complexity visit that slipped past its 7 days
+        if days >= (4 if high else 6) and not late and rng.random() < 0.6:
+            more["visit_on"] = left + timedelta(days=rng.randint(3, min(days, 7)))
+        if days >= 2:
+            groups = {c.group for c in p.conditions if c.group}
+            index = charlson(_coded(c, groups)[1] for c in p.conditions
+                             if c.key not in p.remitted).index
+            since = admitted - timedelta(days=182)
+            ed_visits = sum(1 for kind, _, start, _, _ in p.stays
+                            if kind == "emergency" and since <= start < admitted)
+            lace = score("lace", {"length_of_stay_days": (left - admitted).days,
+                                  "acute_admission": True, "charlson": index,
+                                  "ed_visits_6mo": ed_visits})
+            more |= {"acute_admission": True, "charlson": index, "ed_visits_6mo": ed_visits,
+                     "lace_total": lace.total, "lace_band": lace.band}
+        return more
 
     def _anchor(self, p: _Person) -> date:
         """The last successful contact, placed so that the next check-in by cadence falls

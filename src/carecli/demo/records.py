@@ -5,7 +5,7 @@ to the community resources."""
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from faker import Faker
 
@@ -25,12 +25,47 @@ from carecli.demo.rows import (
     MEDICATION,
     PERSONAL,
     REFERRAL,
+    REFERRAL_EVENT,
     RESOURCE,
     TEAM,
     _Rows,
 )
+from carecli.domain.referrals import FOLLOW_UP_DAYS, outcome_words
 
 P_NO_CONSENT = 0.05
+P_MORE_REFERRALS = 0.12
+"""Of the clients the main stream does not refer, those referred from their own stream."""
+
+_SENT = ("draft", "requested")
+_WORKED = (*_SENT, "accepted", "in-progress")
+REFERRAL_PATHS = {
+    "draft": ("draft",), "requested": _SENT, "accepted": _WORKED[:3], "in-progress": _WORKED,
+    "on-hold": (*_WORKED, "on-hold"), "completed": (*_WORKED, "completed"),
+    "failed": (*_WORKED, "failed"), "rejected": (*_SENT, "rejected"),
+    "cancelled": (*_SENT, "cancelled"),
+}
+"""Each status a demo referral ends at, and the changes that led there."""
+REFERRAL_STAGES = {"draft": 5, "requested": 30, "accepted": 20, "completed": 25, "rejected": 10,
+                   "cancelled": 10}
+"""How far along a referral is, roughly (drawn from the main stream), and how often."""
+REFERRAL_ENDS = {
+    "draft": (("draft", 1),), "requested": (("requested", 1),),
+    "accepted": (("accepted", 5), ("in-progress", 3), ("on-hold", 2)),
+    "completed": (("completed", 4), ("failed", 1)),
+    "rejected": (("rejected", 1),), "cancelled": (("cancelled", 1),),
+}
+"""The status each stage ends at, and how often (drawn from the client's own stream)."""
+REFERRAL_OUTCOMES = {
+    "completed": ("got_help",), "failed": ("could_not_contact", "no_longer_interested"),
+    "rejected": ("not_eligible", "no_capacity"), "cancelled": ("no_longer_interested", "other"),
+}
+OUTCOME_NOTES = {
+    "got_help": "Client confirmed the help started.",
+    "not_eligible": "Income above the program limit.",
+    "no_capacity": "Waiting list; referred again next quarter.",
+    "could_not_contact": "Three calls and a letter unanswered.",
+    "no_longer_interested": "Client said family now helps with this.",
+}
 
 
 @dataclass(frozen=True)
@@ -47,9 +82,11 @@ class _Records:
     """Writes a client's record entries; the care-team pool is drawn once, when it is made."""
 
     def __init__(
-        self, *, rng: random.Random, fakers: dict[str, Faker], today: date, rows: _Rows
+        self, *, rng: random.Random, fakers: dict[str, Faker], today: date, rows: _Rows,
+        seed: int
     ) -> None:
         self.rng = rng
+        self.seed = seed
         self.fakers = fakers
         self.today = today
         self.rows = rows
@@ -245,31 +282,55 @@ class _Records:
         )
 
     def referrals(self, p: _Person) -> None:
-        rng = self.rng
-        if rng.random() >= 0.09:
+        """A referral or two for about one client in five: any status, each change dated (the
+        history), an outcome for the closed ones; an open one is followed up a week after its
+        latest change, so those gone quiet since are in today's queue. The referrals of one
+        client in eleven are drawn from the main stream as they always were (their needs show
+        in the client's social needs screen), the rest, and every detail the main stream
+        never drew, from a stream of the client's own (as the care plans are), so the rest of
+        the caseload stays as it was."""
+        own = random.Random(f"referrals:{self.seed}:{p.id}:{self.today.isoformat()}")
+        if self.rng.random() >= 0.09:
+            if own.random() < P_MORE_REFERRALS:
+                self._referral(p, own, own)
             return
-        for _ in range(1 if rng.random() < 0.8 else 2):
-            need = rng.choice(tuple(cat.REFERRAL_REASONS))
-            p.needs.add(need)
-            resource_id, name = rng.choice(self.resource_ids[need])
-            status = rng.choices(
-                ("draft", "requested", "accepted", "completed", "rejected", "cancelled"),
-                (5, 30, 20, 25, 10, 10),
-            )[0]
-            still_open = status in ("draft", "requested", "accepted")
-            ago = rng.randint(1, 25) if still_open else rng.randint(30, 120)
-            made = max(p.enrolled_on, _weekday_on_or_before(self.today - timedelta(days=ago)))
-            follow_up = made + timedelta(days=14) if still_open else None
-            update = None
-            if status == "requested":
-                update = made
-            elif status != "draft":
-                update = min(self.today, made + timedelta(days=rng.randint(1, 20)))
-            self.rows.add(
-                REFERRAL, client_id=p.id, resource_id=resource_id, to_whom=name, need=need,
-                reason=cat.REFERRAL_REASONS[need], status=status, made_on=made,
-                follow_up_on=follow_up, last_update_on=update,
-            )
+        for _ in range(1 if self.rng.random() < 0.8 else 2):
+            self._referral(p, self.rng, own)
+
+    def _referral(self, p: _Person, rng: random.Random, own: random.Random) -> None:
+        category = rng.choice(tuple(cat.REFERRAL_REASONS))
+        if rng is self.rng:
+            p.needs.add(category)
+        resource_id, name = rng.choice(self.resource_ids[category])
+        stage = rng.choices(tuple(REFERRAL_STAGES), tuple(REFERRAL_STAGES.values()))[0]
+        statuses, weights = zip(*REFERRAL_ENDS[stage], strict=True)
+        status = own.choices(statuses, weights)[0]
+        closed = status in REFERRAL_OUTCOMES
+        ago = rng.randint(30, 120) if closed else rng.randint(1, 25)
+        made = max(p.enrolled_on, _weekday_on_or_before(self.today - timedelta(days=ago)))
+        path = REFERRAL_PATHS[status]
+        days = [made] * min(2, len(path))  # made, and sent the same day
+        if len(path) > 2:
+            latest = min(self.today, made + timedelta(days=rng.randint(1, 20)))
+            between = sorted(own.randint(0, (latest - made).days) for _ in range(len(path) - 3))
+            days += [made + timedelta(days=d) for d in between] + [latest]
+        outcome = own.choice(REFERRAL_OUTCOMES[status]) if closed else None
+        referral_id = self.rows.add(
+            REFERRAL, client_id=p.id, resource_id=resource_id, to_whom=name,
+            need=category,
+            reason=cat.REFERRAL_REASONS[category], status=status, made_on=made,
+            last_update_on=days[-1],
+            follow_up_on=None if closed else days[-1] + timedelta(days=FOLLOW_UP_DAYS),
+            outcome=outcome, outcome_note=OUTCOME_NOTES.get(outcome),
+        )
+        for on, before, after in zip(days, (None, *path[:-1]), path, strict=True):
+            note = None
+            if after == status and outcome is not None:
+                note = " ".join(filter(None, (f"Outcome: {outcome_words(outcome)}.",
+                                              OUTCOME_NOTES.get(outcome))))
+            self.rows.add(REFERRAL_EVENT, referral_id=referral_id, client_id=p.id,
+                          changed_on=on, from_status=before, to_status=after, note=note,
+                          created_at=datetime.combine(on, time(17), tzinfo=UTC))
 
 
 def _condition_pools() -> dict[bool, tuple[list[cat.ConditionSpec], list[int]]]:

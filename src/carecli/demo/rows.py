@@ -28,6 +28,7 @@ from carecli.data.models import (
     Medication,
     PersonalContact,
     Referral,
+    ReferralEvent,
     SafetyFinding,
     StatusChange,
 )
@@ -41,6 +42,7 @@ TEAM, PERSONAL, STATUS, CONTACT = (
 CHECK_IN, STAY, RESOURCE, REFERRAL, AUDIT = (
     m.__table__ for m in (CheckIn, HospitalStay, CommunityResource, Referral, AuditLog)
 )
+REFERRAL_EVENT = ReferralEvent.__table__
 ASSESSMENT, ANSWER, SCORE, FINDING = (
     m.__table__ for m in (Assessment, AssessmentAnswer, AssessmentScore, SafetyFinding)
 )
@@ -51,8 +53,8 @@ PLAN, ITEM, SECTION, PLAN_COPY, PROGRESS, DONE = (
 APPOINTMENT = Appointment.__table__
 INSERT_ORDER: tuple[Table, ...] = (
     RESOURCE, CLIENT, CONSENT, CONDITION, MEDICATION, TEAM, PERSONAL, STATUS, CONTACT, CHECK_IN,
-    STAY, REFERRAL, ASSESSMENT, ANSWER, SCORE, FINDING, PLAN, ITEM, SECTION, PLAN_COPY, PROGRESS,
-    DONE, APPOINTMENT, AUDIT,
+    STAY, REFERRAL, REFERRAL_EVENT, ASSESSMENT, ANSWER, SCORE, FINDING, PLAN, ITEM, SECTION,
+    PLAN_COPY, PROGRESS, DONE, APPOINTMENT, AUDIT,
 )
 """Parents before children, so every foreign key is satisfied as rows go in."""
 

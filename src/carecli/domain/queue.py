@@ -6,15 +6,19 @@ Priority, first to last:
 1. safety findings not yet followed up (any client, oldest first; never snoozed);
 2. TCM interactive-contact deadlines (`tcm_deadlines(...).contact_by`) of discharges whose
    contact is not done yet (no reached contact on or after the discharge day): from the
-   discharge day on, so approaching ones show too, until 30 days past the deadline; earliest
-   deadline first;
+   discharge day on, so approaching ones show too, until 30 days past the deadline; and the
+   TCM medication reconciliations and face-to-face visits not done (`visit_by` at the stay's
+   complexity; the reconciliation no later than the visit) from the day before their deadline
+   until the TCM period ends; earliest deadline first (two and three days before the
+   deadline they stand among the other follow-ups of 5.);
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
-5. other follow-ups due: tasks, referrals requested or accepted whose follow-up day has come, care
-   plans whose review is due, interventions of the active care plan that are due
-   (`plan_outline.next_due`: an open status, and a repeating one its interval after it was last
-   done) and are the care manager's work (their own; anyone's one-off, to check it was done;
-   not a habit of the client's or a care-team visit that repeats); earliest first.
+5. other follow-ups due: tasks, referrals sent and not closed (sent, accepted, in progress, on
+   hold) whose follow-up day has come, care plans whose review is due, interventions of the
+   active care plan that are due (`plan_outline.next_due`: an open status, and a repeating one
+   its interval after it was last done) and are the care manager's work (their own; anyone's
+   one-off, to check it was done; not a habit of the client's or a care-team visit that
+   repeats); earliest first.
 
 Each active client has one check-in item, the same day the caseload shows as its next check-in
 (`next_check_in_due`): a retry the next business day after an unanswered attempt
@@ -52,6 +56,14 @@ from carecli.domain.plan_words import FREQUENCY_WORDS, OWNER_WORDS
 
 TCM_GRACE_DAYS = 30
 """A discharge whose contact was never made drops out this many days after its deadline."""
+TCM_URGENT_DAYS = 1
+"""A TCM medication reconciliation or visit is urgent (tier 1) from this many days before its
+deadline: "due tomorrow"."""
+TCM_SHOWN_DAYS = 3
+"""A TCM medication reconciliation or visit shows in the queue from this many days before its
+deadline (before that it is counted in the week ahead, on its day)."""
+TCM_STEP_KINDS = frozenset({"tcm_medrec", "tcm_visit"})
+"""Shown before their deadline (`TCM_SHOWN_DAYS`)."""
 
 CCM_WARN_DAYS_LEFT = 10
 """CCM at risk is listed when this many days or fewer are left in the month, today included
@@ -102,6 +114,10 @@ class HandSet(NamedTuple):
 class Discharge:
     stay_id: int
     discharged_on: date
+    high: bool = False
+    """High TCM complexity: the face-to-face visit within 7 days (else 14)."""
+    med_rec_on: date | None = None
+    visit_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +125,9 @@ class ReferralDue:
     id: int
     to_whom: str
     status: str
-    """`sent` or `accepted`."""
+    """`ReferralStatus`: requested, accepted, in-progress or on-hold."""
     since: date
-    """The day it was made (sent) or last updated (accepted)."""
+    """The day of its latest status change (quiet since)."""
     follow_up_on: date
 
 
@@ -294,7 +310,8 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
                 continue
             if snooze is not None and snooze.until_on == today:
                 cand = _back_from_snooze(cand, snooze, today)
-            if cand.due <= today or cand.tier == 1:  # TCM: from the discharge day on
+            if cand.due <= today or cand.tier == 1 or cand.item.kind in TCM_STEP_KINDS:
+                # TCM: from the discharge day on
                 shown.append(cand)
             else:
                 _count(later, cand.due, horizon)
@@ -369,6 +386,7 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
     if facts.discharges:
         found += [_tcm(facts, d, today) for d in facts.discharges
                   if _tcm_open(facts, d, today)]
+        found += [c for d in facts.discharges for c in _tcm_steps(facts, d, today)]
     if facts.hand_set:
         found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
     if facts.referrals:
@@ -406,12 +424,12 @@ def _tcm_open(facts: ClientFacts, stay: Discharge, today: date) -> bool:
         return False
     if facts.last_success is not None and facts.last_success.date() >= stay.discharged_on:
         return False  # the interactive contact is done
-    contact_by = tcm_deadlines(stay.discharged_on, False).contact_by
+    contact_by = tcm_deadlines(stay.discharged_on, stay.high).contact_by
     return (today - contact_by).days <= TCM_GRACE_DAYS
 
 
 def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
-    due = tcm_deadlines(stay.discharged_on, False).contact_by
+    due = tcm_deadlines(stay.discharged_on, stay.high).contact_by
     left = f"discharged {_day_name(stay.discharged_on, today)}"
     if due == today:
         when = "due today"
@@ -421,6 +439,47 @@ def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
         when = _late(due, today)
     return _candidate(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
                       today, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
+
+
+def _tcm_steps(facts: ClientFacts, stay: Discharge, today: date) -> list[_Candidate]:
+    """The medication reconciliation (due no later than the visit) and the face-to-face visit
+    of a discharge, each until done or the TCM period ends: shown from `TCM_SHOWN_DAYS` before
+    its deadline among the other follow-ups, urgent (with the TCM contacts) from the day
+    before it on."""
+    left = stay.discharged_on
+    deadlines = tcm_deadlines(left, stay.high)
+    if left > today or today > deadlines.period_ends:
+        return []
+    found = []
+    steps = (("tcm_medrec", "medication reconciliation", stay.med_rec_on,
+              min(deadlines.visit_by, stay.visit_on or date.max)),
+             ("tcm_visit", "visit", stay.visit_on, deadlines.visit_by))
+    for number, (kind, name, done, due) in enumerate(steps):
+        if done is not None:
+            continue
+        complexity = "high" if stay.high else "moderate"
+        reason = (f"TCM {name} {_tcm_when(due, today)} — discharged {_day_name(left, today)} "
+                  f"({complexity} complexity)")
+        key = f"{kind}:{stay.stay_id}"
+        if (due - today).days > TCM_SHOWN_DAYS:
+            found.append(_Candidate(key, due, 4))  # in the week ahead, on its day
+        elif (due - today).days <= TCM_URGENT_DAYS:
+            found.append(_candidate(facts, key, kind, due, reason, today, 1, (
+                due, _risk(facts), facts.name.casefold(), stay.stay_id, number)))
+        else:
+            found.append(_candidate(facts, key, kind, due, reason, today, 4, _other_order(
+                facts, due, f"{stay.stay_id}:{number}", 2)))
+    return found
+
+
+def _tcm_when(due: date, today: date) -> str:
+    """"due tomorrow", "due by Dec 8", "2 days overdue (due by Dec 2)"."""
+    if due == today:
+        return "due today"
+    if due == today + timedelta(days=1):
+        return "due tomorrow"
+    by = f"{due.strftime('%b')} {due.day}"
+    return f"due by {by}" if due > today else f"{_late(due, today)} (due by {by})"
 
 
 def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
@@ -468,8 +527,9 @@ def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
                       _other_order(facts, task.due_on, task.id))
 
 
-REFERRAL_WORDS = {"requested": "sent", "in-progress": "in progress", "on-hold": "on hold"}
-"""A referral's status as the queue says it ("referral to food bank sent 10 days ago")."""
+REFERRAL_WORDS = {"requested": "sent", "in-progress": "started", "on-hold": "put on hold"}
+"""A referral's latest change as the queue says it ("referral to food bank sent 10 days ago",
+"accepted 9 days ago", "started", "put on hold")."""
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:

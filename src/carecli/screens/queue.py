@@ -29,9 +29,9 @@ READING_THE_REST = "reading the rest of today's queue…"
 NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
 """Actions on the highlighted item: offered only while there is one."""
 NEEDS_INTERVENTION = {"mark_done"}
-"""Actions on a care-plan intervention: offered only while one is highlighted."""
-DONE_KINDS = {"intervention", "appointment_reminder"}
-"""Items `d` marks done (an appointment's reminder call: made)."""
+"""Actions on a care-plan intervention (or a TCM step): offered only while one is highlighted."""
+MARKED_DONE = {"intervention", "tcm_medrec", "tcm_visit", "appointment_reminder"}
+"""The items `d` marks done (an appointment's reminder call: made)."""
 
 
 class QueueScreen(CareScreen):
@@ -44,9 +44,10 @@ class QueueScreen(CareScreen):
         "next; {queue.timer} starts or pauses the call timer first. {queue.snooze} puts an item "
         "off to another day (safety items cannot be put off); {queue.check_in} schedules a "
         "check-in; {queue.done} marks a care-plan intervention done today ({queue.undo} takes "
-        "it back); {queue.open} opens the record, {queue.plan} the care plan; {queue.caseload} "
-        "shows every client and {caseload.queue} there comes back here. {queue.week} shows how "
-        "many items fall due on each of the next 7 days."
+        "it back), or a TCM medication reconciliation or visit done on a day; {queue.open} opens "
+        "the record, {queue.plan} the care plan, {queue.stays} the client's stays and TCM; "
+        "{queue.caseload} shows every client and {caseload.queue} there comes back here. "
+        "{queue.week} shows how many items fall due on each of the next 7 days."
     )
     BINDINGS = bindings_for("queue")
     CSS_PATH = "queue.tcss"
@@ -161,7 +162,8 @@ class QueueScreen(CareScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ITEM and self.item is None:
             return None  # shown dimmed: nothing is highlighted
-        if action in NEEDS_INTERVENTION and (self.item is None or self.item.kind not in DONE_KINDS):
+        if action in NEEDS_INTERVENTION and (self.item is None
+                                             or self.item.kind not in MARKED_DONE):
             return None
         return True
 
@@ -195,6 +197,18 @@ class QueueScreen(CareScreen):
         if self.item is not None:
             open_plan(self.app, self.item.client_id)
 
+    def action_referrals(self) -> None:
+        from carecli.screens.referrals import open_referrals
+
+        if self.item is not None:
+            open_referrals(self.app, self.item.client_id)
+
+    def action_stays(self) -> None:
+        from carecli.screens.stays import open_stays
+
+        if self.item is not None:
+            open_stays(self.app, self.item.client_id)
+
     def action_mark_done(self) -> None:
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
@@ -203,6 +217,12 @@ class QueueScreen(CareScreen):
             from carecli.screens.appointments import reminder_made
 
             reminder_made(self, item)
+            return
+        if item is not None and item.kind in ("tcm_medrec", "tcm_visit"):
+            from carecli.screens.stays import mark_step
+
+            step = "med_rec" if item.kind == "tcm_medrec" else "visit"
+            mark_step(self.app, item.client_id, int(item.key.split(":", 1)[1]), step)
             return
         if item is None or item.kind != "intervention":
             return

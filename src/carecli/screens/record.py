@@ -288,6 +288,21 @@ class RecordScreen(CareScreen):
 
         open_plan(self.app, self.client_id)
 
+    def action_referrals(self) -> None:
+        from carecli.screens.referrals import open_referrals
+
+        open_referrals(self.app, self.client_id)
+
+    def action_stays(self) -> None:
+        from carecli.screens.stays import open_stays
+
+        open_stays(self.app, self.client_id)
+
+    def action_add_stay(self) -> None:
+        from carecli.screens.stays import record_stay
+
+        record_stay(self.app, self.client_id)
+
     # contacts -------------------------------------------------------------------------
     def action_log_contact(self) -> None:
         contact_logger.log_contact(self.app, self.client_id)

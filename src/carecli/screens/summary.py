@@ -61,6 +61,7 @@ class SummaryScreen(CareScreen):
             admissions_last_6_months=context.admissions_last_6_months,
             recent_discharge=context.recent_discharge,
             safety_findings=self.wizard.answers.get("safety", {}).keys(),
+            stay_lace=context.lace,
         )
         self.problems = suggest_problems(self.results)
         missed = self._not_taking()

@@ -53,6 +53,9 @@ def detail(item: QueueItem | None, today: date) -> Text:
     text.append(one_line(item.reason))
     if item.kind == "intervention":  # its key is not in the footer: named here
         text.append(f"  ({key_of('queue.done')} marks it done today)", "dim")
+    elif item.kind in ("tcm_medrec", "tcm_visit"):
+        text.append(f"  ({key_of('queue.done')} marks it done, "
+                    f"{key_of('queue.stays')} shows the stay)", "dim")
     return text
 
 

@@ -13,6 +13,8 @@ from carecli.widgets.client_table import CURSOR_KEYS, ClientTable
 KINDS = {
     "safety": ("Safety", "bold red"),
     "tcm": ("TCM", "bold yellow"),
+    "tcm_medrec": ("TCM med rec", "bold yellow"),
+    "tcm_visit": ("TCM visit", "bold yellow"),
     "retry": ("Retry", ""),
     "unable_to_reach": ("Unreachable", "magenta"),
     "check_in": ("Check-in", ""),
@@ -50,6 +52,8 @@ def client_cell(item: QueueItem, _today: date) -> Text:
 
 def kind_cell(item: QueueItem, _today: date) -> Text:
     name, style = KINDS.get(item.kind, (kind_name(item.kind), ""))
+    if item.kind.startswith("tcm_") and item.rank[:1] != (1,):
+        style = ""  # a TCM step is urgent (coloured) from the day before its deadline
     return Text(name, style)
 
 

@@ -63,6 +63,7 @@ def upgrade() -> None:
     sa.Column('changed_on', sa.Date(), nullable=False),
     sa.Column('from_status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
     sa.Column('to_status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('outcome', sqlmodel.sql.sqltypes.AutoString(length=24), nullable=True),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=20000), nullable=True),
     sa.Column('created_at', carecli.data.types.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], ondelete='CASCADE'),
@@ -130,8 +131,8 @@ def _carry_referrals_over() -> None:
                    .bindparams(old=old, new=new))
     op.execute(sa.text(
         "INSERT INTO referral_event (referral_id, client_id, changed_on, from_status, to_status, "
-        "created_at) SELECT id, client_id, COALESCE(last_update_on, made_on), NULL, status, "
-        ":now FROM referral").bindparams(
+        "outcome, created_at) SELECT id, client_id, COALESCE(last_update_on, made_on), NULL, "
+        "status, outcome, :now FROM referral").bindparams(
             sa.bindparam("now", utcnow(), type_=carecli.data.types.UTCDateTime())))
 
 

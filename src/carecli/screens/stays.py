@@ -1,0 +1,311 @@
+"""Stays & TCM: one client's hospital, emergency, observation and facility stays, and for a
+discharge within its 30-day TCM period the period and each step (the interactive contact, the
+medication reconciliation, the face-to-face visit): done (when), due by, or overdue, with the
+attempts made. Stays are recorded and edited in the generic form; the steps are marked done on
+a day; LACE is confirmed from the stay, the Charlson conditions of the record and earlier
+emergency visits. Every read and write goes through the data service in a worker."""
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from carecli.actions import bindings_for, fill
+from carecli.domain.enums import label
+from carecli.domain.transitions import (
+    STAY_FIELDS,
+    ClientStays,
+    LaceDraft,
+    Stay,
+    StayView,
+    TcmStep,
+    day_words,
+)
+from carecli.forms import DATE_HINT, FieldSpec, form_fields
+from carecli.plain import one_line
+from carecli.screens import contact_logger
+from carecli.screens.base import CareScreen, DataChanged, run_service_call
+from carecli.screens.form import FormScreen
+
+STAY_FORM = form_fields(STAY_FIELDS)
+STEP_TITLES = {"med_rec": "Medication reconciliation done", "visit": "Face-to-face visit done"}
+STEP_SAVED = {"med_rec": "Medication reconciliation saved.", "visit": "Face-to-face visit saved."}
+STEP_FORM = (FieldSpec("done_on", "Done on", "date", placeholder=DATE_HINT + " (blank: not done)"),)
+LACE_FORM = (
+    FieldSpec("acute_admission", "Unplanned admission", "bool"),
+    FieldSpec("charlson", "Charlson index", "int", required=True),
+    FieldSpec("ed_visits_6mo", "ED visits, 6 months", "int", required=True),
+)
+COLUMNS = (("Admitted", 10), ("Discharged", 10), ("Kind", 15), ("Facility", 26), ("TCM", 5))
+MARKS = {"done": ("✓", "green"), "due": ("•", "yellow"), "overdue": ("!", "bold red")}
+
+
+def open_stays(app: App, client_id: int) -> None:
+    """Push the client's Stays & TCM screen."""
+    app.push_screen(StaysScreen(client_id))
+
+
+def record_stay(app: App, client_id: int) -> None:
+    """The form to record a hospital stay for the client (from the palette, the record)."""
+    service = app.service  # type: ignore[attr-defined]
+    today = service.today()
+    app.push_screen(
+        FormScreen(title="Record a hospital stay", fields=STAY_FORM,
+                   values={"kind": "inpatient", "complexity": "moderate", "admitted_on": today},
+                   submit=lambda v: service.add_stay(client_id, v)),
+        _saved(app, client_id, "Hospital stay recorded."),
+    )
+
+
+def mark_step(app: App, client_id: int, stay_id: int, step: str) -> None:
+    """The form to mark a TCM step (`med_rec`, `visit`) done on a day, opened on the stay as
+    stored now and saved against its version."""
+    service = app.service  # type: ignore[attr-defined]
+
+    def opened(stay: Stay) -> None:
+        done = stay.med_rec_on if step == "med_rec" else stay.visit_on
+        app.push_screen(
+            FormScreen(title=STEP_TITLES[step], fields=STEP_FORM,
+                       values={"done_on": done or service.today()},
+                       submit=lambda v: service.mark_tcm_step(stay.id, stay.version, step,
+                                                              v["done_on"])),
+            _saved(app, client_id, STEP_SAVED[step]))
+
+    run_service_call(app, service.stay, stay_id, done=opened)
+
+
+def _saved(app: App, client_id: int, message: str) -> Any:
+    def callback(result: Any) -> None:
+        if result is not None:
+            app.notify(message, markup=False)
+            app.post_message(DataChanged(client_id))
+
+    return callback
+
+
+class StaysScreen(CareScreen):
+    HELP = (
+        "The client's hospital, emergency, observation and facility stays, latest first. For a "
+        "discharge within its 30-day TCM period: the interactive contact (a reached contact; a "
+        "voicemail does not count, and each attempt is listed), the medication reconciliation "
+        "(no later than the visit) and the face-to-face visit (7 days at high complexity, 14 "
+        "at moderate), each done, due by or overdue. {stays.add} records a stay, {stays.edit} "
+        "edits the highlighted one; {stays.med_rec} and {stays.visit} mark those steps done on "
+        "a day; {stays.log_contact} logs a contact; {stays.lace} confirms its LACE answers."
+    )
+    BINDINGS = bindings_for("stays")
+    DEFAULT_CSS = """
+    StaysScreen #stays-title { height: 1; padding: 0 1; text-style: bold; }
+    StaysScreen #stays-table { height: auto; max-height: 7; }
+    StaysScreen #stays-scroll { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, client_id: int) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.view: ClientStays | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Stays & TCM", id="stays-title")
+        yield DataTable(id="stays-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="stays-scroll"):
+            yield Static("Loading…", id="stays-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.title = "carecli"
+        table = self.query_one(DataTable)
+        for title, width in COLUMNS:
+            table.add_column(title, width=width)
+        self.app.data_changed.subscribe(self, self._data_changed)  # type: ignore[attr-defined]
+        self.reload()
+
+    def reload(self) -> None:
+        self.call_service(self.service.stays, self.client_id, done=self._show)
+
+    def _data_changed(self, client_id: int | None) -> None:
+        if client_id is None or client_id == self.client_id:
+            self.reload()
+
+    # showing ------------------------------------------------------------------------------
+    def _show(self, view: ClientStays) -> None:
+        self.view = view
+        self.sub_title = one_line(view.name)
+        self.query_one("#stays-title", Static).update(
+            Text(f"Stays & TCM — {one_line(view.name)}", style="bold"))
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for item in view.stays:
+            stay = item.stay
+            table.add_row(
+                stay.admitted_on.isoformat(),
+                stay.discharged_on.isoformat() if stay.discharged_on else "still in",
+                label(stay.kind), Text(one_line(stay.facility)),
+                _tcm_cell(item, view.today), key=str(stay.id))
+        if view.stays:
+            table.move_cursor(row=min(keep, len(view.stays) - 1))
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_edit()
+
+    @property
+    def current(self) -> StayView | None:
+        if self.view is None or not self.view.stays:
+            return None
+        row = self.query_one(DataTable).cursor_row
+        return self.view.stays[min(max(row, 0), len(self.view.stays) - 1)]
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#stays-detail", Static)
+        if self.view is None:
+            return
+        item = self.current
+        if item is None:
+            detail.update(fill("No hospital stays recorded. {stays.add} records one."))
+            return
+        detail.update(stay_detail(item, self.view.today))
+
+    # actions ------------------------------------------------------------------------------
+    def action_add(self) -> None:
+        record_stay(self.app, self.client_id)
+
+    def action_edit(self) -> None:
+        item = self.current
+        if item is None:
+            return
+
+        def opened(stay: Stay) -> None:
+            values = {spec.key: getattr(stay, spec.key) for spec in STAY_FORM}
+            self.app.push_screen(
+                FormScreen(title="Edit hospital stay", fields=STAY_FORM, values=values,
+                           submit=lambda v: self.service.update_stay(stay.id, stay.version, v)),
+                _saved(self.app, self.client_id, "Hospital stay saved."))
+
+        self.call_service(self.service.stay, item.stay.id, done=opened)
+
+    def action_step(self, step: str) -> None:
+        item = self.current
+        if item is None:
+            return
+        if item.tcm is None:
+            self.notify("This stay starts no transitional care: it has no discharge, or was "
+                        "an emergency visit sent home.", markup=False)
+            return
+
+        mark_step(self.app, self.client_id, item.stay.id, step)
+
+    def action_lace(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        if item.stay.discharged_on is None:
+            self.notify("LACE needs the discharge day: record it first.", markup=False)
+            return
+
+        def opened(draft: LaceDraft) -> None:
+            stay = draft.stay
+            self.app.push_screen(
+                FormScreen(title=lace_title(draft), fields=LACE_FORM, values=draft.values(),
+                           submit=lambda v: self.service.save_lace(stay.id, stay.version, v)),
+                _lace_saved(self.app, self.client_id))
+
+        self.call_service(self.service.lace_draft, item.stay.id, done=opened)
+
+    def action_log_contact(self) -> None:
+        contact_logger.log_contact(self.app, self.client_id)
+
+
+def _lace_saved(app: App, client_id: int) -> Any:
+    def callback(total: Any) -> None:
+        if total is not None:
+            app.notify(f"LACE {total} saved.", markup=False)
+            app.post_message(DataChanged(client_id))
+
+    return callback
+
+
+def lace_title(draft: LaceDraft) -> str:
+    """The LACE form's title: the length of stay, and the Charlson conditions that counted."""
+    counted = "; ".join(f"{c.name} {c.weight}" for c in draft.charlson.conditions)
+    return (f"LACE — {draft.stay.length_days} days in; from the record: Charlson "
+            f"{draft.charlson.index} ({counted or 'no Charlson condition'}), "
+            f"{draft.ed_visits} ED visit{'s' if draft.ed_visits != 1 else ''} in 6 months. "
+            "Confirm or change.")
+
+
+def _tcm_cell(item: StayView, today: date) -> Text:
+    tcm = item.tcm
+    if tcm is None:
+        return Text("")
+    if not tcm.in_period(today):
+        return Text("ended" if today > tcm.period_ends else "", style="dim")
+    marks = Text()
+    for step in tcm.steps:
+        mark, style = MARKS[step.state(today)]
+        marks.append(mark, style=style)
+    return marks
+
+
+def stay_detail(item: StayView, today: date) -> Text:
+    """The highlighted stay in full, with its TCM period and steps."""
+    stay = item.stay
+    text = Text()
+    text.append(one_line(stay.facility), style="bold")
+    text.append(f" — {label(stay.kind).lower()}, admitted {day_words(stay.admitted_on)}")
+    if stay.discharged_on is not None:
+        days = stay.length_days
+        text.append(f", discharged {day_words(stay.discharged_on)} "
+                    f"({days} day{'s' if days != 1 else ''})")
+        if stay.disposition:
+            text.append(f" to {label(stay.disposition).lower()}")
+    else:
+        text.append(", not discharged yet")
+    text.append("\n")
+    if stay.reason:
+        text.append("Reason: ")
+        text.append(one_line(stay.reason))
+        text.append("\n")
+    tcm = item.tcm
+    if tcm is not None:
+        if tcm.in_period(today):
+            visit = "7" if tcm.high_complexity else "14"
+            text.append(f"TCM period {day_words(tcm.discharged_on)} – "
+                        f"{day_words(tcm.period_ends)} ({label(stay.complexity).lower()} "
+                        f"complexity: visit within {visit} days)\n", style="bold")
+            for step in tcm.steps:
+                text.append_text(_step_line(step, today))
+        elif today > tcm.period_ends:
+            text.append(f"TCM period ended {day_words(tcm.period_ends)}\n", style="dim")
+    if stay.lace_total is not None:
+        text.append(f"LACE {stay.lace_total} ({stay.lace_band} readmission risk): "
+                    f"{stay.length_days} days, {'unplanned' if stay.acute_admission else 'planned'}"
+                    f" admission, Charlson {stay.charlson}, {stay.ed_visits_6mo} ED visits\n")
+    elif stay.discharged_on is not None:
+        text.append(fill("LACE not scored yet ({stays.lace})\n"), style="dim")
+    if stay.note:
+        text.append("Note: ")
+        text.append(one_line(stay.note))
+    return text
+
+
+def _step_line(step: TcmStep, today: date) -> Text:
+    mark, style = MARKS[step.state(today)]
+    line = Text("  ")
+    line.append(mark, style=style)
+    line.append(" ")
+    line.append(step.words(today), style=style if step.state(today) == "overdue" else "")
+    line.append("\n")
+    return line
