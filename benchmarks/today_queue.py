@@ -13,7 +13,9 @@ queue is timed against a contact log of the size the issue names. Then it measur
     fresh read-only connection (as `CareService.queue()` reads a file), against FLOOR_SQL run
     through a fresh plain `sqlite3` connection: one statement that reads the same rows and
     returns the same items in priority order (safety, TCM, overdue and due check-ins with
-    retries, tasks, referrals, plan reviews, the active plans' interventions by their next due
+    retries, TCM medication reconciliations and visits from 3 days before their deadline,
+    tasks, referrals, plan reviews, appointments' reminder calls and outcome
+    follow-ups, the active plans' interventions by their next due
     day; snoozes left out), the interventions done today, the week's counts and CCM at
     risk, with the local-time conversion and date arithmetic done by SQLite (holidays aside:
     plain SQL has no holiday calendar). Runs are interleaved; medians.
@@ -82,6 +84,15 @@ WITH active AS (
     WHERE s.discharged_on >= :since AND s.discharged_on <= :today AND s.kind <> 'emergency'
       AND COALESCE(a.success, '') < s.discharged_on
     UNION ALL
+    SELECT 1, s.client_id, step.kind, date(s.discharged_on, '+' || CASE s.complexity
+             WHEN 'high' THEN 7 ELSE 14 END || ' days') AS deadline
+    FROM hospital_stay s JOIN active a ON a.id = s.client_id
+    JOIN (SELECT 'tcm_medrec' AS kind UNION ALL SELECT 'tcm_visit') step
+    WHERE s.discharged_on >= :since AND s.discharged_on <= :today AND s.kind <> 'emergency'
+      AND CASE step.kind WHEN 'tcm_medrec' THEN s.med_rec_on ELSE s.visit_on END IS NULL
+      AND date(s.discharged_on, '+' || CASE s.complexity WHEN 'high' THEN 4 ELSE 11 END
+               || ' days') <= :today
+    UNION ALL
     SELECT CASE WHEN day < :today THEN 2 ELSE 3 END, client_id, kind, day FROM check_ins
     WHERE day <= :horizon AND NOT EXISTS (
         SELECT 1 FROM snooze z WHERE z.client_id = check_ins.client_id
@@ -101,6 +112,16 @@ WITH active AS (
     UNION ALL
     SELECT 4, client_id, 'intervention', day FROM intervention_days
     WHERE day <= :horizon AND active
+    UNION ALL
+    SELECT 4, p.client_id, 'appointment_reminder', date(p.starts_at, 'localtime', '-1 day')
+    FROM appointment p JOIN active a ON a.id = p.client_id
+    WHERE p.status = 'scheduled' AND p.reminded_on IS NULL AND p.starts_at >= :start
+      AND p.starts_at < :appointments_end
+    UNION ALL
+    SELECT 4, p.client_id, 'appointment_outcome', date(p.starts_at, 'localtime', '+1 day')
+    FROM appointment p JOIN active a ON a.id = p.client_id
+    WHERE p.status = 'scheduled' AND p.starts_at >= :appointments_since
+      AND p.starts_at < :appointments_end
 ), interventions AS (
     SELECT p.client_id, i.frequency, i.due_on,
            EXISTS (SELECT 1 FROM active a WHERE a.id = p.client_id) AS active,
@@ -161,7 +182,9 @@ def floor_queue(path: Path, today: date) -> list[tuple]:
     params = {"today": today.isoformat(), "horizon": (today + timedelta(days=6)).isoformat(),
               "since": (today - timedelta(days=45)).isoformat(),
               "start": ts(day_start_utc(today)), "end": ts(day_start_utc(today + timedelta(1))),
-              "month": ts(month_start_utc(today))}
+              "month": ts(month_start_utc(today)),
+              "appointments_since": ts(day_start_utc(today - timedelta(days=30))),
+              "appointments_end": ts(day_start_utc(today + timedelta(days=8)))}
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return conn.execute(FLOOR_SQL, params).fetchall()
