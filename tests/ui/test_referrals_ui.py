@@ -216,6 +216,31 @@ async def test_a_quiet_referral_in_the_queue_opens_its_referrals_with_f(make_app
         assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
 
 
+async def test_a_reached_call_logged_from_a_quiet_referral_follows_it_up(
+        make_app, screened, db):
+    """`enter` on the quiet referral, the logger saved as it opens (a reached phone call): the
+    referral waits a week again, so it leaves today's queue."""
+    from carecli.screens.contact_logger import ContactLogger
+
+    li = screened["li"]
+    app = make_app()
+    made = app.service.create_referral(li, {"need": "food", "to_whom": "Dayton Food Bank",
+                                           "made_on": "2026-11-12"})
+    app.service.change_referral_status(made.id, made.version, {
+        "to_status": "requested", "changed_on": "2026-11-12"})
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, li, "referral")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContactLogger), "the logger")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ContactLogger), "the save")
+        await queue_shown(app, pilot)
+        await settle(app, pilot)
+        assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
+    assert _stored(db)[0][0][-1] == date(2026, 12, 1)
+
+
 def test_referrals_80x24_snapshot(snap_compare, make_app, screened, db, today):
     li = screened["li"]
 

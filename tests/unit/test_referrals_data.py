@@ -19,7 +19,13 @@ from carecli.data.models import (
     Referral,
     ReferralEvent,
 )
-from carecli.data.referrals import change_status, client_referrals, create_referral, set_follow_up
+from carecli.data.referrals import (
+    change_status,
+    client_referrals,
+    create_referral,
+    followed_up_by_contact,
+    set_follow_up,
+)
 
 pytestmark = pytest.mark.both_backends
 
@@ -253,3 +259,29 @@ def test_the_record_history_shows_each_dated_status_change(db) -> None:
         (date(2026, 11, 3), "Referral to Dayton Food Bank: draft → sent", ""),
         (date(2026, 11, 2), "Referral to Dayton Food Bank (rejected)", ""),
     ]
+
+
+def test_a_reached_contact_from_its_queue_item_follows_an_open_referral_up(db) -> None:
+    """The next follow-up falls a week from the contact; a draft or a closed referral is left
+    as it is; a form read before is refused afterwards."""
+    client = _client(db)
+    sent = _move(db, _make(db, client, made_on="2026-11-10"), "requested",
+                 changed_on="2026-11-10", follow_up_on="2026-11-24")
+    assert followed_up_by_contact(db=db, referral_id=sent.id, today=TODAY) == date(2026, 12, 1)
+    (stored,) = client_referrals(db=db, client_id=client).referrals
+    assert (stored.follow_up_on, stored.version) == (date(2026, 12, 1), sent.version + 1)
+    with pytest.raises(ChangedElsewhere):
+        set_follow_up(db=db, referral_id=sent.id, version=sent.version,
+                      follow_up_on="2026-12-20", today=TODAY)
+    assert _audit(db)[-1] == ("follow_up", sent.id, "followed up by a contact; next 2026-12-01")
+
+    draft = _make(db, client)
+    closed = _move(db, _move(db, _make(db, client), "requested"), "cancelled",
+                   outcome="no_longer_interested")
+    for referral in (draft, closed):
+        assert followed_up_by_contact(db=db, referral_id=referral.id, today=TODAY) is None
+    assert followed_up_by_contact(db=db, referral_id=9999, today=TODAY) is None
+    left = {r.id: (r.follow_up_on, r.version) for r in
+            client_referrals(db=db, client_id=client).referrals}
+    assert left[draft.id] == (draft.follow_up_on, draft.version)
+    assert left[closed.id] == (None, closed.version)

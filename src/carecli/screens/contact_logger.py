@@ -37,6 +37,7 @@ from carecli.screens.appointments import reminded_by_contact
 from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.detail import DetailScreen
 from carecli.screens.form import FormScreen
+from carecli.screens.referral_flows import followed_up_by_contact
 from carecli.widgets.contacts_tab import month_name, when
 
 
@@ -101,6 +102,7 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
                                     timer_minutes=figure)
             logged = service.log_contact(client_id, values)
             reminded_by_contact(service, item, values, logged)
+            followed_up_by_contact(service, item, values)
             return logged, values
 
         app.push_screen(ContactLogger(title=title, fields=logger_fields(people),
