@@ -1,0 +1,45 @@
+"""Fault hunt (issue 9): a correction that turns a contact with the client into communication
+with the care team (or back) changes `successful` between TRUE and NULL, yet the check-ins
+set by hand it answered are not looked at again. Fails today (xfail strict until fixed)."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from carecli.data.clients import create_client
+from carecli.data.contacts import contacts, correct_contact, log_contact
+from carecli.data.follow_ups import schedule_follow_up
+from carecli.data.models import CheckIn
+from carecli.domain.enums import CheckInStatus
+
+pytestmark = pytest.mark.both_backends
+
+NOW = datetime(2026, 11, 24, 16, 0).astimezone()
+
+
+def _status(db, check_in_id: int) -> str:
+    with db.read() as session:
+        return session.scalar(select(CheckIn.status).where(CheckIn.id == check_in_id))
+
+
+@pytest.mark.xfail(strict=True, reason="data/contacts.py correct_contact calls _answer_again "
+                   "only when the outcome or the time changed: a reached call corrected to "
+                   "the PCP's office (with_whom_kind care_team, successful NULL) still "
+                   "answers the client's check-in")
+def test_a_call_corrected_to_the_care_team_no_longer_answers_the_clients_check_in(db) -> None:
+    client = create_client(db=db, values={"given_name": "Ida", "family_name": "Rowe",
+                                          "enrolled_on": date(2026, 1, 5)})
+    schedule_follow_up(db=db, client_id=client, now=NOW, values={
+        "kind": "check_in", "due_on": "2026-11-24", "reason": "confirm the discharge date"})
+    with db.read() as session:
+        due = session.scalar(select(CheckIn.id))
+    log_contact(db=db, client_id=client, now=NOW, values={
+        "outcome": "reached", "minutes": 5, "occurred_at": "2026-11-24 10:00"})
+    assert _status(db, due) == CheckInStatus.DONE
+    entry = contacts(db=db, client_id=client)[0]
+    correct_contact(db=db, contact_id=entry.id, version=entry.version,
+                    values={"with_whom": "Dr Ames", "with_whom_kind": "care_team"},
+                    reason="It was the PCP's office", now=NOW)
+    assert contacts(db=db, client_id=client)[0].successful is None
+    assert _status(db, due) == CheckInStatus.OPEN
