@@ -41,9 +41,17 @@ def test_every_group_has_an_example() -> None:
 
 
 @pytest.mark.parametrize("code", ["I10", "E78.5", "C44.91", "F32.A", "M17.11", "I48.91", "", "E1",
-                                  "Z79.4", "K70.", "not a code"])
+                                  "Z79.4", "not a code"])
 def test_codes_outside_the_index_count_nothing(code: str) -> None:
     assert charlson([code]).index == 0
+
+
+@pytest.mark.parametrize(("code", "condition"), [
+    ("K70.", "mild_liver"), ("K70", "mild_liver"), ("E11", "diabetes"), ("I50", "chf")])
+def test_a_category_broader_than_the_index_counts_as_its_least_severe_condition(
+        code: str, condition: str) -> None:
+    """K70 (alcoholic liver disease) covers mild (K70.0-K70.3, K70.9) and severe (K70.4)."""
+    assert conditions_of(code) == (condition,)
 
 
 def test_mild_and_severe_liver_disease_count_once_as_the_severe() -> None:

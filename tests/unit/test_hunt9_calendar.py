@@ -21,9 +21,6 @@ def _summary(kind: str, key: str) -> str:
     return str(event["summary"])
 
 
-@pytest.mark.xfail(strict=True, reason="export/calendar.py WORK_WORDS has no entry for the "
-                   "queue kinds tcm_medrec and tcm_visit: a TCM deadline reads as a vague "
-                   "'Follow-up' in the care manager's calendar")
 @pytest.mark.parametrize("kind", ["tcm_medrec", "tcm_visit"])
 def test_a_tcm_step_deadline_is_named_as_such_not_a_vague_follow_up(kind: str) -> None:
     summary = _summary(kind, f"{kind}:3")

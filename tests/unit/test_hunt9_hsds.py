@@ -31,16 +31,12 @@ def _encrypted(archive: Path) -> Path:
     return archive
 
 
-@pytest.mark.xfail(strict=True, reason="hsds/source.py: zipfile's RuntimeError for an "
-                   "encrypted entry is not caught: a traceback instead of one sentence")
 def test_a_password_protected_zip_is_refused_in_one_sentence(tmp_path):
     archive = _encrypted(zip_folder(write_directory(tmp_path / "dir"), tmp_path / "dir.zip"))
     with pytest.raises(HsdsRefused):
         read_directory(archive)
 
 
-@pytest.mark.xfail(strict=True, reason="hsds/source.py: `carecli import resources` on a "
-                   "password-protected zip ends in a RuntimeError traceback")
 def test_the_command_on_a_password_protected_zip_says_one_sentence(run: Run, tmp_path):
     database = tmp_path / "carecli.db"
     open_database(resolve_database(str(database))).dispose()

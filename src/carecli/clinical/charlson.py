@@ -94,12 +94,21 @@ def _normal(code: str) -> str:
 
 
 def conditions_of(code: str) -> tuple[str, ...]:
-    """The Charlson conditions one ICD-10 code shows (usually none or one)."""
+    """The Charlson conditions one ICD-10 code shows (usually none or one). A code broader
+    than the index's own (a 3-character category such as E11) counts as the least severe
+    condition whose codes it covers; DOMAIN.md is silent on this."""
     normal = _normal(code)
     if len(normal) < 3:
         return ()
-    return tuple(cid for cid, (_, _, prefixes) in CONDITIONS.items()
-                 if any(normal.startswith(p) for p in prefixes))
+    found = tuple(cid for cid, (_, _, prefixes) in CONDITIONS.items()
+                  if any(normal.startswith(p) for p in prefixes))
+    if found:
+        return found
+    # a category broader than the prefixes (E11: "type 2 diabetes", unspecified) counts as
+    # the least severe condition it may be, never as none
+    wider = [cid for cid, (_, _, prefixes) in CONDITIONS.items()
+             if any(p.startswith(normal) for p in prefixes)]
+    return (min(wider, key=lambda cid: CONDITIONS[cid][1]),) if wider else ()
 
 
 def charlson(codes: Iterable[str | None]) -> CharlsonResult:

@@ -36,7 +36,9 @@ UID_DOMAIN = "carecli.invalid"
 never resolves)."""
 
 WORK_WORDS = {
-    "safety": "Urgent call", "tcm": "Call by deadline", "retry": "Check-in call",
+    "safety": "Urgent call", "tcm": "Call by deadline",
+    "tcm_medrec": "Medication review by deadline", "tcm_visit": "Visit by deadline",
+    "retry": "Check-in call",
     "unable_to_reach": "Check-in call", "check_in": "Check-in call", "scheduled": "Check-in call",
     "task": "Task", "referral": "Referral follow-up", "plan_review": "Care plan review",
     "intervention": "Care plan task", "appointment_reminder": "Reminder call",

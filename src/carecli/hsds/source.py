@@ -53,6 +53,10 @@ class Source:
         else:
             try:
                 data = _read_at_most(self._zip.open(where), limit)
+            except RuntimeError:  # zipfile's word for an encrypted member
+                raise HsdsRefused(f"{name} in {self.path} is protected by a password; unpack "
+                                  "the zip file and import the folder. Nothing was imported."
+                                  ) from None
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
                 raise HsdsRefused(f"{name} cannot be unpacked from {self.path} ({exc}); the "
                                   "zip file is damaged. Nothing was imported.") from None
