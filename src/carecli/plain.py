@@ -25,6 +25,12 @@ def one_line(value: object) -> str:
     return " ".join(clean(value).split())
 
 
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, ending in … when cut (so a cut is never mistaken
+    for the whole, as "E11" for "E11.9" would be)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def plain(value: object, style: str = "") -> Text:
     """User text as a `Text` that renders exactly as typed."""
     return Text(clean(value), style=style)

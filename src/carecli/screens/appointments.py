@@ -17,7 +17,7 @@ from carecli.domain.appointments import Appointment, clock_words, transport_word
 from carecli.domain.enums import AppointmentStatus, label
 from carecli.domain.fields import NAME_MAX, TEXT_MAX
 from carecli.forms import FieldSpec
-from carecli.plain import one_line, plain
+from carecli.plain import cut, one_line, plain
 from carecli.screens.base import CareScreen, DataChanged, run_service_call
 from carecli.screens.form import FormScreen
 
@@ -139,7 +139,7 @@ def row_cells(appointment: Appointment, today) -> list[Text]:
     values = (clock_words(appointment.starts_at, today), appointment.with_whom,
               appointment.location or "", appointment.purpose or "",
               "yes" if appointment.transport_arranged else "", label(appointment.status))
-    return [plain(_cut(one_line(v), width), style)
+    return [plain(cut(one_line(v), width), style)
             for v, (_, width) in zip(values, COLUMNS, strict=True)]
 
 
@@ -158,10 +158,6 @@ def details(appointment: Appointment, today) -> Text:
             text.append(f"\n{title}: ", "bold")
             text.append_text(plain(one_line(value)))
     return text
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class AppointmentScreen(CareScreen):

@@ -20,7 +20,7 @@ from carecli.domain.referrals import (
     outcome_words,
     status_words,
 )
-from carecli.plain import one_line, plain
+from carecli.plain import cut, one_line, plain
 from carecli.screens import referral_flows
 from carecli.screens.base import CareScreen
 
@@ -149,7 +149,7 @@ def cells(referral: Referral, today: date) -> list[Text]:
     values = (one_line(referral.to_whom), category_words(referral.need) or "—",
               status_words(referral.status), referral.since.isoformat(),
               follow.isoformat() if follow else "—")
-    row = [plain(_cut(v, width)) for v, (_, width) in zip(values, COLUMNS, strict=True)]
+    row = [plain(cut(v, width)) for v, (_, width) in zip(values, COLUMNS, strict=True)]
     if follow is not None and follow <= today:
         row[-1].stylize("bold yellow")
     return row
@@ -171,6 +171,3 @@ def detail(referral: Referral | None) -> Text:
         text.append_text(plain(one_line(referral.reason)))
     return text
 
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"

@@ -20,7 +20,7 @@ from carecli.domain.enums import ResourceCategory, ResourceStatus
 from carecli.domain.fields import EMAIL_MAX, PHONE_MAX, TEXT_MAX
 from carecli.domain.resources import Resource, category_label, find, next_category
 from carecli.forms import FieldSpec, choices
-from carecli.plain import one_line, plain
+from carecli.plain import cut, one_line, plain
 from carecli.screens.base import CareScreen, DataChanged
 from carecli.screens.form import FormScreen
 
@@ -71,7 +71,7 @@ def row_cells(resource: Resource, sizes: list[int]) -> list[Text]:
     values = (resource.name, category_label(resource.category), resource.phone or "",
               resource.organisation or "")
     style = "" if resource.active else "dim"
-    return [plain(_cut(one_line(v), width), style) for v, width in zip(values, sizes, strict=True)]
+    return [plain(cut(one_line(v), width), style) for v, width in zip(values, sizes, strict=True)]
 
 
 def details(resource: Resource) -> Text:
@@ -92,10 +92,6 @@ def details(resource: Resource) -> Text:
             text.append(f"\n{title}: ", "bold")
             text.append_text(plain(one_line(value)))
     return text
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class ResourceScreen(CareScreen):

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from carecli.domain.entry_fields import ENTRY_FIELDS
 from carecli.domain.enums import label
 from carecli.domain.fields import EntryFields, Field
-from carecli.plain import one_line
+from carecli.plain import cut, one_line
 
 
 def cell(field: Field, entry: Any) -> str:
@@ -32,17 +32,11 @@ def cell(field: Field, entry: Any) -> str:
 def row_cells(fields: EntryFields, entry: Any) -> list[Text]:
     """One row of the table: each shown field as plain text on one line, cut to its width, and
     dimmed when the entry is over (a revoked consent, a stopped medication)."""
-    cells = [Text(_cut(one_line(cell(f, entry)), f.column.width)) for f in fields.shown]
+    cells = [Text(cut(one_line(cell(f, entry)), f.column.width)) for f in fields.shown]
     if fields.ended_by and getattr(entry, fields.ended_by):
         for text in cells:
             text.stylize("dim")
     return cells
-
-
-def _cut(text: str, width: int) -> str:
-    """`text` in at most `width` characters, ending in … when cut (so a cut is never mistaken
-    for the whole, as "E11" for "E11.9" would be)."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class EntryTable(DataTable):
