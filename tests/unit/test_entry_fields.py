@@ -307,6 +307,6 @@ async def test_a_sixth_kind_is_added_through_its_form_and_listed(db, db_path, st
 
 def test_a_cut_cell_says_it_is_cut():
     """A code cut to its column must not read as another code ("E11" for "E11.9")."""
-    from carecli.widgets.entry_table import _cut
+    from carecli.plain import cut
 
-    assert _cut("E11.9", 5) == "E11.9" and _cut("E11.9", 4) == "E11…"
+    assert cut("E11.9", 5) == "E11.9" and cut("E11.9", 4) == "E11…"
