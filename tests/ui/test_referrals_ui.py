@@ -150,6 +150,32 @@ async def test_a_referral_for_a_screens_need_is_sent_accepted_and_completed(
         assert "Why: Runs out of food before the 20th" in shown
 
 
+async def test_a_resource_named_with_braces_and_markup_is_referred_to_as_typed(
+        make_app, screened, db):
+    """Braces that look like a key name, and Rich markup, in a resource's name: the referral
+    is saved and the message names it exactly as typed."""
+    from test_contact_logger_ui import notices
+
+    with db.write() as session:
+        food_bank = session.get(CommunityResource, 1)
+        food_bank.name = "Pantry {bank.north} [/]"
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(app, pilot, screened["li"])
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickScreen), "the need list")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the referral form")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen), "the referrals")
+        await settle(app, pilot)
+        assert "Referral to Pantry {bank.north} [/] saved as a draft" in notices(app)
+    assert _stored(db)[0][0][0] == "Pantry {bank.north} [/]"
+
+
 async def test_rejecting_offers_not_eligible_first(make_app, screened, db):
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:

@@ -91,8 +91,8 @@ def _new_form(screen: "ReferralsScreen", view: ClientReferrals, need: Any,
         if made is None:
             return
         _changed(screen, made)
-        screen.notify(fill(f"Referral to {one_line(made.to_whom)} saved as a draft; "
-                           "{referrals.status} sends it."), markup=False)
+        screen.notify(f"Referral to {one_line(made.to_whom)} saved as a draft; "
+                      + fill("{referrals.status} sends it."), markup=False)
 
     title = f"Refer {one_line(view.name)}" + (
         f" to {one_line(resource.name)}" if resource else " (to a name you type)")
