@@ -44,7 +44,7 @@ from carecli.domain.appointments import Appointment
 from carecli.domain.care_plan import PlanItem
 from carecli.domain.daily import Queue, QueueItem
 from carecli.domain.enums import FREQUENCY_DAYS, OPEN_INTERVENTION_STATUSES, PlanItemKind
-from carecli.domain.plan_outline import next_due
+from carecli.domain.plan_outline import next_due_on
 from carecli.domain.queue import (
     CCM_WARN_DAYS_LEFT,
     TCM_GRACE_DAYS,
@@ -162,7 +162,7 @@ HAVING MAX(d.done_on) = '{{today}}' OR (MAX(d.done_on) IS NULL AND i.due_on <= '
     OR ((i.due_on IS NULL OR i.due_on <= '{{horizon}}') AND (
         {_AFTER_LAST_TIME}))"""
 """The open interventions of the active plans that fall due by the end of the week ahead, or
-were done today (`plan_outline.next_due` decides; this only leaves out what cannot be due):
+were done today (`plan_outline.next_due_on` decides; this only leaves out what cannot be due):
 never done, by their planned day; done, a repeating one when its interval after the last time
 ends this week. Each plan's items are a seek along their plan, and each one's last time done a
 seek along `ix_intervention_done_client_uid`."""
@@ -493,10 +493,12 @@ def _later_interventions(found, today: date) -> dict[int, list[date]]:
 
 def _later_day(row, today: date) -> date | None:
     """The day an intervention row falls due when that is after today and it was not done
-    today (`plan_outline.next_due`); otherwise None (the row is kept)."""
-    fact = _intervention(row)
-    due = None if fact is None else next_due(fact.item, fact.last_done_on)
-    return due if due is not None and due > today and fact.last_done_on != today else None
+    today (`plan_outline.next_due_on`); otherwise None (the row is kept)."""
+    due_on, last_done = _day(row[7]), _day(row[10])
+    if (due_on is None and row[7] is not None) or (last_done is None and row[10] is not None):
+        return None  # unreadable: kept, and left out when its facts are made
+    due = next_due_on(str(row[3]), row[6], due_on, last_done)
+    return due if due is not None and due > today and last_done != today else None
 
 
 def _intervention(row) -> InterventionFact | None:

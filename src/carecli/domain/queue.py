@@ -315,7 +315,7 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
                 shown.append(cand)
             else:
                 _count(later, cand.due, horizon)
-    shown.sort(key=lambda c: (c.tier, c.order))
+    shown.sort(key=lambda c: c.item.rank)  # (tier, order), made once per item
     items = tuple(c.item for c in shown)
     week = tuple((today + timedelta(days=i), len(items) if i == 0 else later.get(
         today + timedelta(days=i), 0)) for i in range(WEEK_DAYS))
@@ -405,6 +405,12 @@ def _candidate(facts: ClientFacts, key: str, kind: str, due: date, reason: str, 
     item = QueueItem(key, facts.id, facts.name, kind, due, reason, facts.risk_tier,
                      max(0, (today - due).days), (tier, order))
     return _Candidate(key, due, tier, order, item)
+
+
+def _later(key: str, due: date) -> _Candidate:
+    """An item due after today: only counted in the week ahead (on its day, or a snooze's), so
+    it needs no words."""
+    return _Candidate(key, due, 4)
 
 
 def _risk(facts: ClientFacts) -> int:
@@ -522,6 +528,8 @@ def _check_in(facts: ClientFacts, follow: FollowUp, today: date) -> _Candidate:
 
 
 def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
+    if task.due_on > today:
+        return _later(f"check_in:{task.id}", task.due_on)
     reason = f"task {_when(task.due_on, today)}" + (f": {task.reason}" if task.reason else "")
     return _candidate(facts, f"check_in:{task.id}", "task", task.due_on, reason, today, 4,
                       _other_order(facts, task.due_on, task.id))
@@ -533,6 +541,8 @@ REFERRAL_WORDS = {"requested": "sent", "in-progress": "started", "on-hold": "put
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
+    if ref.follow_up_on > today:
+        return _later(f"referral:{ref.id}", ref.follow_up_on)
     status = REFERRAL_WORDS.get(ref.status, ref.status)
     reason = f"referral to {ref.to_whom} {status} {_ago(ref.since, today)}: follow up"
     return _candidate(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today,
@@ -540,6 +550,8 @@ def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
 
 
 def _plan_review(facts: ClientFacts, plan: PlanReview, today: date) -> _Candidate:
+    if plan.review_due_on > today:
+        return _later(f"plan_review:{plan.plan_id}", plan.review_due_on)
     reason = f"care plan review {_when(plan.review_due_on, today)}"
     if plan.number is not None:
         reason += f" — plan {plan.number}" + (
@@ -555,6 +567,8 @@ def _intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> _C
     due = next_due(item, fact.last_done_on)
     if due is None:
         return None
+    if due > today:
+        return _later(f"intervention:{item.uid}", due)
     reason = f"intervention {_when(due, today)}: {item.text} ({intervention_terms(item)})"
     return _candidate(facts, f"intervention:{item.uid}", "intervention", due, reason, today, 4,
                       _other_order(facts, due, item.uid, 1))
@@ -567,13 +581,17 @@ def _appointment_items(facts: ClientFacts, today: date) -> list[_Candidate]:
     found = []
     for appointment in facts.appointments:
         due = reminder_due(appointment)
-        if due is not None and today <= appointment.day:
+        if due is not None and today < due:
+            found.append(_later(f"appointment_reminder:{appointment.id}", due))
+        elif due is not None and today <= appointment.day:
             found.append(_candidate(
                 facts, f"appointment_reminder:{appointment.id}", "appointment_reminder", due,
                 reminder_reason(appointment, today), today, 4,
                 _other_order(facts, due, appointment.id, 2)))
         due = outcome_due(appointment)
-        if due is not None:
+        if due is not None and today < due:
+            found.append(_later(f"appointment_outcome:{appointment.id}", due))
+        elif due is not None:
             found.append(_candidate(
                 facts, f"appointment_outcome:{appointment.id}", "appointment_outcome", due,
                 outcome_reason(appointment, today), today, 4,
