@@ -72,15 +72,33 @@ def db_path(tmp_path: Path) -> Path:
     return folder / "carecli.db"
 
 
+@pytest.fixture(scope="session")
+def new_database_file(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a freshly created and migrated SQLite database, made once per test process:
+    creating one runs every migration (about a quarter of a second), a copy takes
+    milliseconds. Tests of creating a file itself call carecli on a path of their own."""
+    from carecli.config import resolve_database
+    from carecli.data.db import open_database
+
+    path = tmp_path_factory.mktemp("new-database") / "carecli.db"
+    open_database(resolve_database(str(path))).dispose()
+    assert not path.with_name(path.name + "-wal").exists()  # all of it is in the file
+    return path.read_bytes()
+
+
 @pytest.fixture
 def db(request: pytest.FixtureRequest, db_path: Path):
-    """A freshly created and migrated database: a SQLite file, or the emptied PostgreSQL one."""
+    """A freshly created and migrated database: a SQLite file (a copy of `new_database_file`,
+    0600 as carecli makes it), or the emptied PostgreSQL one."""
     if getattr(request, "param", "sqlite") == "postgresql":
         yield request.getfixturevalue("postgres_db")
         return
     from carecli.config import resolve_database
     from carecli.data.db import open_database
 
+    fd = os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as file:
+        file.write(request.getfixturevalue("new_database_file"))
     database = open_database(resolve_database(str(db_path)))
     yield database
     database.dispose()
