@@ -118,8 +118,8 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
             _not_before_enrolment(data.occurred_at, stored_client(session, row.client_id))
         for name in before:
             setattr(row, name, new[name])
-        row.successful = _successful(data)
-        if "outcome" in before or "occurred_at" in before:
+        was, row.successful = row.successful, _successful(data)
+        if row.successful is not was or "occurred_at" in before:
             _answer_again(session, row)
         session.add(ContactCorrection(contact_id=contact_id, client_id=row.client_id,
                                       reason=why.reason, before=before))
@@ -229,9 +229,10 @@ def _not_before_enrolment(at: datetime, client: Client) -> None:
 
 
 def _answer_again(session, row: ContactLog) -> None:
-    """After a correction of a contact's outcome or time: the check-ins set by hand it answered
-    and no longer answers (not reached now, or due after its new day) open again, and a reached
-    one answers those due by its day. Only check-ins made before the contact was logged are its
+    """After a correction of whether a contact reached the client (its outcome, or with whom:
+    the care team is no contact with the client) or of its time: the check-ins set by hand it
+    answered and no longer answers (not reached now, or due after its new day) open again, and
+    a reached one answers those due by its day. Only check-ins made before the contact was logged are its
     answers (one it scheduled itself is not); an older row without that time is left as is."""
     if row.logged_at is None:
         return
