@@ -181,8 +181,9 @@ WHERE s.until_on >= '{today}' AND NOT EXISTS (
 """The latest snooze of each item, while it still counts."""
 
 DONE_SQL = """
-SELECT id, client_id, occurred_at, mode, outcome, minutes FROM contact_log
-WHERE occurred_at >= '{start}' AND occurred_at < '{end}'{only:client_id}"""
+SELECT id, client_id, occurred_at, mode, outcome, minutes, successful IS NULL, with_whom
+FROM contact_log WHERE occurred_at >= '{start}' AND occurred_at < '{end}'{only:client_id}"""
+"""The contacts logged today; `successful` NULL: communication with the care team."""
 
 CLOSED_BY_SQL = f"""
 SELECT d.id, f.flag FROM contact_log d JOIN safety_finding f ON f.client_id = d.client_id
@@ -567,13 +568,14 @@ def _done(cur, done_rows, names: dict[int, str]) -> list[DoneContact]:
             names = names | {row[0]: _name(*row[:4]) for row in _all(
                 cur, _restricted(QUEUE_CLIENTS_SQL, unnamed, "id"))}
     found = []
-    for contact_id, client_id, occurred_at, mode, outcome, minutes in done_rows:
+    for contact_id, client_id, occurred_at, mode, outcome, minutes, team, whom in done_rows:
         when = _local_time(occurred_at)
         if when is None:
             continue
         found.append(DoneContact(
             id=contact_id, client_id=client_id, client=names.get(client_id, f"client {client_id}"),
             occurred_at=when, mode=str(mode), outcome=str(outcome), minutes=int(minutes or 0),
-            closes=tuple(sorted(closed.get(contact_id, ()))),
+            closes=tuple(sorted(closed.get(contact_id, ()))), care_team=bool(team),
+            with_whom=whom if type(whom) is str else None,
         ))
     return found

@@ -215,6 +215,10 @@ class DoneContact:
     minutes: int
     closes: tuple[str, ...] = ()
     """Safety flags this contact followed up."""
+    care_team: bool = False
+    """Communication with the care team about the client (`successful` NULL), not a contact
+    with the client."""
+    with_whom: str | None = None
 
 
 class _Candidate(NamedTuple):
@@ -606,8 +610,7 @@ def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Can
 
 # done today -----------------------------------------------------------------------------------
 def _done_item(contact: DoneContact, facts: ClientFacts | None, today: date) -> DoneItem:
-    parts = [f"{OUTCOME_WORDS.get(contact.outcome, contact.outcome)} "
-             f"({contact.mode.replace('_', ' ')}), {contact.minutes} min"]
+    parts = [f"{_done_words(contact)}, {contact.minutes} min"]
     if contact.closes:
         parts.append(" and ".join(SAFETY_SHORT.get(f, f) for f in contact.closes)
                      + " follow-up noted")
@@ -619,6 +622,16 @@ def _done_item(contact: DoneContact, facts: ClientFacts | None, today: date) -> 
     return DoneItem(contact_id=contact.id, client_id=contact.client_id, client=contact.client,
                     occurred_at=contact.occurred_at, outcome=contact.outcome,
                     minutes=contact.minutes, summary="; ".join(parts))
+
+
+def _done_words(contact: DoneContact) -> str:
+    """"reached (phone)"; with the care team, whom and how, never "reached": "with the care
+    team about the client: Dr Lee (fax)"."""
+    mode = contact.mode.replace("_", " ")
+    if not contact.care_team:
+        return f"{OUTCOME_WORDS.get(contact.outcome, contact.outcome)} ({mode})"
+    how = "" if contact.mode == "with_care_team" else f" ({mode})"
+    return f"with the care team about the client: {contact.with_whom or 'a member'}{how}"
 
 
 def _done_intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> DoneItem:
