@@ -120,10 +120,11 @@ follows those; an emergency-department visit sent home is not one)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
-WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold')
+WHERE status IN ('draft', 'requested', 'accepted', 'in-progress', 'on-hold')
 AND follow_up_on <= '{horizon}'{only:client_id}"""
-"""The referrals sent and not closed (on hold too: someone still has to pick it up again) whose
-follow-up day comes this week; a draft is not sent yet, a closed one needs none."""
+"""The referrals not closed (on hold too: someone still has to pick it up again; a draft too:
+not sent yet, it would be forgotten) whose follow-up day comes this week; a closed one needs
+none."""
 
 APPOINTMENTS_SQL = """
 SELECT id, client_id, care_team_member_id, with_whom, starts_at, location, purpose,

@@ -13,8 +13,8 @@ Priority, first to last:
    deadline they stand among the other follow-ups of 5.);
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
-5. other follow-ups due: tasks, referrals sent and not closed (sent, accepted, in progress, on
-   hold) whose follow-up day has come, care plans whose review is due, interventions of the
+5. other follow-ups due: tasks, referrals not closed (sent, accepted, in progress, on hold,
+   and drafts not sent yet) whose follow-up day has come, care plans whose review is due, interventions of the
    active care plan that are due (`plan_outline.next_due`: an open status, and a repeating one
    its interval after it was last done) and are the care manager's work (their own; anyone's
    one-off, to check it was done; not a habit of the client's or a care-team visit that
@@ -125,7 +125,7 @@ class ReferralDue:
     id: int
     to_whom: str
     status: str
-    """`ReferralStatus`: requested, accepted, in-progress or on-hold."""
+    """`ReferralStatus`: draft, requested, accepted, in-progress or on-hold."""
     since: date
     """The day of its latest status change (quiet since)."""
     follow_up_on: date
@@ -531,14 +531,16 @@ def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
                       _other_order(facts, task.due_on, task.id))
 
 
-REFERRAL_WORDS = {"requested": "sent", "in-progress": "started", "on-hold": "put on hold"}
+REFERRAL_WORDS = {"draft": "drafted", "requested": "sent", "in-progress": "started",
+                  "on-hold": "put on hold"}
 """A referral's latest change as the queue says it ("referral to food bank sent 10 days ago",
-"accepted 9 days ago", "started", "put on hold")."""
+"accepted 9 days ago", "started", "put on hold", "drafted")."""
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
     status = REFERRAL_WORDS.get(ref.status, ref.status)
-    reason = f"referral to {ref.to_whom} {status} {_ago(ref.since, today)}: follow up"
+    then = "not sent yet" if ref.status == "draft" else "follow up"
+    reason = f"referral to {ref.to_whom} {status} {_ago(ref.since, today)}: {then}"
     return _candidate(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today,
                       4, _other_order(facts, ref.follow_up_on, ref.id))
 
