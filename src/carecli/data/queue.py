@@ -128,7 +128,8 @@ none."""
 
 APPOINTMENTS_SQL = """
 SELECT id, client_id, care_team_member_id, with_whom, starts_at, location, purpose,
-       transport_arranged, transport_note, status, reminded_on, outcome_note, version
+       transport_arranged, transport_note, status, reminded_on, outcome_note, version,
+       created_at
 FROM appointment WHERE starts_at >= '{appointments_since}' AND starts_at < '{appointments_end}'
   AND status = 'scheduled'{only:client_id}"""
 """Scheduled appointments up to the day after the week ahead (a reminder call falls the day
@@ -526,13 +527,13 @@ def _snooze(row) -> SnoozeFact | None:
 
 def _appointment(row) -> Appointment | None:
     (appointment_id, client_id, member, with_whom, starts_at, location, purpose, transport,
-     transport_note, status, reminded_on, outcome_note, version) = row
-    when = _local_time(starts_at)
+     transport_note, status, reminded_on, outcome_note, version, created_at) = row
+    when, made = _local_time(starts_at), _local_time(created_at)
     if when is None:
         return None
     return Appointment(appointment_id, client_id, member, str(with_whom), when, location,
                        purpose, bool(transport), transport_note, str(status), _day(reminded_on),
-                       outcome_note, version)
+                       outcome_note, version, made.date() if made is not None else None)
 
 
 _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
