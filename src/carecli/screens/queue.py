@@ -234,7 +234,7 @@ class QueueScreen(CareScreen):
             self.follow = table.row_id(after) if after is not None else None
             self.marked.append((item, today))
             then = f" Next due {next_due:%a %b} {next_due.day}." if next_due else ""
-            self.notify(f"Marked done today: {_what(item)} — {one_line(item.client)}.{then} "
+            self.notify(f"Done for {one_line(item.client)}: {_what(item)}, today.{then} "
                         f"{key_of('queue.undo')} takes it back.", markup=False)
             self.app.post_message(DataChanged(item.client_id))
 
@@ -252,7 +252,7 @@ class QueueScreen(CareScreen):
 
         def undone(_result: Any) -> None:
             self.follow = self.table.row_id(item)
-            self.notify(f"Undone: {_what(item)} — {one_line(item.client)} is no longer "
+            self.notify(f"Undone for {one_line(item.client)}: {_what(item)} is no longer "
                         "marked done today.", markup=False)
             self.app.post_message(DataChanged(item.client_id))
 
