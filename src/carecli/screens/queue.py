@@ -26,7 +26,7 @@ from carecli.widgets.queue_table import QueueTable, kind_name
 READING_THE_REST = "reading the rest of today's queue…"
 """The counts line while only the head of the queue is on screen."""
 
-NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
+NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan", "add_stay"}
 """Actions on the highlighted item: offered only while there is one."""
 NEEDS_INTERVENTION = {"mark_done"}
 """Actions on a care-plan intervention (or a TCM step): offered only while one is highlighted."""
@@ -208,6 +208,12 @@ class QueueScreen(CareScreen):
 
         if self.item is not None:
             open_stays(self.app, self.item.client_id)
+
+    def action_add_stay(self) -> None:
+        from carecli.screens.stays import record_stay
+
+        if self.item is not None:
+            record_stay(self.app, self.item.client_id)
 
     def action_mark_done(self) -> None:
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
