@@ -371,6 +371,9 @@ REGISTRY: tuple[Action, ...] = (
            footer=False),
     Action("resources.down", "down", "cursor(1)", "Down",
            "Move down the list, even while typing", footer=False),
+    Action("resources.pick", "enter", "pick", "Pick",
+           "Pick the highlighted resource (when choosing one for a referral)", priority=True,
+           display="enter"),
     Action("resources.search", "slash", "focus_search", "Search",
            "Back to the search: every word must appear in the name, organisation, "
            "description or category", palette="Search the directory"),
