@@ -11,7 +11,10 @@ A contact with a member of the care team (`with_whom_kind` care_team: a fax to t
 with the cardiologist's office) is coordination about the client: stored with `successful`
 NULL, its minutes count, but it answers no check-in, is no attempt (no retry, no "unable to
 reach") and follows up no safety finding. Every reader of `successful` takes only TRUE as
-reached and only FALSE as an attempt.
+reached and only FALSE as an attempt. Contacts with a care-team member logged before schema
+0006 were stored as reached or not (TRUE/FALSE) and are left so: the due dates worked by since
+were worked out from them. A correction gives one the meaning of today only when it changes
+its outcome or with whom it was.
 """
 
 from datetime import date, datetime
@@ -118,7 +121,9 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
             _not_before_enrolment(data.occurred_at, stored_client(session, row.client_id))
         for name in before:
             setattr(row, name, new[name])
-        was, row.successful = row.successful, _successful(data)
+        was = row.successful
+        if "outcome" in before or "with_whom_kind" in before:  # else a row from before 0006
+            row.successful = _successful(data)  # keeps its meaning (see the module docstring)
         if row.successful is not was or "occurred_at" in before:
             _answer_again(session, row)
         session.add(ContactCorrection(contact_id=contact_id, client_id=row.client_id,
