@@ -14,7 +14,7 @@ reach") and follows up no safety finding. Every reader of `successful` takes onl
 reached and only FALSE as an attempt. Contacts with a care-team member logged before schema
 0006 were stored as reached or not (TRUE/FALSE) and are left so: the due dates worked by since
 were worked out from them. A correction gives one the meaning of today only when it changes
-its outcome or with whom it was.
+its outcome, mode or with whom it was (`MEANING`).
 """
 
 from datetime import date, datetime
@@ -50,6 +50,8 @@ from carecli.domain.enums import (
 
 FIELDS = tuple(ContactFields.model_fields)
 """A contact's own fields: what is logged, listed and corrected."""
+MEANING = frozenset({"outcome", "mode", "with_whom_kind"})
+"""The fields whether it reached the client (`successful`) is worked out from."""
 
 OPEN_FINDINGS_SQL = f"""
 SELECT f.id, f.flag FROM safety_finding f
@@ -122,8 +124,8 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
         for name in before:
             setattr(row, name, new[name])
         was = row.successful
-        if "outcome" in before or "with_whom_kind" in before:  # else a row from before 0006
-            row.successful = _successful(data)  # keeps its meaning (see the module docstring)
+        if MEANING.intersection(before):  # else a row from before 0006 keeps its meaning
+            row.successful = _successful(data)
         if row.successful is not was or "occurred_at" in before:
             _answer_again(session, row)
         session.add(ContactCorrection(contact_id=contact_id, client_id=row.client_id,
