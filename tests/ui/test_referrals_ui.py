@@ -268,6 +268,31 @@ async def test_a_quiet_referral_in_the_queue_opens_its_referrals_with_f(make_app
         assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
 
 
+async def test_a_draft_not_sent_by_its_follow_up_day_is_in_the_queue_and_sent_from_it(
+        make_app, screened, db):
+    """Drafted 12 days ago and never sent: in the queue, saying so and how to move it on;
+    `f` opens Li's referrals, where sending it takes it out of the queue."""
+    li = screened["li"]
+    app = make_app()
+    app.service.create_referral(li, {"need": "food", "to_whom": "Dayton Food Bank",
+                                     "made_on": "2026-11-12"})
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, li, "referral")
+        assert app.queue.table.current.reason == (
+            "referral to Dayton Food Bank drafted 12 days ago: not sent yet")
+        detail = str(app.queue.query_one("#queue-detail").render())
+        assert "(f opens the referrals: s moves it on)" in detail
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen)
+                       and app.screen.view is not None, "the referrals")
+        await _move(app, pilot, "1")  # sent
+        await pilot.press("escape")
+        await queue_shown(app, pilot)
+        assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
+    assert _stored(db)[0][0][4] == "requested"
+
+
 async def test_a_reached_call_logged_from_a_quiet_referral_follows_it_up(
         make_app, screened, db):
     """`enter` on the quiet referral, the logger saved as it opens (a reached phone call): the
