@@ -239,8 +239,9 @@ def _answer_again(session, row: ContactLog) -> None:
     """After a correction of whether a contact reached the client (its outcome, or with whom:
     the care team is no contact with the client) or of its time: the check-ins set by hand it
     answered and no longer answers (not reached now, or due after its new day) open again, and
-    a reached one answers those due by its day. Only check-ins made before the contact was logged are its
-    answers (one it scheduled itself is not); an older row without that time is left as is."""
+    a reached one answers those due by its day. Only check-ins made before the contact was
+    logged are its answers (one it scheduled itself is not); an older row without that time
+    is left as is."""
     if row.logged_at is None:
         return
     day = _day(row.occurred_at)

@@ -14,11 +14,11 @@ Priority, first to last:
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
 5. other follow-ups due: tasks, referrals not closed (sent, accepted, in progress, on hold,
-   and drafts not sent yet) whose follow-up day has come, care plans whose review is due, interventions of the
-   active care plan that are due (`plan_outline.next_due`: an open status, and a repeating one
-   its interval after it was last done) and are the care manager's work (their own; anyone's
-   one-off, to check it was done; not a habit of the client's or a care-team visit that
-   repeats); earliest first.
+   and drafts not sent yet) whose follow-up day has come, care plans whose review is due,
+   interventions of the active care plan that are due (`plan_outline.next_due`: an open
+   status, and a repeating one its interval after it was last done) and are the care
+   manager's work (their own; anyone's one-off, to check it was done; not a habit of the
+   client's or a care-team visit that repeats); earliest first.
 
 Each active client has one check-in item, the same day the caseload shows as its next check-in
 (`next_check_in_due`): a retry the next business day after an unanswered attempt
