@@ -103,7 +103,7 @@ WITH active AS (
     UNION ALL
     SELECT 4, r.client_id, 'referral', r.follow_up_on FROM referral r
     JOIN active a ON a.id = r.client_id
-    WHERE r.status IN ('requested', 'accepted', 'in-progress', 'on-hold')
+    WHERE r.status IN ('draft', 'requested', 'accepted', 'in-progress', 'on-hold')
     AND r.follow_up_on <= :horizon
     UNION ALL
     SELECT 4, p.client_id, 'plan_review', p.review_due_on FROM care_plan p

@@ -341,6 +341,9 @@ REGISTRY: tuple[Action, ...] = (
     Action("queue.stays", "t", "stays", "Stays",
            "Hospital stays and transitions of care (TCM) of the highlighted client",
            footer=False, palette="Stays & TCM of the highlighted client"),
+    Action("queue.add_stay", "", "add_stay", "Record stay",
+           "Record a hospital, emergency, observation or facility stay for the highlighted "
+           "client", palette="Record a hospital stay for the highlighted client"),
     Action("stays.back", "escape", "app.pop_screen", "Back", "Back to where it was opened"),
     Action("stays.move", "up,down", "", "Move", "Move between stays", bound=False),
     Action("stays.add", "a", "add", "Add", "Record a stay", palette="Record a hospital stay"),
@@ -368,6 +371,9 @@ REGISTRY: tuple[Action, ...] = (
            footer=False),
     Action("resources.down", "down", "cursor(1)", "Down",
            "Move down the list, even while typing", footer=False),
+    Action("resources.pick", "enter", "pick", "Pick",
+           "Pick the highlighted resource (when choosing one for a referral)", priority=True,
+           display="enter"),
     Action("resources.search", "slash", "focus_search", "Search",
            "Back to the search: every word must appear in the name, organisation, "
            "description or category", palette="Search the directory"),

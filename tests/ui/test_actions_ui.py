@@ -124,3 +124,28 @@ async def test_f1_shows_the_keys_of_a_form_and_closes_again(make_app, seeded):
         await pilot.press("f1")  # f1 again closes it too
         await pilot.pause()
         assert app.screen is form and "Asthma" in str(form.values())
+
+
+async def test_the_queue_palette_records_a_hospital_stay_for_the_highlighted_client(
+        make_app, seeded, db):
+    from conftest import wait_for
+    from sqlalchemy import select
+    from test_queue_ui import highlight, queue_shown
+
+    from carecli.data.models import HospitalStay
+
+    jose = seeded["José"]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, jose)
+        assert "Record a hospital stay for the highlighted client" in await palette_titles(
+            app, pilot, "hospital stay")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the stay form")
+        assert app.screen.form_title == "Record a hospital stay"
+        await pilot.press(*"Mercy Hospital", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, FormScreen), "the save")
+    with db.read() as session:
+        assert [s.facility for s in session.scalars(select(HospitalStay).where(
+            HospitalStay.client_id == jose))] == ["Mercy Hospital"]

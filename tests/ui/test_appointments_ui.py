@@ -116,6 +116,8 @@ async def test_the_reminder_call_in_the_queue_by_keys(make_app, seeded, db, toda
             "reminder call: Dr Ames tomorrow 10:30 (transport arranged)")
         await pilot.press("d")
         await settle(app, pilot)
+        assert "Done for Núñez, José: reminder call made." in [
+            n.message for n in app._notifications]
         await highlight(pilot, li, "appointment_reminder")
         await open_logger(app, pilot, "enter")
         await pilot.press("ctrl+s")

@@ -7,7 +7,7 @@ import pytest
 from conftest import settle
 from test_queue_ui import NARROW, highlight, queue_shown, stored
 
-from carecli.data.models import AuditLog, CarePlan, CarePlanItem, InterventionDone
+from carecli.data.models import AuditLog, CarePlan, CarePlanItem, Client, InterventionDone
 
 
 @pytest.fixture
@@ -57,7 +57,8 @@ async def test_marking_an_intervention_done_takes_it_out_of_the_queue(make_app, 
         assert "intervention done: Review BP log with José; next due Dec 1" in done
         assert "1 done today" in str(app.queue.query_one("#queue-counts").render())
         said = " ".join(n.message for n in app._notifications)
-        assert "Marked done today: Review BP log with José" in said
+        assert "Done for Núñez, José: Review BP log with José (weekly, care manager), " \
+            "today." in said
         assert "Next due Tue Dec 1." in said
     assert [(d.intervention_uid, d.done_on) for d in stored(db, InterventionDone)][-1] == (
         "bp", today)
@@ -86,7 +87,23 @@ async def test_ctrl_z_takes_back_the_intervention_marked_done(make_app, planned,
         assert app.queue.table.current.key == item.key  # due again, under the cursor
         assert "0 done today" in str(app.queue.query_one("#queue-counts").render())
         said = " ".join(n.message for n in app._notifications)
-        assert ("Undone: Review BP log with José (weekly, care manager) — " in said
-                and "is no longer marked done today." in said)
+        assert ("Undone for Núñez, José: Review BP log with José (weekly, care manager) is "
+                "no longer marked done today.") in said
     audit = [a.action for a in stored(db, AuditLog)]
     assert audit[-2:] == ["intervention_done", "intervention_undone"]
+
+
+async def test_the_done_message_names_the_client_with_markup_shown_as_typed(make_app, planned,
+                                                                            db):
+    jose = planned["José"]
+    with db.write() as session:
+        session.get(Client, jose).family_name = "[b]Núñez[/b]"
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, jose, "intervention")
+        await pilot.press("d")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Done for [b]Núñez[/b], José: Review BP log") for m in said)
+        assert all(not n.markup for n in app._notifications)

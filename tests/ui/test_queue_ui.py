@@ -244,7 +244,8 @@ async def test_help_lists_every_queue_key_and_who_is_ccm_at_risk(make_app, seede
         assert isinstance(app.screen, HelpScreen)
         listed = {key for key, _ in app.screen.keys}
         for action in in_context("queue"):
-            assert action.all_shown() in listed, action.id
+            if action.key_list():  # a palette-only one has no key to list
+                assert action.all_shown() in listed, action.id
         intro = str(app.screen.query_one("#help-intro").render())
         for client in at_risk:
             assert client.client in intro

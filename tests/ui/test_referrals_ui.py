@@ -150,6 +150,32 @@ async def test_a_referral_for_a_screens_need_is_sent_accepted_and_completed(
         assert "Why: Runs out of food before the 20th" in shown
 
 
+async def test_the_resource_picker_says_enter_picks_and_the_directory_does_not(
+        make_app, screened, db):
+    from test_narrow_ui import screen_lines
+
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(app, pilot, screened["li"])
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickScreen), "the need list")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
+        await settle(app, pilot)
+        footer = screen_lines(app)[-1]
+        assert "enter Pick" in footer and "esc Back" in footer, footer
+        await pilot.press("escape")  # no resource: the form to type a name, closed too
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the referral form")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen), "the referrals")
+        await app.run_action("app.open_resources")  # the directory itself: enter edits
+        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
+        await settle(app, pilot)
+        assert "Pick" not in screen_lines(app)[-1]
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the edit form")
+
+
 async def test_a_resource_named_with_braces_and_markup_is_referred_to_as_typed(
         make_app, screened, db):
     """Braces that look like a key name, and Rich markup, in a resource's name: the referral
@@ -240,6 +266,31 @@ async def test_a_quiet_referral_in_the_queue_opens_its_referrals_with_f(make_app
         await pilot.press("escape")
         await queue_shown(app, pilot)
         assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
+
+
+async def test_a_draft_not_sent_by_its_follow_up_day_is_in_the_queue_and_sent_from_it(
+        make_app, screened, db):
+    """Drafted 12 days ago and never sent: in the queue, saying so and how to move it on;
+    `f` opens Li's referrals, where sending it takes it out of the queue."""
+    li = screened["li"]
+    app = make_app()
+    app.service.create_referral(li, {"need": "food", "to_whom": "Dayton Food Bank",
+                                     "made_on": "2026-11-12"})
+    async with app.run_test(size=NARROW) as pilot:
+        await queue_shown(app, pilot)
+        await highlight(pilot, li, "referral")
+        assert app.queue.table.current.reason == (
+            "referral to Dayton Food Bank drafted 12 days ago: not sent yet")
+        detail = str(app.queue.query_one("#queue-detail").render())
+        assert "(f opens the referrals: s moves it on)" in detail
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReferralsScreen)
+                       and app.screen.view is not None, "the referrals")
+        await _move(app, pilot, "1")  # sent
+        await pilot.press("escape")
+        await queue_shown(app, pilot)
+        assert "referral" not in [i.kind for i in app.queue.table.rows if i.client_id == li]
+    assert _stored(db)[0][0][4] == "requested"
 
 
 async def test_a_reached_call_logged_from_a_quiet_referral_follows_it_up(

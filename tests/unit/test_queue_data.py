@@ -114,6 +114,7 @@ def test_tcm_check_ins_tasks_referrals_and_plan_reviews_as_stored(db):
     assert by_client(load_queue(db=db, today=TODAY), client) == [
         ("tcm", "TCM contact due today — discharged Fri"),
         ("referral", "referral to food bank sent 10 days ago: follow up"),
+        ("referral", "referral to draft drafted 10 days ago: not sent yet"),
         ("plan_review", "care plan review 1 day overdue — plan 2 finalised Aug 3"),
         ("task", "task due today: review BP log"),
     ]

@@ -1,6 +1,6 @@
-"""Referral follow-ups in today's queue (Tuesday 2026-11-24): every referral sent and not
-closed (sent, accepted, in progress, on hold) whose follow-up day has come, saying how long it
-has been quiet since its latest change; a draft, a closed one and one not due yet are not
+"""Referral follow-ups in today's queue (Tuesday 2026-11-24): every referral not closed (a
+draft not sent yet, sent, accepted, in progress, on hold) whose follow-up day has come, saying
+how long it has been quiet since its latest change; a closed one and one not due yet are not
 there; moving it on (a status change, a new follow-up day) takes it out."""
 
 from datetime import date
@@ -33,6 +33,7 @@ def test_every_open_status_sent_is_followed_up_saying_how_long_it_was_quiet(db):
     add(db, _referral("accepted", client, "later bank", follow_up_on=date(2026, 12, 1)))
     assert sorted(by_client(load_queue(db=db, today=TODAY), client)) == [
         ("referral", "referral to accepted bank accepted 10 days ago: follow up"),
+        ("referral", "referral to draft bank drafted 10 days ago: not sent yet"),
         ("referral", "referral to in-progress bank started 10 days ago: follow up"),
         ("referral", "referral to old row sent 22 days ago: follow up"),
         ("referral", "referral to on-hold bank put on hold 10 days ago: follow up"),
@@ -44,8 +45,11 @@ def test_a_referral_leaves_the_queue_when_moved_on_and_comes_back_when_quiet(db)
     client = new_client(db, "Loop")
     contact(db, client, local(date(2026, 11, 20), 10))
     ref = create_referral(db=db, client_id=client, today=TODAY, values={
-        "need": "food", "to_whom": "Food bank", "made_on": "2026-11-10"})
-    assert by_client(load_queue(db=db, today=TODAY), client) == []  # a draft
+        "need": "food", "to_whom": "Food bank", "made_on": "2026-11-10",
+        "follow_up_on": "2026-11-25"})
+    assert by_client(load_queue(db=db, today=TODAY), client) == []  # a draft, not due yet
+    assert by_client(load_queue(db=db, today=date(2026, 11, 25)), client) == [
+        ("referral", "referral to Food bank drafted 15 days ago: not sent yet")]
     ref = change_status(db=db, referral_id=ref.id, version=ref.version, today=TODAY,
                         values={"to_status": "requested", "changed_on": "2026-11-12"})
     assert by_client(load_queue(db=db, today=TODAY), client) == [

@@ -83,6 +83,7 @@ def as_appointment(row: AppointmentRow) -> Appointment:
         purpose=row.purpose, transport_arranged=bool(row.transport_arranged),
         transport_note=row.transport_note, status=row.status, reminded_on=row.reminded_on,
         outcome_note=row.outcome_note, version=row.version,
+        made_on=row.created_at.astimezone().date() if row.created_at is not None else None,
     )
 
 
@@ -107,7 +108,8 @@ def add_appointment(*, db: Database, client_id: int, values: dict[str, Any],
     data = _checked(validate(AppointmentInput, values, context), context["now"], moved=True)
     with db.write() as session:
         stored_client(session, client_id)
-        row = AppointmentRow(client_id=client_id, **_stored(session, client_id, data))
+        row = AppointmentRow(client_id=client_id, created_at=context["now"],
+                             **_stored(session, client_id, data))
         session.add(row)
         session.flush()
         record_change(session, action="create", entity=ENTITY, entity_id=row.id,
@@ -151,13 +153,16 @@ def record_outcome(*, db: Database, appointment_id: int, version: int,
         if data.new_starts_at is None:
             return None
         copy = {name: getattr(row, name) for name in FIELDS if name != "outcome_note"}
-        again = validate(AppointmentInput, {**copy, "starts_at": data.new_starts_at,
-                                            "status": AppointmentStatus.SCHEDULED}, context)
-        try:
-            _checked(again, context["now"], moved=True)
+        try:  # the new time's faults are the outcome form's `new_starts_at`
+            again = _checked(validate(AppointmentInput, {
+                **copy, "starts_at": data.new_starts_at,
+                "status": AppointmentStatus.SCHEDULED}, context), context["now"], moved=True)
         except InvalidInput as exc:
+            if "starts_at" not in exc.errors:
+                raise
             raise InvalidInput({"new_starts_at": exc.errors["starts_at"]}) from None
-        new = AppointmentRow(client_id=row.client_id, **_stored(session, row.client_id, again))
+        new = AppointmentRow(client_id=row.client_id, created_at=context["now"],
+                             **_stored(session, row.client_id, again))
         session.add(new)
         session.flush()
         record_change(session, action="create", entity=ENTITY, entity_id=new.id,

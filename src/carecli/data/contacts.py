@@ -11,7 +11,10 @@ A contact with a member of the care team (`with_whom_kind` care_team: a fax to t
 with the cardiologist's office) is coordination about the client: stored with `successful`
 NULL, its minutes count, but it answers no check-in, is no attempt (no retry, no "unable to
 reach") and follows up no safety finding. Every reader of `successful` takes only TRUE as
-reached and only FALSE as an attempt.
+reached and only FALSE as an attempt. Contacts with a care-team member logged before schema
+0006 were stored as reached or not (TRUE/FALSE) and are left so: the due dates worked by since
+were worked out from them. A correction gives one the meaning of today only when it changes
+its outcome, mode or with whom it was (`MEANING`).
 """
 
 from datetime import date, datetime
@@ -47,6 +50,8 @@ from carecli.domain.enums import (
 
 FIELDS = tuple(ContactFields.model_fields)
 """A contact's own fields: what is logged, listed and corrected."""
+MEANING = frozenset({"outcome", "mode", "with_whom_kind"})
+"""The fields whether it reached the client (`successful`) is worked out from."""
 
 OPEN_FINDINGS_SQL = f"""
 SELECT f.id, f.flag FROM safety_finding f
@@ -118,8 +123,10 @@ def correct_contact(*, db: Database, contact_id: int, version: int, values: dict
             _not_before_enrolment(data.occurred_at, stored_client(session, row.client_id))
         for name in before:
             setattr(row, name, new[name])
-        row.successful = _successful(data)
-        if "outcome" in before or "occurred_at" in before:
+        was = row.successful
+        if MEANING.intersection(before):  # else a row from before 0006 keeps its meaning
+            row.successful = _successful(data)
+        if row.successful is not was or "occurred_at" in before:
             _answer_again(session, row)
         session.add(ContactCorrection(contact_id=contact_id, client_id=row.client_id,
                                       reason=why.reason, before=before))
@@ -229,10 +236,12 @@ def _not_before_enrolment(at: datetime, client: Client) -> None:
 
 
 def _answer_again(session, row: ContactLog) -> None:
-    """After a correction of a contact's outcome or time: the check-ins set by hand it answered
-    and no longer answers (not reached now, or due after its new day) open again, and a reached
-    one answers those due by its day. Only check-ins made before the contact was logged are its
-    answers (one it scheduled itself is not); an older row without that time is left as is."""
+    """After a correction of whether a contact reached the client (its outcome, or with whom:
+    the care team is no contact with the client) or of its time: the check-ins set by hand it
+    answered and no longer answers (not reached now, or due after its new day) open again, and
+    a reached one answers those due by its day. Only check-ins made before the contact was
+    logged are its answers (one it scheduled itself is not); an older row without that time
+    is left as is."""
     if row.logged_at is None:
         return
     day = _day(row.occurred_at)

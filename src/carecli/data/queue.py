@@ -120,14 +120,16 @@ follows those; an emergency-department visit sent home is not one)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
-WHERE status IN ('requested', 'accepted', 'in-progress', 'on-hold')
+WHERE status IN ('draft', 'requested', 'accepted', 'in-progress', 'on-hold')
 AND follow_up_on <= '{horizon}'{only:client_id}"""
-"""The referrals sent and not closed (on hold too: someone still has to pick it up again) whose
-follow-up day comes this week; a draft is not sent yet, a closed one needs none."""
+"""The referrals not closed (on hold too: someone still has to pick it up again; a draft too:
+not sent yet, it would be forgotten) whose follow-up day comes this week; a closed one needs
+none."""
 
 APPOINTMENTS_SQL = """
 SELECT id, client_id, care_team_member_id, with_whom, starts_at, location, purpose,
-       transport_arranged, transport_note, status, reminded_on, outcome_note, version
+       transport_arranged, transport_note, status, reminded_on, outcome_note, version,
+       created_at
 FROM appointment WHERE starts_at >= '{appointments_since}' AND starts_at < '{appointments_end}'
   AND status = 'scheduled'{only:client_id}"""
 """Scheduled appointments up to the day after the week ahead (a reminder call falls the day
@@ -181,8 +183,9 @@ WHERE s.until_on >= '{today}' AND NOT EXISTS (
 """The latest snooze of each item, while it still counts."""
 
 DONE_SQL = """
-SELECT id, client_id, occurred_at, mode, outcome, minutes FROM contact_log
-WHERE occurred_at >= '{start}' AND occurred_at < '{end}'{only:client_id}"""
+SELECT id, client_id, occurred_at, mode, outcome, minutes, successful IS NULL, with_whom
+FROM contact_log WHERE occurred_at >= '{start}' AND occurred_at < '{end}'{only:client_id}"""
+"""The contacts logged today; `successful` NULL: communication with the care team."""
 
 CLOSED_BY_SQL = f"""
 SELECT d.id, f.flag FROM contact_log d JOIN safety_finding f ON f.client_id = d.client_id
@@ -526,13 +529,13 @@ def _snooze(row) -> SnoozeFact | None:
 
 def _appointment(row) -> Appointment | None:
     (appointment_id, client_id, member, with_whom, starts_at, location, purpose, transport,
-     transport_note, status, reminded_on, outcome_note, version) = row
-    when = _local_time(starts_at)
+     transport_note, status, reminded_on, outcome_note, version, created_at) = row
+    when, made = _local_time(starts_at), _local_time(created_at)
     if when is None:
         return None
     return Appointment(appointment_id, client_id, member, str(with_whom), when, location,
                        purpose, bool(transport), transport_note, str(status), _day(reminded_on),
-                       outcome_note, version)
+                       outcome_note, version, made.date() if made is not None else None)
 
 
 _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
@@ -569,13 +572,14 @@ def _done(cur, done_rows, names: dict[int, str]) -> list[DoneContact]:
             names = names | {row[0]: _name(*row[:4]) for row in _all(
                 cur, _restricted(QUEUE_CLIENTS_SQL, unnamed, "id"))}
     found = []
-    for contact_id, client_id, occurred_at, mode, outcome, minutes in done_rows:
+    for contact_id, client_id, occurred_at, mode, outcome, minutes, team, whom in done_rows:
         when = _local_time(occurred_at)
         if when is None:
             continue
         found.append(DoneContact(
             id=contact_id, client_id=client_id, client=names.get(client_id, f"client {client_id}"),
             occurred_at=when, mode=str(mode), outcome=str(outcome), minutes=int(minutes or 0),
-            closes=tuple(sorted(closed.get(contact_id, ()))),
+            closes=tuple(sorted(closed.get(contact_id, ()))), care_team=bool(team),
+            with_whom=whom if type(whom) is str else None,
         ))
     return found

@@ -37,6 +37,9 @@ class Appointment:
     """The day the reminder call was made."""
     outcome_note: str | None
     version: int
+    made_on: date | None = None
+    """The day it was entered (local): its reminder call is not due before it. None: not
+    known (a row another program wrote)."""
 
     @property
     def local_start(self) -> datetime:
@@ -94,10 +97,15 @@ def line(appointment: Appointment, today: date) -> str:
 
 
 def reminder_due(appointment: Appointment) -> date | None:
-    """The reminder call's day (the day before), while it is scheduled and not yet made."""
+    """The reminder call's day, while it is scheduled and not yet made: the day before, or
+    the day it was made when that is later (one made this morning for this afternoon is due
+    today, not overdue since before it existed), never after its own day."""
     if not appointment.scheduled or appointment.reminded_on is not None:
         return None
-    return appointment.day - timedelta(days=1)
+    due = appointment.day - timedelta(days=1)
+    if appointment.made_on is not None and appointment.made_on > due:
+        due = min(appointment.made_on, appointment.day)
+    return due
 
 
 def outcome_due(appointment: Appointment) -> date | None:

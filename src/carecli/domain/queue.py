@@ -13,12 +13,12 @@ Priority, first to last:
    deadline they stand among the other follow-ups of 5.);
 3. overdue check-ins, most overdue first, then highest risk;
 4. check-ins due today, highest risk first;
-5. other follow-ups due: tasks, referrals sent and not closed (sent, accepted, in progress, on
-   hold) whose follow-up day has come, care plans whose review is due, interventions of the
-   active care plan that are due (`plan_outline.next_due`: an open status, and a repeating one
-   its interval after it was last done) and are the care manager's work (their own; anyone's
-   one-off, to check it was done; not a habit of the client's or a care-team visit that
-   repeats); earliest first.
+5. other follow-ups due: tasks, referrals not closed (sent, accepted, in progress, on hold,
+   and drafts not sent yet) whose follow-up day has come, care plans whose review is due,
+   interventions of the active care plan that are due (`plan_outline.next_due`: an open
+   status, and a repeating one its interval after it was last done) and are the care
+   manager's work (their own; anyone's one-off, to check it was done; not a habit of the
+   client's or a care-team visit that repeats); earliest first.
 
 Each active client has one check-in item, the same day the caseload shows as its next check-in
 (`next_check_in_due`): a retry the next business day after an unanswered attempt
@@ -125,7 +125,7 @@ class ReferralDue:
     id: int
     to_whom: str
     status: str
-    """`ReferralStatus`: requested, accepted, in-progress or on-hold."""
+    """`ReferralStatus`: draft, requested, accepted, in-progress or on-hold."""
     since: date
     """The day of its latest status change (quiet since)."""
     follow_up_on: date
@@ -215,6 +215,10 @@ class DoneContact:
     minutes: int
     closes: tuple[str, ...] = ()
     """Safety flags this contact followed up."""
+    care_team: bool = False
+    """Communication with the care team about the client (`successful` NULL), not a contact
+    with the client."""
+    with_whom: str | None = None
 
 
 class _Candidate(NamedTuple):
@@ -535,16 +539,18 @@ def _task(facts: ClientFacts, task: HandSet, today: date) -> _Candidate:
                       _other_order(facts, task.due_on, task.id))
 
 
-REFERRAL_WORDS = {"requested": "sent", "in-progress": "started", "on-hold": "put on hold"}
+REFERRAL_WORDS = {"draft": "drafted", "requested": "sent", "in-progress": "started",
+                  "on-hold": "put on hold"}
 """A referral's latest change as the queue says it ("referral to food bank sent 10 days ago",
-"accepted 9 days ago", "started", "put on hold")."""
+"accepted 9 days ago", "started", "put on hold", "drafted")."""
 
 
 def _referral(facts: ClientFacts, ref: ReferralDue, today: date) -> _Candidate:
     if ref.follow_up_on > today:
         return _later(f"referral:{ref.id}", ref.follow_up_on)
     status = REFERRAL_WORDS.get(ref.status, ref.status)
-    reason = f"referral to {ref.to_whom} {status} {_ago(ref.since, today)}: follow up"
+    then = "not sent yet" if ref.status == "draft" else "follow up"
+    reason = f"referral to {ref.to_whom} {status} {_ago(ref.since, today)}: {then}"
     return _candidate(facts, f"referral:{ref.id}", "referral", ref.follow_up_on, reason, today,
                       4, _other_order(facts, ref.follow_up_on, ref.id))
 
@@ -624,8 +630,7 @@ def _back_from_snooze(cand: _Candidate, snooze: SnoozeFact, today: date) -> _Can
 
 # done today -----------------------------------------------------------------------------------
 def _done_item(contact: DoneContact, facts: ClientFacts | None, today: date) -> DoneItem:
-    parts = [f"{OUTCOME_WORDS.get(contact.outcome, contact.outcome)} "
-             f"({contact.mode.replace('_', ' ')}), {contact.minutes} min"]
+    parts = [f"{_done_words(contact)}, {contact.minutes} min"]
     if contact.closes:
         parts.append(" and ".join(SAFETY_SHORT.get(f, f) for f in contact.closes)
                      + " follow-up noted")
@@ -637,6 +642,16 @@ def _done_item(contact: DoneContact, facts: ClientFacts | None, today: date) -> 
     return DoneItem(contact_id=contact.id, client_id=contact.client_id, client=contact.client,
                     occurred_at=contact.occurred_at, outcome=contact.outcome,
                     minutes=contact.minutes, summary="; ".join(parts))
+
+
+def _done_words(contact: DoneContact) -> str:
+    """"reached (phone)"; with the care team, whom and how, never "reached": "with the care
+    team about the client: Dr Lee (fax)"."""
+    mode = contact.mode.replace("_", " ")
+    if not contact.care_team:
+        return f"{OUTCOME_WORDS.get(contact.outcome, contact.outcome)} ({mode})"
+    how = "" if contact.mode == "with_care_team" else f" ({mode})"
+    return f"with the care team about the client: {contact.with_whom or 'a member'}{how}"
 
 
 def _done_intervention(facts: ClientFacts, fact: InterventionFact, today: date) -> DoneItem:

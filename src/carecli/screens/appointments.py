@@ -50,7 +50,7 @@ def reminder_made(screen: Any, item: Any) -> None:
     appointment_id = int(item.key.split(":", 1)[1])
 
     def marked(_result: Any) -> None:
-        screen.notify(f"Reminder call made: {one_line(item.client)}.", markup=False)
+        screen.notify(f"Done for {one_line(item.client)}: reminder call made.", markup=False)
         screen.app.post_message(DataChanged(item.client_id))
 
     screen.call_service(screen.service.mark_appointment_reminded, appointment_id, done=marked)

@@ -26,7 +26,7 @@ from carecli.widgets.queue_table import QueueTable, kind_name
 READING_THE_REST = "reading the rest of today's queue…"
 """The counts line while only the head of the queue is on screen."""
 
-NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan"}
+NEEDS_ITEM = {"log", "timer", "snooze", "check_in", "open", "plan", "add_stay"}
 """Actions on the highlighted item: offered only while there is one."""
 NEEDS_INTERVENTION = {"mark_done"}
 """Actions on a care-plan intervention (or a TCM step): offered only while one is highlighted."""
@@ -209,6 +209,12 @@ class QueueScreen(CareScreen):
         if self.item is not None:
             open_stays(self.app, self.item.client_id)
 
+    def action_add_stay(self) -> None:
+        from carecli.screens.stays import record_stay
+
+        if self.item is not None:
+            record_stay(self.app, self.item.client_id)
+
     def action_mark_done(self) -> None:
         """The highlighted intervention done today (`intervention_done`): it leaves the queue,
         shows in "done today", and the cursor goes to the next item."""
@@ -234,7 +240,7 @@ class QueueScreen(CareScreen):
             self.follow = table.row_id(after) if after is not None else None
             self.marked.append((item, today))
             then = f" Next due {next_due:%a %b} {next_due.day}." if next_due else ""
-            self.notify(f"Marked done today: {_what(item)} — {one_line(item.client)}.{then} "
+            self.notify(f"Done for {one_line(item.client)}: {_what(item)}, today.{then} "
                         f"{key_of('queue.undo')} takes it back.", markup=False)
             self.app.post_message(DataChanged(item.client_id))
 
@@ -252,7 +258,7 @@ class QueueScreen(CareScreen):
 
         def undone(_result: Any) -> None:
             self.follow = self.table.row_id(item)
-            self.notify(f"Undone: {_what(item)} — {one_line(item.client)} is no longer "
+            self.notify(f"Undone for {one_line(item.client)}: {_what(item)} is no longer "
                         "marked done today.", markup=False)
             self.app.post_message(DataChanged(item.client_id))
 

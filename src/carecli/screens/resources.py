@@ -229,6 +229,14 @@ class ResourceScreen(CareScreen):
         if self.current is not None:
             self.dismiss(self.current)
 
+    def action_pick(self) -> None:
+        self._pick()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` picks, and the footer says so, only when choosing a resource (else it
+        searches or edits, as the focused widget says)."""
+        return self.picker if action == "pick" else True
+
     def action_cursor(self, step: int) -> None:
         if self.shown:
             row = max(0, min(len(self.shown) - 1, self.table.cursor_row + step))

@@ -56,6 +56,9 @@ def detail(item: QueueItem | None, today: date) -> Text:
     elif item.kind in ("tcm_medrec", "tcm_visit"):
         text.append(f"  ({key_of('queue.done')} marks it done, "
                     f"{key_of('queue.stays')} shows the stay)", "dim")
+    elif item.kind == "referral":
+        text.append(f"  ({key_of('queue.referrals')} opens the referrals: "
+                    f"{key_of('referrals.status')} moves it on)", "dim")
     return text
 
 

@@ -169,6 +169,10 @@ def downgrade() -> None:
         batch_op.drop_column('disposition')
         batch_op.drop_column('version')
 
+    # Lossy: communication with the care team (successful NULL) goes back to what the app
+    # before 0006 stored for it, a contact with the client reached or not by its outcome.
+    op.execute("UPDATE contact_log SET successful = (outcome = 'reached') "
+               "WHERE successful IS NULL")
     with op.batch_alter_table('contact_log', schema=None) as batch_op:
         batch_op.alter_column('successful',
                existing_type=sa.BOOLEAN(),
