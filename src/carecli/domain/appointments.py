@@ -6,6 +6,7 @@ client's initials (all a calendar shows of a client without `--details`)."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from carecli.domain.enums import AppointmentStatus, label
 
@@ -41,11 +42,12 @@ class Appointment:
     """The day it was entered (local): its reminder call is not due before it. None: not
     known (a row another program wrote)."""
 
-    @property
+    @cached_property
     def local_start(self) -> datetime:
+        """`starts_at` on this computer's clock (worked out once: the queue asks often)."""
         return self.starts_at.astimezone()
 
-    @property
+    @cached_property
     def day(self) -> date:
         """The day on the care manager's calendar."""
         return self.local_start.date()
