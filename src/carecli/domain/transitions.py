@@ -163,18 +163,22 @@ class TcmStep:
 
     def words(self, today: date) -> str:
         """"contact due by Tue Dec 1 — 1 attempt (voicemail Mon)", "visit done Fri Dec 4"."""
-        name = STEP_NAMES[self.name]
-        if self.done_on is not None:
-            text = f"{name} done {day_words(self.done_on)}"
-            if self.late:
-                text += f", after its deadline {day_words(self.due_by)}"
-        elif today > self.due_by:
-            text = f"{name} {self._overdue(today)}"
-        else:
-            text = f"{name} {due_words(self.due_by, today)}"
+        text = f"{STEP_NAMES[self.name]} {self.when(today)}"
         if self.attempts:
             text += f" — {attempt_words(self.attempts, today)}"
         return text
+
+    def when(self, today: date) -> str:
+        """Its state without its name: "done Fri Dec 4", "due by Tue Dec 1", "2 days overdue
+        (due by Tue Dec 1)"."""
+        if self.done_on is not None:
+            text = f"done {day_words(self.done_on)}"
+            if self.late:
+                text += f", after its deadline {day_words(self.due_by)}"
+            return text
+        if today > self.due_by:
+            return self._overdue(today)
+        return due_words(self.due_by, today)
 
     def still_due(self, today: date) -> str:
         """After an attempt at a contact not done: "TCM contact still due by Tue Dec 1 — 2
