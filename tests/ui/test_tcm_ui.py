@@ -123,3 +123,24 @@ def test_one_day_and_one_ed_visit_are_said_in_the_singular() -> None:
     assert lace_title(LaceDraft(stay, charlson([]), 1)).startswith(
         "LACE — 1 day in; from the record: Charlson 0 (no Charlson condition), 1 ED visit in "
         "6 months.")
+
+
+def test_a_readmission_and_a_discharge_to_a_facility_are_said_on_the_stays_screen() -> None:
+    from carecli.domain.transitions import tcm_status
+    from carecli.widgets.tcm_lines import tcm_cell
+
+    today = date(2026, 11, 30)
+    first = Stay(id=1, client_id=1, kind="inpatient", facility="General",
+                 admitted_on=date(2026, 11, 20), discharged_on=date(2026, 11, 25))
+    again = Stay(id=2, client_id=1, kind="inpatient", facility="County",
+                 admitted_on=date(2026, 11, 28))
+    view = StayView(first, tcm_status(first, [], today, [first, again]))
+    assert "Readmitted Sat Nov 28 — TCM restarts at the next discharge" in stay_detail(
+        view, today).plain
+    assert "contact" not in stay_detail(view, today).plain  # no TCM steps listed
+    assert tcm_cell(view, today).plain == "readm"
+    to_rehab = Stay(id=3, client_id=1, kind="inpatient", facility="General",
+                    admitted_on=date(2026, 11, 20), discharged_on=date(2026, 11, 25),
+                    disposition="rehabilitation")
+    assert "No TCM: discharged to rehabilitation (TCM starts at the discharge home)" in \
+        stay_detail(StayView(to_rehab, None), today).plain
