@@ -158,8 +158,9 @@ def saved_message(outcome: str, logged: LoggedContact,
                   tcm_contact: str | None = None) -> str:
     """What the save did, in a sentence or two: "Logged: reached. Next check-in Dec 14.",
     "Voicemail logged; retry Tue Dec 1.", "SI follow-up noted: the safety flag is cleared".
-    `tcm_contact`: an attempt at a TCM contact still open says that instead of the retry
-    ("Voicemail logged; TCM contact still due by Tue Dec 1 — 2 attempts.")."""
+    `tcm_contact`: a contact that left the client's TCM contact open says so instead of the
+    retry or the next check-in ("Voicemail logged; TCM contact still due by Tue Dec 1 — 2
+    attempts.")."""
     if tcm_contact is not None:
         text = f"{label(outcome)} logged; {tcm_contact}."
     elif logged.coordination:

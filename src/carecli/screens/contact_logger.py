@@ -105,7 +105,7 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
             logged = service.log_contact(client_id, values)
             reminded_by_contact(service, item, values, logged)
             followed_up_by_contact(service, item, values)
-            return logged, values, tcm_contact_after(service, client_id, values, logged)
+            return logged, values, tcm_contact_after(service, client_id, logged)
 
         app.push_screen(ContactLogger(title=title, fields=logger_fields(people),
                                       values=defaults, submit=submit), saved)

@@ -130,13 +130,12 @@ def _saved(app: App, client_id: int, message: str,
     return callback
 
 
-def tcm_contact_after(service: Any, client_id: int, values: dict[str, Any],
-                      logged: Any) -> str | None:
-    """After an attempt (not reached) at the client or a caregiver was logged: the TCM
-    contact it was logged against, still due, with the attempts counted ("TCM contact still
-    due by Tue Dec 1 — 2 attempts"); None when no TCM contact is open. Runs in the logger's
-    worker."""
-    if logged.coordination or values.get("outcome") == "reached":
+def tcm_contact_after(service: Any, client_id: int, logged: Any) -> str | None:
+    """After a contact that did not do the client's open TCM contact (an attempt, or someone
+    else reached): that contact still due, with the attempts at it counted ("TCM contact still
+    due by Tue Dec 1 — 2 attempts"); None when no TCM contact is open (or this one did it) and
+    for communication with the care team. Runs in the logger's worker."""
+    if logged.coordination:
         return None
     step = open_contact(service.stays(client_id), service.today())
     return None if step is None else step.still_due(service.today())
