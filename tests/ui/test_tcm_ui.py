@@ -4,7 +4,7 @@ logged from his TCM item says the contact is still due with the attempts counted
 screen explains its marks, highlights a stay just recorded, hides the TCM complexity of an
 emergency visit and offers it no LACE; the record's Overview shows the open TCM period."""
 
-from datetime import date
+from datetime import date, datetime
 
 from conftest import settle, wait_for
 from sqlalchemy import select
@@ -144,3 +144,23 @@ def test_a_readmission_and_a_discharge_to_a_facility_are_said_on_the_stays_scree
                     disposition="rehabilitation")
     assert "No TCM: discharged to rehabilitation (TCM starts at the discharge home)" in \
         stay_detail(StayView(to_rehab, None), today).plain
+
+
+def test_the_overviews_tcm_block_names_the_lace_band_and_each_steps_state() -> None:
+    from carecli.domain.transitions import ClientStays, ContactFact, tcm_status
+    from carecli.widgets.tcm_lines import overview_rows
+
+    today = date(2026, 12, 3)
+    stay = Stay(id=1, client_id=1, kind="inpatient", facility="General", complexity="high",
+                admitted_on=date(2026, 11, 20), discharged_on=date(2026, 11, 25),
+                med_rec_on=date(2026, 11, 27), lace_total=12, lace_band="high")
+    reached = [ContactFact(datetime(2026, 11, 26, 10), "reached", True)]
+    view = ClientStays(1, "Ann Lee", today, (StayView(stay, tcm_status(stay, reached, today)),))
+    assert [(key, value.plain) for key, value in overview_rows(view, today)] == [
+        ("TCM period", "Wed Nov 25 – Thu Dec 24 (high complexity)"),
+        ("TCM contact", "✓ done Thu Nov 26"),
+        ("TCM med rec", "✓ done Fri Nov 27"),
+        ("TCM visit", "! 1 day overdue (due by Wed Dec 2)"),
+        ("LACE", "12 (high readmission risk)"),
+    ]
+    assert overview_rows(view, date(2026, 12, 25)) == []  # the period is over

@@ -103,6 +103,7 @@ def overview_rows(view: ClientStays | None, today: date) -> list[tuple[str, Text
         if step.attempts:
             value.append(f" · {counted(len(step.attempts), 'attempt')}")
         rows.append((f"TCM {SHORT_NAMES[step.name]}", value))
-    if (lace := lace_words(item.stay)) is not None:
-        rows.append(("LACE", Text(lace)))
+    stay = item.stay
+    if stay.lace_total is not None:
+        rows.append(("LACE", Text(f"{stay.lace_total} ({stay.lace_band} readmission risk)")))
     return rows
