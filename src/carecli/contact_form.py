@@ -154,10 +154,16 @@ def _follow_up(form: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def saved_message(outcome: str, logged: LoggedContact,
-                  follow_up: Mapping[str, Any] | None = None) -> str:
+                  follow_up: Mapping[str, Any] | None = None,
+                  tcm_contact: str | None = None) -> str:
     """What the save did, in a sentence or two: "Logged: reached. Next check-in Dec 14.",
-    "Voicemail logged; retry Tue Dec 1.", "SI follow-up noted: the safety flag is cleared"."""
-    if logged.coordination:
+    "Voicemail logged; retry Tue Dec 1.", "SI follow-up noted: the safety flag is cleared".
+    `tcm_contact`: a contact that left the client's TCM contact open says so instead of the
+    retry or the next check-in ("Voicemail logged; TCM contact still due by Tue Dec 1 — 2
+    attempts.")."""
+    if tcm_contact is not None:
+        text = f"{label(outcome)} logged; {tcm_contact}."
+    elif logged.coordination:
         text = f"Logged with the care team: {label(outcome).lower()} (coordination)."
         if logged.next_due is not None:
             what = "Retry" if logged.retry else "Next check-in"

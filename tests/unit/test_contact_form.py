@@ -91,3 +91,10 @@ def test_a_contact_with_the_care_team_is_said_to_be_coordination() -> None:
     assert saved_message("voicemail", _logged(coordination=True, retry=True,
                                               next_due=date(2026, 12, 1))) == (
         "Logged with the care team: voicemail (coordination). Retry still Tue Dec 1.")
+
+
+def test_a_contact_that_leaves_the_tcm_contact_open_says_so_not_the_retry() -> None:
+    still = "TCM contact still due, 1 day overdue (due by Mon Nov 30) — 2 attempts"
+    assert saved_message("voicemail", _logged(next_due=date(2026, 12, 2), retry=True,
+                                              failed_in_a_row=2), None, still) == (
+        f"Voicemail logged; {still}.")

@@ -1,4 +1,4 @@
-"""Fault hunt (issue 9): hospital stays. Each test fails today (xfail strict until fixed)."""
+"""Fault hunt (issue 9): hospital stays. Each failed before its fix."""
 
 from datetime import date
 
@@ -21,10 +21,6 @@ def _stay(**more) -> dict:
             "discharged_on": "2026-11-25"} | more
 
 
-@pytest.mark.xfail(strict=True, reason="data/stays.py update_stay rescores LACE only when a "
-                   "total is stored: after the discharge day is cleared (total dropped) and "
-                   "typed again, the confirmed answers are kept but LACE stays empty, so the "
-                   "suggested risk tier loses it")
 def test_lace_comes_back_when_the_discharge_day_is_typed_again(db) -> None:
     stay_id = add_stay(db=db, client_id=_client(db), values=_stay())
     save_lace(db=db, stay_id=stay_id, version=1, values={
@@ -40,8 +36,6 @@ def test_lace_comes_back_when_the_discharge_day_is_typed_again(db) -> None:
     assert get_stay(db=db, stay_id=stay_id).lace_total == scored
 
 
-@pytest.mark.xfail(strict=True, reason="data/stays.py add_stay checks no overlap: an "
-                   "inpatient stay inside another inpatient stay of the same client is saved")
 def test_a_stay_inside_another_stay_of_the_client_is_refused(db) -> None:
     client = _client(db)
     add_stay(db=db, client_id=client, values=_stay())

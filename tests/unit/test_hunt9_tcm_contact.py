@@ -1,6 +1,6 @@
 """Fault hunt (issue 9): which logged contact counts as the TCM interactive contact (a real
-two-way conversation with the client or, on their behalf, a caregiver: DOMAIN.md). Each test
-fails today (marked xfail strict until fixed)."""
+two-way conversation with the client or, on their behalf, a caregiver: DOMAIN.md). Each
+failed before its fix."""
 
 from datetime import date, datetime, time
 
@@ -29,10 +29,6 @@ def _contact_step(db, client: int):
     return view.tcm.contact
 
 
-@pytest.mark.xfail(strict=True, reason="data/contacts.py _successful looks only at "
-                   "with_whom_kind: a contact logged in the mode with_care_team (a call with "
-                   "the PCP about the client) with the form's default person counts as the "
-                   "client reached, so the TCM contact shows done")
 def test_a_call_in_the_with_care_team_mode_is_not_the_tcm_contact(db) -> None:
     client = _discharged(db)
     log_contact(db=db, client_id=client, now=datetime.combine(TODAY, time(10)).astimezone(),
@@ -40,9 +36,6 @@ def test_a_call_in_the_with_care_team_mode_is_not_the_tcm_contact(db) -> None:
     assert _contact_step(db, client).done_on is None
 
 
-@pytest.mark.xfail(strict=True, reason="data/contacts.py _successful: someone else reached "
-                   "(with_whom_kind other, a name typed: the discharge planner, a pharmacist) "
-                   "counts as the client reached, so the TCM contact shows done")
 def test_someone_else_reached_is_not_the_tcm_contact(db) -> None:
     client = _discharged(db)
     log_contact(db=db, client_id=client, now=datetime.combine(TODAY, time(10)).astimezone(),

@@ -74,5 +74,6 @@ def test_no_select_of_the_queue_scans_the_contact_log(db, db_path, today):
                     assert ACTIVE_PLANS in line, (sql, plan)
             checked += "contact_log" in sql
             planned += "care_plan" in sql or "intervention_done" in sql
-        assert checked == 6  # latest contacts, attempts, findings, minutes, done, closed by
+        assert checked == 7  # latest contacts, attempts, findings, minutes, done, closed by,
+        # the contacts since a discharge (its TCM contact)
         assert planned == 3  # plan reviews, interventions, interventions done today

@@ -22,6 +22,7 @@ from carecli.domain.queue import (
     days_left_in_month,
     routine_check_in_due,
 )
+from carecli.domain.transitions import ContactFact
 
 TODAY = date(2026, 11, 24)  # a Tuesday; Thanksgiving is Thursday 26 November 2026
 ENROLLED = date(2026, 1, 5)
@@ -176,7 +177,9 @@ def test_tcm_contact_passed_says_how_late():
 
 
 def test_a_reached_contact_on_the_discharge_day_does_the_tcm_contact():
-    facts = client(last="2026-11-20", discharges=(Discharge(3, date(2026, 11, 20)),))
+    reached = (ContactFact(at("2026-11-20"), "reached", True),)
+    facts = client(last="2026-11-20", discharges=(Discharge(3, date(2026, 11, 20),
+                                                            contacts=reached),))
     assert [i.kind for i in build_queue([facts], today=TODAY).items] == []
 
 

@@ -3,19 +3,25 @@ each with its deadline in the reason, shown as it nears and urgent (with the TCM
 the day before it, gone when done or when the TCM period ends; the visit's deadline at the
 stay's complexity."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from carecli.domain.queue import ClientFacts, Discharge, SnoozeFact, build_queue
+from carecli.domain.transitions import ContactFact
 
 LEFT = date(2026, 11, 25)  # a Wednesday, the day before Thanksgiving
 
 
+REACHED = datetime(2026, 11, 27, 10, tzinfo=UTC)
+
+
 def facts(stay: Discharge, **more) -> ClientFacts:
-    """A client reached the day after the discharge (the TCM contact done) on a long cadence."""
+    """A client reached two days after the discharge (the TCM contact done) on a long
+    cadence."""
+    reached = replace(stay, contacts=(ContactFact(REACHED, "reached", True),))
     return ClientFacts(id=1, name="Lee, Ann", status="active", risk_tier="high",
-                       cadence_days=60, enrolled_on=date(2026, 1, 5),
-                       last_success=datetime(2026, 11, 27, 10, tzinfo=UTC),
-                       discharges=(stay,), **more)
+                       cadence_days=60, enrolled_on=date(2026, 1, 5), last_success=REACHED,
+                       discharges=(reached,), **more)
 
 
 def items(stay: Discharge, today: date, **more) -> list[tuple[str, str, date, int, str]]:
@@ -89,3 +95,13 @@ def test_a_snoozed_step_stays_out_until_its_day() -> None:
     snooze = SnoozeFact("tcm_visit:7", date(2026, 12, 3), "visit booked", date(2026, 12, 1))
     today = date(2026, 12, 1)
     assert [i[0] for i in items(stay, today, snoozes=(snooze,))] == ["tcm_medrec:7"]
+
+
+def test_steps_shown_ahead_of_their_day_are_not_counted_due_today() -> None:
+    """The header's "due today" counts a step only from its own day (a TCM contact ahead of
+    its deadline is today's work and counts)."""
+    ahead = build_queue([facts(Discharge(7, LEFT, high=True))], today=date(2026, 11, 29))
+    assert [i.kind for i in ahead.items] == ["tcm_medrec", "tcm_visit"]
+    assert (ahead.due, ahead.overdue) == (0, 0)
+    on_the_day = build_queue([facts(Discharge(7, LEFT, high=True))], today=date(2026, 12, 2))
+    assert (on_the_day.due, on_the_day.overdue) == (2, 0)

@@ -124,7 +124,8 @@ def test_tcm_steps_are_marked_done_on_a_day(db) -> None:
 
 def test_an_emergency_visit_has_no_tcm_steps(db) -> None:
     client = new_client(db)
-    stay_id = add_stay(db=db, client_id=client, values=stay_values(kind="emergency"))
+    stay_id = add_stay(db=db, client_id=client, values=stay_values(kind="emergency",
+                                                                    complexity="moderate"))
     assert "form" in errors(mark_step, db=db, stay_id=stay_id, version=1, step="visit",
                             done_on=TODAY, today=TODAY)
     [view] = stays_of(db=db, client_id=client, today=TODAY).stays
@@ -143,7 +144,8 @@ def test_lace_offers_the_charlson_of_active_conditions_and_earlier_ed_visits(db)
             session.add(Condition(client_id=client, name=name, icd10_code=code, status=status))
     for admitted in ("2026-05-20", "2026-06-01", "2026-10-02", "2026-11-20"):
         add_stay(db=db, client_id=client, values=stay_values(
-            kind="emergency", admitted_on=admitted, discharged_on=admitted))
+            kind="emergency", admitted_on=admitted, discharged_on=admitted,
+            complexity="moderate"))
     stay_id = add_stay(db=db, client_id=client, values=stay_values())
     draft = lace_draft(db=db, stay_id=stay_id)
     assert draft.charlson.index == 3  # CHF 1 + complicated diabetes 2 (counted once)
@@ -171,11 +173,11 @@ def test_the_risk_context_holds_the_lace_of_the_latest_discharge(db) -> None:
     client = new_client(db)
     assert risk_context(db=db, client_id=client, today=TODAY).lace is None
     first = add_stay(db=db, client_id=client, values=stay_values(
-        admitted_on="2026-09-01", discharged_on="2026-09-20"))
+        admitted_on="2026-11-01", discharged_on="2026-11-12"))
     save_lace(db=db, stay_id=first, version=1,
               values={"acute_admission": True, "charlson": 5, "ed_visits_6mo": 4})
     assert risk_context(db=db, client_id=client, today=TODAY).lace == StayLace(
-        19, "high", date(2026, 9, 20))
+        17, "high", date(2026, 11, 12))
     add_stay(db=db, client_id=client, values=stay_values())  # later, not scored yet
     assert risk_context(db=db, client_id=client, today=TODAY).lace is None
 

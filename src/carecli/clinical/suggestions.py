@@ -16,7 +16,9 @@ rule is ours, kept simple so that it can be explained, and the care manager may 
 - **high** when any of: a safety finding (PHQ-9 `suicidal_ideation`, AHC HRSN `physical_harm`,
   or the AHC HRSN `safety` domain); 2 or more hospital admissions in the last 6 months; a recent
   discharge (within the transitional-care period); LACE high (the assessment's, else the one
-  scored on the latest discharge: `stay_lace`); PHQ-9 total 15 or more.
+  scored on the latest discharge when that fell within the last 30 days, the TCM period:
+  `stay_lace`; an older one no longer says much, and DOMAIN.md is silent); PHQ-9 total 15 or
+  more.
 - **moderate** when none of those but any of: another positive screen (depression by PHQ-9 or
   PHQ-2, anxiety by GAD-7, any other AHC HRSN domain, falls by STEADI, ADL needs by Katz, IADL
   needs by Lawton); 3 or more chronic conditions; 1 admission in the last 6 months.
@@ -31,6 +33,7 @@ from datetime import date
 
 from carecli.clinical.instruments.model import Score
 from carecli.clinical.safety import SAFETY_NAMES
+from carecli.plain import counted
 
 HIGH_ADMISSIONS = 2
 MODERATE_CHRONIC_CONDITIONS = 3
@@ -39,7 +42,7 @@ PHQ9_HIGH_AT = 15
 
 @dataclass(frozen=True)
 class StayLace:
-    """The LACE scored on a client's latest discharge (Stays & TCM)."""
+    """The LACE scored on a client's latest discharge within the last 30 days (Stays & TCM)."""
 
     total: int
     band: str
@@ -167,10 +170,6 @@ def medication_problem(nonadherent_names: Sequence[str]) -> SuggestedProblem | N
     )
 
 
-def _count(value: int, one: str, many: str) -> str:
-    return f"{value} {one if value == 1 else many}"
-
-
 def suggest_risk_tier(
     *,
     scores: Mapping[str, Score],
@@ -183,7 +182,8 @@ def suggest_risk_tier(
     """("low" | "moderate" | "high", reasons in plain words); the rule is in the module doc.
     `safety_findings`: flags raised during this assessment, which count even when a later
     answer no longer shows them (a disclosure once made is a finding). `stay_lace`: the LACE of
-    the latest discharge, weighed only when the scores hold no LACE of their own."""
+    the latest discharge within the last 30 days, weighed only when the scores hold no LACE of
+    their own."""
     for name, value in (("chronic_conditions", chronic_conditions),
                         ("admissions_last_6_months", admissions_last_6_months)):
         if type(value) is not int or value < 0:
@@ -240,7 +240,7 @@ def suggest_risk_tier(
     if (steadi := scores.get("steadi")) is not None and steadi.positive:
         moderate.append("fall risk (STEADI)")
     if chronic_conditions >= MODERATE_CHRONIC_CONDITIONS:
-        moderate.append(_count(chronic_conditions, "chronic condition", "chronic conditions"))
+        moderate.append(counted(chronic_conditions, "chronic condition"))
 
     tier = "high" if high else "moderate" if moderate else "low"
     return tier, (*high, *moderate)

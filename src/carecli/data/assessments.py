@@ -359,7 +359,7 @@ class RiskContext:
     tier: str
     set_by_hand: bool
     lace: Any = None
-    """The `StayLace` of the latest discharge, when its LACE was scored."""
+    """The `StayLace` of the latest discharge within 30 days, when its LACE was scored."""
 
 
 def risk_context(*, db: Database, client_id: int, today: date) -> RiskContext:
@@ -379,7 +379,7 @@ def risk_context(*, db: Database, client_id: int, today: date) -> RiskContext:
         stays = session.execute(select(HospitalStay.kind, HospitalStay.admitted_on,
                                        HospitalStay.discharged_on)
                                 .where(HospitalStay.client_id == client_id)).all()
-        lace = latest_lace(session, client_id)
+        lace = latest_lace(session, client_id, today)
     six_months_ago = today.toordinal() - 182
     admissions = sum(1 for kind, admitted, _ in stays
                      if kind == "inpatient" and admitted.toordinal() >= six_months_ago)

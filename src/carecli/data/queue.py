@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import takewhile
 
@@ -65,6 +66,7 @@ from carecli.domain.queue import (
     days_left_in_month,
     routine_check_in_due,
 )
+from carecli.domain.transitions import NO_TCM_DISPOSITIONS, ContactFact, with_client_or_caregiver
 
 TCM_LOOKBACK_DAYS = TCM_GRACE_DAYS + 15
 """Discharges read: the contact deadline falls at most a fortnight after the discharge (two
@@ -111,12 +113,27 @@ WHERE status = 'open' AND kind <> 'check_in'{only:client_id}"""
 """The open tasks (few; along the `status` index: the `due_on` one holds every check-in
 ever done)."""
 
-DISCHARGES_SQL = """
-SELECT id, client_id, discharged_on, complexity, med_rec_on, visit_on FROM hospital_stay
-WHERE discharged_on >= '{since}' AND discharged_on <= '{today}' AND kind <> 'emergency'
-{only:client_id}"""
-"""Recent discharges from a hospital stay, observation or a skilled nursing facility (TCM
-follows those; an emergency-department visit sent home is not one)."""
+_NO_TCM = ", ".join(f"'{d}'" for d in sorted(NO_TCM_DISPOSITIONS))
+
+DISCHARGES_SQL = f"""
+SELECT s.id, s.client_id, s.discharged_on, s.complexity, s.med_rec_on, s.visit_on
+FROM hospital_stay s
+WHERE s.discharged_on >= '{{since}}' AND s.discharged_on <= '{{today}}' AND s.kind <> 'emergency'
+  AND (s.disposition IS NULL OR s.disposition NOT IN ({_NO_TCM}))
+  AND NOT EXISTS (SELECT 1 FROM hospital_stay r
+      WHERE r.client_id = s.client_id AND r.id <> s.id AND r.kind <> 'emergency'
+        AND r.admitted_on >= s.discharged_on AND (r.admitted_on > s.admitted_on OR r.id > s.id))
+{{only:s.client_id}}"""
+"""Recent discharges that start TCM (`domain.transitions`: from a hospital stay, observation
+or a skilled nursing facility to a community setting, not an emergency visit sent home), and
+not ended by a readmission (`transitions.readmission`: a later stay admitted on or after the
+discharge day)."""
+
+TCM_CONTACTS_SQL = """
+SELECT client_id, occurred_at, outcome, successful, mode, with_whom_kind FROM contact_log
+WHERE successful IS NOT NULL AND occurred_at >= '{tcm_since}' AND occurred_at < '{end}'{only}"""
+"""The contacts since the earliest discharge read of the clients named (those with one): the
+TCM contact and the attempts at it (`transitions.contact_step`)."""
 
 REFERRALS_SQL = """
 SELECT id, client_id, to_whom, status, made_on, last_update_on, follow_up_on FROM referral
@@ -311,6 +328,7 @@ def read_clients(cur, today: date, only: int | None = None):
                 row)
     later = _later_interventions(found, today)
     _mark_done_today(cur, found, today)
+    _add_tcm_contacts(cur, found, today)
     planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
     active = rows(ACTIVE_SQL)
     retried = {row[0] for row in active if row[9] is not None and (
@@ -414,6 +432,8 @@ def _facts(row, known: tuple, name: str, every: int | None, planned: HandSet | N
             attempts.append(Attempt(when, str(outcome)))
     made = {kind: tuple([x for x in map(_MAKE[kind], rows) if x is not None])
             for kind, rows in more.items() if kind in _MAKE}
+    if contacts := tuple(more.get("tcm_contacts", ())):
+        made["discharges"] = tuple(replace(d, contacts=contacts) for d in made["discharges"])
     return ClientFacts(
         id=client_id, name=name, status=str(status), risk_tier=str(risk), cadence_days=every,
         enrolled_on=enrolled_on, last_success=last_success,
@@ -463,6 +483,24 @@ def _mark_done_today(cur, found, today: date) -> None:
     for client_id in wanted:
         found[client_id]["interventions"] = [
             (*row, when.get((client_id, row[1]))) for row in found[client_id]["interventions"]]
+
+
+def _add_tcm_contacts(cur, found, today: date) -> None:
+    """Give the clients with a discharge read their contacts since it (with them or a
+    caregiver: `transitions.with_client_or_caregiver`), as `tcm_contacts`."""
+    wanted = {client_id for client_id, more in found.items() if "discharges" in more}
+    if not wanted:
+        return
+    since = min(_day(row[2]) or today for client_id in wanted
+                for row in found[client_id]["discharges"])
+    sql = TCM_CONTACTS_SQL.replace("{tcm_since}", _ts(day_start_utc(since))).replace(
+        "{end}", _values(today)["{end}"])
+    for client_id, occurred_at, outcome, successful, mode, kind in _all(
+            cur, _restricted(sql, wanted)):
+        when = _local_time(occurred_at)
+        if when is not None and with_client_or_caregiver(mode, kind):
+            found[client_id]["tcm_contacts"].append(
+                ContactFact(when, str(outcome), bool(successful)))
 
 
 def _later_interventions(found, today: date) -> dict[int, list[date]]:

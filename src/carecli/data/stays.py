@@ -4,7 +4,10 @@ done (medication reconciliation, face-to-face visit), and confirm the LACE answe
 Every edit names the `version` of the stay it was read at and is refused (`ChangedElsewhere`)
 when another window changed it since. Each write leaves an audit row with ids, dates and codes
 only. The TCM work itself is never stored: `domain.transitions.tcm_status` works it out from the
-stay and the client's contacts."""
+stay, the client's other stays and their contacts.
+
+One client's stays never overlap (a stay may begin the day another ends: a transfer); an
+emergency visit is not asked its TCM complexity and scores no LACE (`domain.transitions`)."""
 
 from datetime import date, timedelta
 from typing import Annotated, Any
@@ -12,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import Field as Constraint
 from sqlalchemy import select
 
+from carecli.clinical.people import recently_discharged
 from carecli.clinical.suggestions import StayLace
 from carecli.data.audit import record_change
 from carecli.data.db import Database
@@ -19,7 +23,10 @@ from carecli.data.errors import InvalidInput, NotFound
 from carecli.data.inputs import InputModel, entry_input, parse_date, validate
 from carecli.data.models import Client, Condition, ContactLog, HospitalStay
 from carecli.data.versions import check_version
+from carecli.domain.enums import StayKind, TcmComplexity
 from carecli.domain.transitions import (
+    NO_LACE_WORDS,
+    NO_TCM_WORDS,
     STAY_FIELDS,
     ClientStays,
     ContactFact,
@@ -27,6 +34,7 @@ from carecli.domain.transitions import (
     Stay,
     StayView,
     tcm_status,
+    with_client_or_caregiver,
 )
 
 StayInput = entry_input("StayInput", STAY_FIELDS)
@@ -61,16 +69,19 @@ def stays_of(*, db: Database, client_id: int, today: date) -> ClientStays:
         stays = [as_stay(r) for r in rows]
         contacts = contacts_of(session, client_id) if any(s.starts_tcm for s in stays) else []
     return ClientStays(client_id, name, today,
-                       tuple(StayView(s, tcm_status(s, contacts, today)) for s in stays))
+                       tuple(StayView(s, tcm_status(s, contacts, today, stays)) for s in stays))
 
 
 def contacts_of(session: Any, client_id: int) -> list[ContactFact]:
-    """The client's contacts with them (not the care team's about them), in local time."""
+    """The client's contacts with them or a caregiver (not with the care team or someone else
+    about them: `with_client_or_caregiver`), in local time."""
     rows = session.execute(select(ContactLog.occurred_at, ContactLog.outcome,
-                                  ContactLog.successful)
+                                  ContactLog.successful, ContactLog.mode,
+                                  ContactLog.with_whom_kind)
                            .where(ContactLog.client_id == client_id,
                                   ContactLog.successful.is_not(None))).all()
-    return [ContactFact(at.astimezone(), outcome, bool(ok)) for at, outcome, ok in rows]
+    return [ContactFact(at.astimezone(), outcome, bool(ok))
+            for at, outcome, ok, mode, kind in rows if with_client_or_caregiver(mode, kind)]
 
 
 def get_stay(*, db: Database, stay_id: int) -> Stay:
@@ -90,6 +101,7 @@ def add_stay(*, db: Database, client_id: int, values: dict[str, Any]) -> int:
         if client is None:
             raise NotFound(f"Client {client_id} no longer exists.")
         _after_birth(client, data.admitted_on)
+        _check_stay(session, client_id, data)
         row = HospitalStay(client_id=client_id, **data.model_dump())
         session.add(row)
         session.flush()
@@ -104,11 +116,11 @@ def update_stay(*, db: Database, stay_id: int, version: int, values: dict[str, A
         row = _get(session, stay_id)
         check_version(row, version, "this hospital stay")
         _after_birth(session.get(Client, row.client_id), data.admitted_on)
+        _check_stay(session, row.client_id, data, stay_id)
         for key, value in data.model_dump().items():
             setattr(row, key, value)
         _check_steps_after_discharge(row)
-        if row.lace_total is not None:  # the length of stay may have changed
-            _rescore(row)
+        _rescore(row)  # the length may have changed, the discharge come back
         record_change(session, action="update", entity="hospital_stay", entity_id=stay_id,
                       client_id=row.client_id, summary=_dates(row))
 
@@ -124,9 +136,8 @@ def mark_step(*, db: Database, stay_id: int, version: int, step: str, done_on: A
     with db.write() as session:
         row = _get(session, stay_id)
         check_version(row, version, "this hospital stay")
-        if row.discharged_on is None or row.kind == "emergency":
-            raise InvalidInput({"form": "This stay has no transitional care: it has no "
-                                        "discharge, or was an emergency visit sent home."})
+        if not as_stay(row).starts_tcm:
+            raise InvalidInput({"form": NO_TCM_WORDS})
         if day is not None and day > today:
             raise InvalidInput({"done_on": "is in the future"})
         if day is not None and day < row.discharged_on:
@@ -145,8 +156,7 @@ def lace_draft(*, db: Database, stay_id: int) -> LaceDraft:
     with db.read() as session:
         row = _get(session, stay_id)
         stay = as_stay(row)
-        if stay.length_days is None:
-            raise InvalidInput({"form": "LACE needs the discharge day: record it first."})
+        _check_lace(stay)
         codes = session.scalars(select(Condition.icd10_code).where(
             Condition.client_id == stay.client_id, Condition.status == "active")).all()
         since = stay.admitted_on - timedelta(days=ED_LOOKBACK_DAYS)
@@ -165,8 +175,7 @@ def save_lace(*, db: Database, stay_id: int, version: int, values: dict[str, Any
     with db.write() as session:
         row = _get(session, stay_id)
         check_version(row, version, "this hospital stay")
-        if row.discharged_on is None:
-            raise InvalidInput({"form": "LACE needs the discharge day: record it first."})
+        _check_lace(as_stay(row))
         for key, value in data.model_dump().items():
             setattr(row, key, value)
         _rescore(row)
@@ -175,25 +184,31 @@ def save_lace(*, db: Database, stay_id: int, version: int, values: dict[str, Any
         return row.lace_total
 
 
-def latest_lace(session: Any, client_id: int) -> StayLace | None:
-    """The LACE of the client's latest discharge, when it was scored."""
+def latest_lace(session: Any, client_id: int, today: date) -> StayLace | None:
+    """The LACE of the client's latest discharge (not an emergency visit: it has none), when
+    it was scored and fell within the last 30 days, the TCM period (`recently_discharged`):
+    only that one feeds the suggested risk tier (DOMAIN.md is silent; an older score no
+    longer says much about the risk now)."""
     row = session.execute(select(HospitalStay.lace_total, HospitalStay.lace_band,
                                  HospitalStay.discharged_on)
                           .where(HospitalStay.client_id == client_id,
-                                 HospitalStay.discharged_on.is_not(None))
+                                 HospitalStay.kind != StayKind.EMERGENCY,
+                                 HospitalStay.discharged_on.is_not(None),
+                                 HospitalStay.discharged_on <= today)
                           .order_by(HospitalStay.discharged_on.desc(), HospitalStay.id.desc())
                           .limit(1)).first()
-    if row is None or row[0] is None:
+    if row is None or row[0] is None or not recently_discharged(row[2], today):
         return None
     return StayLace(int(row[0]), str(row[1]), row[2])
 
 
 def _rescore(row: HospitalStay) -> None:
-    """LACE from the stay's length and its confirmed answers (none without a discharge)."""
+    """LACE from the stay's length and its confirmed answers, which are kept when it cannot be
+    scored (no discharge, an emergency visit) and scored again when it can."""
     from carecli.clinical import score
 
-    if row.discharged_on is None or None in (row.acute_admission, row.charlson,
-                                             row.ed_visits_6mo):
+    if row.discharged_on is None or row.kind == StayKind.EMERGENCY or None in (
+            row.acute_admission, row.charlson, row.ed_visits_6mo):
         row.lace_total = row.lace_band = None
         return
     result = score("lace", {"length_of_stay_days": (row.discharged_on - row.admitted_on).days,
@@ -214,6 +229,34 @@ def _after_birth(client: Client | None, admitted_on: date) -> None:
         raise NotFound("That client no longer exists.")
     if client.date_of_birth is not None and admitted_on < client.date_of_birth:
         raise InvalidInput({"admitted_on": f"is before the client's birth {client.date_of_birth}"})
+
+
+def _check_stay(session: Any, client_id: int, data: Any, stay_id: int | None = None) -> None:
+    """An emergency visit is not asked its TCM complexity, and a stay may not overlap another
+    of the client's (`stay_id`: the one being edited). A stay may begin the day another ends
+    (a transfer), and two emergency visits may fall on one day."""
+    if data.kind == StayKind.EMERGENCY and data.complexity != TcmComplexity.MODERATE:
+        raise InvalidInput({"complexity": "is not asked for an emergency visit: it starts no "
+                                          "transitional care"})
+    query = select(HospitalStay.facility, HospitalStay.admitted_on,
+                   HospitalStay.discharged_on).where(HospitalStay.client_id == client_id)
+    if stay_id is not None:
+        query = query.where(HospitalStay.id != stay_id)
+    ends = data.discharged_on or date.max
+    for facility, admitted_on, discharged_on in session.execute(query).all():
+        if admitted_on < ends and data.admitted_on < (discharged_on or date.max):
+            until = (f"to {discharged_on}" if discharged_on is not None
+                     else "(not discharged yet)")
+            raise InvalidInput({"admitted_on": f"overlaps the stay at {facility} from "
+                                               f"{admitted_on} {until}: one client's stays "
+                                               "cannot overlap"})
+
+
+def _check_lace(stay: Stay) -> None:
+    if stay.emergency:
+        raise InvalidInput({"form": NO_LACE_WORDS})
+    if stay.discharged_on is None:
+        raise InvalidInput({"form": "LACE needs the discharge day: record it first."})
 
 
 def _check_steps_after_discharge(row: HospitalStay) -> None:

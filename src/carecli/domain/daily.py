@@ -113,8 +113,8 @@ class Queue:
     items: tuple[QueueItem, ...]
     done: tuple[DoneItem, ...]
     due: int
-    """Items due today, or on today's list ahead of their day (a TCM deadline still to come):
-    with `overdue`, every item."""
+    """Items due today, or a TCM contact on today's list ahead of its deadline
+    (`domain.queue.due_today`: a TCM step shown ahead counts from its own day)."""
     overdue: int
     """Items past their day."""
     ccm_at_risk: tuple[CcmAtRisk, ...]

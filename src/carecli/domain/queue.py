@@ -4,9 +4,11 @@ priority"): pure, no database, no clock (the day is given).
 Priority, first to last:
 
 1. safety findings not yet followed up (any client, oldest first; never snoozed);
-2. TCM interactive-contact deadlines (`tcm_deadlines(...).contact_by`) of discharges whose
-   contact is not done yet (no reached contact on or after the discharge day): from the
-   discharge day on, so approaching ones show too, until 30 days past the deadline; and the
+2. TCM interactive-contact deadlines (`tcm_deadlines(...).contact_by`) of discharges that
+   start TCM, not ended by a readmission (`domain.transitions`), whose contact is not done
+   yet (no reached contact with the client or a caregiver on or after the discharge day),
+   with the attempts at it: from the discharge day on, so approaching ones show too, until
+   30 days past the deadline; and the
    TCM medication reconciliations and face-to-face visits not done (`visit_by` at the stay's
    complexity; the reconciliation no later than the visit) from the day before their deadline
    until the TCM period ends; earliest deadline first (two and three days before the
@@ -53,6 +55,7 @@ from carecli.domain.caseload import RISK_ORDER
 from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
 from carecli.domain.plan_outline import next_due
 from carecli.domain.plan_words import FREQUENCY_WORDS, OWNER_WORDS
+from carecli.domain.transitions import ContactFact, TcmStep, attempt_words, contact_step
 
 TCM_GRACE_DAYS = 30
 """A discharge whose contact was never made drops out this many days after its deadline."""
@@ -112,12 +115,20 @@ class HandSet(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Discharge:
+    """A discharge that starts TCM work not ended by a readmission (`domain.transitions`)."""
+
     stay_id: int
     discharged_on: date
     high: bool = False
     """High TCM complexity: the face-to-face visit within 7 days (else 14)."""
     med_rec_on: date | None = None
     visit_on: date | None = None
+    contacts: tuple[ContactFact, ...] = ()
+    """The client's contacts with them or a caregiver since the discharge: the TCM contact
+    and the attempts at it (`transitions.contact_step`)."""
+
+    def contact(self, today: date) -> TcmStep:
+        return contact_step(self.discharged_on, self.high, self.contacts, today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +341,7 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
     return Queue(
         today=today, items=items,
         done=tuple(sorted(finished, key=_done_order, reverse=True)),
-        due=sum(i.due >= today for i in items),
+        due=due_today(items, today),
         overdue=sum(i.due < today for i in items),
         ccm_at_risk=ccm_at_risk(month, today),
         week=week,
@@ -351,9 +362,17 @@ def merge_client(queue: Queue, part: Queue, client_id: int) -> Queue:
                                                          c.client_id))
     week = ((queue.today, len(items)), *queue.week[1:]) if queue.week else ()
     return Queue(today=queue.today, items=items, done=done,
-                 due=sum(i.due >= queue.today for i in items),
+                 due=due_today(items, queue.today),
                  overdue=sum(i.due < queue.today for i in items),
                  ccm_at_risk=tuple(at_risk), week=week)
+
+
+def due_today(items: Iterable[QueueItem], today: date) -> int:
+    """The items due today: on their day, or a TCM contact still ahead (its two business days
+    run from the discharge day, so it is today's work); a TCM medication reconciliation or
+    visit shown before its day counts only from that day on."""
+    return sum(i.due == today or (i.due > today and i.kind not in TCM_STEP_KINDS)
+               for i in items)
 
 
 def _count(later: dict[date, int], day: date, horizon: date) -> None:
@@ -388,8 +407,7 @@ def _candidates(facts: ClientFacts, today: date) -> list[_Candidate]:
     if follow is not None:
         found.append(_check_in(facts, follow, today))
     if facts.discharges:
-        found += [_tcm(facts, d, today) for d in facts.discharges
-                  if _tcm_open(facts, d, today)]
+        found += [c for d in facts.discharges if (c := _tcm(facts, d, today))]
         found += [c for d in facts.discharges for c in _tcm_steps(facts, d, today)]
     if facts.hand_set:
         found += [_task(facts, h, today) for h in facts.hand_set if h.kind == "task"]
@@ -429,17 +447,15 @@ def _safety(facts: ClientFacts, finding: Finding, today: date) -> _Candidate:
                       (finding.found_at, facts.name.casefold(), finding.id))
 
 
-def _tcm_open(facts: ClientFacts, stay: Discharge, today: date) -> bool:
+def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate | None:
+    """The TCM contact of a discharge, with the attempts at it: from the discharge day until
+    a reached contact with the client or a caregiver, or `TCM_GRACE_DAYS` past its deadline."""
     if stay.discharged_on > today:
-        return False
-    if facts.last_success is not None and facts.last_success.date() >= stay.discharged_on:
-        return False  # the interactive contact is done
-    contact_by = tcm_deadlines(stay.discharged_on, stay.high).contact_by
-    return (today - contact_by).days <= TCM_GRACE_DAYS
-
-
-def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
-    due = tcm_deadlines(stay.discharged_on, stay.high).contact_by
+        return None
+    contact = stay.contact(today)
+    due = contact.due_by
+    if contact.done_on is not None or (today - due).days > TCM_GRACE_DAYS:
+        return None
     left = f"discharged {_day_name(stay.discharged_on, today)}"
     if due == today:
         when = "due today"
@@ -447,7 +463,10 @@ def _tcm(facts: ClientFacts, stay: Discharge, today: date) -> _Candidate:
         when = f"due by {_day_name(due, today)}"
     else:
         when = _late(due, today)
-    return _candidate(facts, f"tcm:{stay.stay_id}", "tcm", due, f"TCM contact {when} — {left}",
+    reason = f"TCM contact {when} — {left}"
+    if contact.attempts:
+        reason += f" · {attempt_words(contact.attempts, today)}"
+    return _candidate(facts, f"tcm:{stay.stay_id}", "tcm", due, reason,
                       today, 1, (due, _risk(facts), facts.name.casefold(), stay.stay_id))
 
 

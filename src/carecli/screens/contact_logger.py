@@ -97,23 +97,25 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
         defaults = {"outcome": "reached", "mode": "phone", "with_whom": people[0][1],
                     "minutes": "" if figure is None else str(figure)}
 
-        def submit(form: dict[str, Any]) -> tuple[LoggedContact, dict[str, Any]]:
+        def submit(form: dict[str, Any]) -> tuple[LoggedContact, dict[str, Any], str | None]:
+            from carecli.screens.stays import tcm_contact_after
+
             values = contact_values(form, timer_id=timer.id if timer else None,
                                     timer_minutes=figure)
             logged = service.log_contact(client_id, values)
             reminded_by_contact(service, item, values, logged)
             followed_up_by_contact(service, item, values)
-            return logged, values
+            return logged, values, tcm_contact_after(service, client_id, logged)
 
         app.push_screen(ContactLogger(title=title, fields=logger_fields(people),
                                       values=defaults, submit=submit), saved)
 
-    def saved(result: tuple[LoggedContact, dict[str, Any]] | None) -> None:
+    def saved(result: tuple[LoggedContact, dict[str, Any], str | None] | None) -> None:
         if result is None:
             return
-        logged, values = result
-        app.notify(saved_message(values["outcome"], logged, values.get("follow_up")),
-                   markup=False, timeout=8)
+        logged, values, tcm_contact = result
+        app.notify(saved_message(values["outcome"], logged, values.get("follow_up"),
+                                 tcm_contact), markup=False, timeout=8)
         app.post_message(DataChanged(client_id))
         if done is not None:
             done(logged)

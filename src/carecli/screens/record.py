@@ -14,6 +14,7 @@ from carecli.data.record import ClientRecord
 from carecli.domain.caseload import FLAG_LABELS, SAFETY, CaseloadRow
 from carecli.domain.enums import label
 from carecli.domain.history import instrument_name
+from carecli.domain.transitions import ClientStays
 from carecli.plain import one_line
 from carecli.screens import contact_logger, editing
 from carecli.screens.base import CareScreen
@@ -65,6 +66,8 @@ class RecordScreen(CareScreen):
         """The caseload's latest view of this client (flags, next check-in)."""
         self.record: ClientRecord | None = None
         self.completed: tuple[AssessmentListing, ...] = ()
+        self.stays: ClientStays | None = None
+        """The client's stays with their TCM work (the Overview's TCM block)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,10 +111,15 @@ class RecordScreen(CareScreen):
         pane = self.query_one(ContactsPane)
         self.call_service(self.service.contacts, self.client_id, done=pane.show)
         self.call_service(self.service.client_month, self.client_id, done=pane.show_month)
+        self.call_service(self.service.stays, self.client_id, done=self._show_stays)
 
     def _data_changed(self, client_id: int | None) -> None:
         if client_id is None or client_id == self.client_id:
             self.reload()
+
+    def _show_stays(self, stays: ClientStays) -> None:
+        self.stays = stays
+        self.refresh_summary()
 
     def _rows_shown(self, rows: tuple[CaseloadRow, ...]) -> None:
         self.row = next((r for r in rows if r.id == self.client_id), None)
@@ -152,7 +160,7 @@ class RecordScreen(CareScreen):
             return
         self.query_one("#record-banner", Static).update(self._banner(self.record))
         self.query_one("#record-overview", Static).update(
-            overview(self.record, self.service.today(), self.row)
+            overview(self.record, self.service.today(), self.row, self.stays)
         )
 
     def _banner(self, record: ClientRecord) -> Text:

@@ -1,10 +1,12 @@
 """Stays & TCM: one client's hospital, emergency, observation and facility stays, and for a
 discharge within its 30-day TCM period the period and each step (the interactive contact, the
 medication reconciliation, the face-to-face visit): done (when), due by, or overdue, with the
-attempts made. Stays are recorded and edited in the generic form; the steps are marked done on
-a day; LACE is confirmed from the stay, the Charlson conditions of the record and earlier
-emergency visits. Every read and write goes through the data service in a worker."""
+attempts made; or the readmission that ended it. Stays are recorded and edited in the generic
+form (an emergency visit is not asked its TCM complexity); the steps are marked done on a day;
+LACE is confirmed from the stay, the Charlson conditions of the record and earlier emergency
+visits. Every read and write goes through the data service in a worker."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -12,24 +14,35 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from carecli.actions import bindings_for, fill
-from carecli.domain.enums import label
+from carecli.domain.enums import StayKind, TcmComplexity, label
 from carecli.domain.transitions import (
+    NO_LACE_WORDS,
+    NO_TCM_WORDS,
     STAY_FIELDS,
     ClientStays,
     LaceDraft,
     Stay,
     StayView,
-    TcmStep,
     day_words,
+    open_contact,
 )
 from carecli.forms import DATE_HINT, FieldSpec, form_fields
-from carecli.plain import one_line
+from carecli.plain import counted, one_line
 from carecli.screens import contact_logger
 from carecli.screens.base import CareScreen, DataChanged, run_service_call
 from carecli.screens.form import FormScreen
+from carecli.widgets.tcm_lines import (
+    lace_words,
+    legend,
+    no_tcm_words,
+    period_words,
+    readmitted_words,
+    step_line,
+    tcm_cell,
+)
 
 STAY_FORM = form_fields(STAY_FIELDS)
 STEP_TITLES = {"med_rec": "Medication reconciliation done", "visit": "Face-to-face visit done"}
@@ -41,7 +54,6 @@ LACE_FORM = (
     FieldSpec("ed_visits_6mo", "ED visits, 6 months", "int", required=True),
 )
 COLUMNS = (("Admitted", 10), ("Discharged", 10), ("Kind", 15), ("Facility", 26), ("TCM", 5))
-MARKS = {"done": ("✓", "green"), "due": ("•", "yellow"), "overdue": ("!", "bold red")}
 
 
 def open_stays(app: App, client_id: int) -> None:
@@ -49,15 +61,43 @@ def open_stays(app: App, client_id: int) -> None:
     app.push_screen(StaysScreen(client_id))
 
 
-def record_stay(app: App, client_id: int) -> None:
-    """The form to record a hospital stay for the client (from the palette, the record)."""
+class StayForm(FormScreen):
+    """The generic form with the stay's fields; the TCM complexity row is hidden while the
+    kind is an emergency visit (which starts no TCM), and then saved as the default."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_complexity()
+
+    @on(Select.Changed, "#field-kind")
+    def _kind_changed(self) -> None:
+        self._show_complexity()
+
+    def _emergency(self) -> bool:
+        return self.query_one("#field-kind", Select).value == StayKind.EMERGENCY
+
+    def _show_complexity(self) -> None:
+        shown = not self._emergency()
+        self.query_one("#field-complexity").parent.display = shown
+        self.query_one("#error-complexity").display = shown
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        if self._emergency():
+            values["complexity"] = TcmComplexity.MODERATE.value
+        return values
+
+
+def record_stay(app: App, client_id: int, done: Callable[[int], Any] | None = None) -> None:
+    """The form to record a hospital stay for the client (from the palette, the record, the
+    Stays screen); `done` gets the new stay's id."""
     service = app.service  # type: ignore[attr-defined]
     today = service.today()
     app.push_screen(
-        FormScreen(title="Record a hospital stay", fields=STAY_FORM,
-                   values={"kind": "inpatient", "complexity": "moderate", "admitted_on": today},
-                   submit=lambda v: service.add_stay(client_id, v)),
-        _saved(app, client_id, "Hospital stay recorded."),
+        StayForm(title="Record a hospital stay", fields=STAY_FORM,
+                 values={"kind": "inpatient", "complexity": "moderate", "admitted_on": today},
+                 submit=lambda v: service.add_stay(client_id, v)),
+        _saved(app, client_id, "Hospital stay recorded.", done),
     )
 
 
@@ -78,13 +118,27 @@ def mark_step(app: App, client_id: int, stay_id: int, step: str) -> None:
     run_service_call(app, service.stay, stay_id, done=opened)
 
 
-def _saved(app: App, client_id: int, message: str) -> Any:
+def _saved(app: App, client_id: int, message: str,
+           done: Callable[[Any], Any] | None = None) -> Any:
     def callback(result: Any) -> None:
         if result is not None:
+            if done is not None:
+                done(result)
             app.notify(message, markup=False)
             app.post_message(DataChanged(client_id))
 
     return callback
+
+
+def tcm_contact_after(service: Any, client_id: int, logged: Any) -> str | None:
+    """After a contact that did not do the client's open TCM contact (an attempt, or someone
+    else reached): that contact still due, with the attempts at it counted ("TCM contact still
+    due by Tue Dec 1 — 2 attempts"); None when no TCM contact is open (or this one did it) and
+    for communication with the care team. Runs in the logger's worker."""
+    if logged.coordination:
+        return None
+    step = open_contact(service.stays(client_id), service.today())
+    return None if step is None else step.still_due(service.today())
 
 
 class StaysScreen(CareScreen):
@@ -95,12 +149,16 @@ class StaysScreen(CareScreen):
         "(no later than the visit) and the face-to-face visit (7 days at high complexity, 14 "
         "at moderate), each done, due by or overdue. {stays.add} records a stay, {stays.edit} "
         "edits the highlighted one; {stays.med_rec} and {stays.visit} mark those steps done on "
-        "a day; {stays.log_contact} logs a contact; {stays.lace} confirms its LACE answers."
+        "a day; {stays.log_contact} logs a contact; {stays.lace} confirms its LACE answers. "
+        "A discharge to skilled nursing, rehabilitation or hospice starts no TCM, nor does an "
+        "emergency visit; a readmission ends the earlier discharge's TCM, which restarts at "
+        "the next discharge."
     )
     BINDINGS = bindings_for("stays")
     DEFAULT_CSS = """
     StaysScreen #stays-title { height: 1; padding: 0 1; text-style: bold; }
     StaysScreen #stays-table { height: auto; max-height: 7; }
+    StaysScreen #stays-legend { height: 1; padding: 0 1; }
     StaysScreen #stays-scroll { height: 1fr; padding: 0 1; }
     """
 
@@ -108,11 +166,14 @@ class StaysScreen(CareScreen):
         super().__init__()
         self.client_id = client_id
         self.view: ClientStays | None = None
+        self.wanted: int | None = None
+        """The stay to highlight once shown (one just recorded)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Stays & TCM", id="stays-title")
         yield DataTable(id="stays-table", cursor_type="row", zebra_stripes=True)
+        yield Static(legend(), id="stays-legend")
         with VerticalScroll(id="stays-scroll"):
             yield Static("Loading…", id="stays-detail")
         yield Footer()
@@ -135,12 +196,12 @@ class StaysScreen(CareScreen):
 
     # showing ------------------------------------------------------------------------------
     def _show(self, view: ClientStays) -> None:
-        self.view = view
         self.sub_title = one_line(view.name)
         self.query_one("#stays-title", Static).update(
             Text(f"Stays & TCM — {one_line(view.name)}", style="bold"))
         table = self.query_one(DataTable)
         keep = table.cursor_row
+        shown = self.current
         table.clear()
         for item in view.stays:
             stay = item.stay
@@ -148,9 +209,14 @@ class StaysScreen(CareScreen):
                 stay.admitted_on.isoformat(),
                 stay.discharged_on.isoformat() if stay.discharged_on else "still in",
                 label(stay.kind), Text(one_line(stay.facility)),
-                _tcm_cell(item, view.today), key=str(stay.id))
-        if view.stays:
-            table.move_cursor(row=min(keep, len(view.stays) - 1))
+                tcm_cell(item, view.today), key=str(stay.id))
+        self.view = view
+        if view.stays:  # the stay just recorded, else the one highlighted before
+            ids = [item.stay.id for item in view.stays]
+            wanted = self.wanted if self.wanted in ids else shown and shown.stay.id
+            table.move_cursor(row=ids.index(wanted) if wanted in ids
+                              else min(keep, len(ids) - 1))
+            self.wanted = None if self.wanted in ids else self.wanted
         self._show_detail()
 
     @on(DataTable.RowHighlighted)
@@ -180,7 +246,10 @@ class StaysScreen(CareScreen):
 
     # actions ------------------------------------------------------------------------------
     def action_add(self) -> None:
-        record_stay(self.app, self.client_id)
+        def recorded(stay_id: Any) -> None:
+            self.wanted = stay_id
+
+        record_stay(self.app, self.client_id, done=recorded)
 
     def action_edit(self) -> None:
         item = self.current
@@ -190,8 +259,8 @@ class StaysScreen(CareScreen):
         def opened(stay: Stay) -> None:
             values = {spec.key: getattr(stay, spec.key) for spec in STAY_FORM}
             self.app.push_screen(
-                FormScreen(title="Edit hospital stay", fields=STAY_FORM, values=values,
-                           submit=lambda v: self.service.update_stay(stay.id, stay.version, v)),
+                StayForm(title="Edit hospital stay", fields=STAY_FORM, values=values,
+                         submit=lambda v: self.service.update_stay(stay.id, stay.version, v)),
                 _saved(self.app, self.client_id, "Hospital stay saved."))
 
         self.call_service(self.service.stay, item.stay.id, done=opened)
@@ -201,8 +270,7 @@ class StaysScreen(CareScreen):
         if item is None:
             return
         if item.tcm is None:
-            self.notify("This stay starts no transitional care: it has no discharge, or was "
-                        "an emergency visit sent home.", markup=False)
+            self.notify(NO_TCM_WORDS, markup=False)
             return
 
         mark_step(self.app, self.client_id, item.stay.id, step)
@@ -210,6 +278,9 @@ class StaysScreen(CareScreen):
     def action_lace(self) -> None:
         item = self.current
         if item is None:
+            return
+        if item.stay.emergency:
+            self.notify(NO_LACE_WORDS, markup=False)
             return
         if item.stay.discharged_on is None:
             self.notify("LACE needs the discharge day: record it first.", markup=False)
@@ -239,24 +310,10 @@ def _lace_saved(app: App, client_id: int) -> Any:
 
 def lace_title(draft: LaceDraft) -> str:
     """The LACE form's title: the length of stay, and the Charlson conditions that counted."""
-    counted = "; ".join(f"{c.name} {c.weight}" for c in draft.charlson.conditions)
-    return (f"LACE — {draft.stay.length_days} days in; from the record: Charlson "
-            f"{draft.charlson.index} ({counted or 'no Charlson condition'}), "
-            f"{draft.ed_visits} ED visit{'s' if draft.ed_visits != 1 else ''} in 6 months. "
-            "Confirm or change.")
-
-
-def _tcm_cell(item: StayView, today: date) -> Text:
-    tcm = item.tcm
-    if tcm is None:
-        return Text("")
-    if not tcm.in_period(today):
-        return Text("ended" if today > tcm.period_ends else "", style="dim")
-    marks = Text()
-    for step in tcm.steps:
-        mark, style = MARKS[step.state(today)]
-        marks.append(mark, style=style)
-    return marks
+    named = "; ".join(f"{c.name} {c.weight}" for c in draft.charlson.conditions)
+    return (f"LACE — {counted(draft.stay.length_days or 0, 'day')} in; from the record: "
+            f"Charlson {draft.charlson.index} ({named or 'no Charlson condition'}), "
+            f"{counted(draft.ed_visits, 'ED visit')} in 6 months. Confirm or change.")
 
 
 def stay_detail(item: StayView, today: date) -> Text:
@@ -266,9 +323,8 @@ def stay_detail(item: StayView, today: date) -> Text:
     text.append(one_line(stay.facility), style="bold")
     text.append(f" — {label(stay.kind).lower()}, admitted {day_words(stay.admitted_on)}")
     if stay.discharged_on is not None:
-        days = stay.length_days
         text.append(f", discharged {day_words(stay.discharged_on)} "
-                    f"({days} day{'s' if days != 1 else ''})")
+                    f"({counted(stay.length_days or 0, 'day')})")
         if stay.disposition:
             text.append(f" to {label(stay.disposition).lower()}")
     else:
@@ -280,32 +336,24 @@ def stay_detail(item: StayView, today: date) -> Text:
         text.append("\n")
     tcm = item.tcm
     if tcm is not None:
-        if tcm.in_period(today):
-            visit = "7" if tcm.high_complexity else "14"
-            text.append(f"TCM period {day_words(tcm.discharged_on)} – "
-                        f"{day_words(tcm.period_ends)} ({label(stay.complexity).lower()} "
-                        f"complexity: visit within {visit} days)\n", style="bold")
+        if tcm.readmitted_on is not None:
+            text.append(readmitted_words(tcm) + "\n", style="bold")
+        elif tcm.in_period(today):
+            text.append(period_words(tcm) + "\n", style="bold")
             for step in tcm.steps:
-                text.append_text(_step_line(step, today))
+                text.append_text(step_line(step, today))
         elif today > tcm.period_ends:
             text.append(f"TCM period ended {day_words(tcm.period_ends)}\n", style="dim")
-    if stay.lace_total is not None:
-        text.append(f"LACE {stay.lace_total} ({stay.lace_band} readmission risk): "
-                    f"{stay.length_days} days, {'unplanned' if stay.acute_admission else 'planned'}"
-                    f" admission, Charlson {stay.charlson}, {stay.ed_visits_6mo} ED visits\n")
-    elif stay.discharged_on is not None:
+    elif (why := no_tcm_words(stay)) is not None:
+        text.append(why + "\n", style="dim")
+    if (lace := lace_words(stay)) is not None:
+        text.append(f"{lace}: {counted(stay.length_days or 0, 'day')}, "
+                    f"{'unplanned' if stay.acute_admission else 'planned'} admission, "
+                    f"Charlson {stay.charlson}, {counted(stay.ed_visits_6mo or 0, 'ED visit')}\n")
+    elif stay.discharged_on is not None and not stay.emergency:
         text.append(fill("LACE not scored yet ({stays.lace})\n"), style="dim")
     if stay.note:
         text.append("Note: ")
         text.append(one_line(stay.note))
     return text
 
-
-def _step_line(step: TcmStep, today: date) -> Text:
-    mark, style = MARKS[step.state(today)]
-    line = Text("  ")
-    line.append(mark, style=style)
-    line.append(" ")
-    line.append(step.words(today), style=style if step.state(today) == "overdue" else "")
-    line.append("\n")
-    return line

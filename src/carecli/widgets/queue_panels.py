@@ -16,9 +16,9 @@ BAR_MAX = 40
 
 
 def counts(queue: Queue) -> Text:
-    """ "2 due today · 3 overdue · 1 done today · CCM at risk: 2 (? lists them)". Every row
-    not overdue counts as due today, a TCM deadline still ahead too: the counts add up to the
-    rows a nurse sees."""
+    """ "2 due today · 3 overdue · 1 done today · CCM at risk: 2 (? lists them)". A TCM
+    contact still ahead counts as due today; a TCM medication reconciliation or visit shown
+    ahead of its day does not (`Queue.due`)."""
     text = Text()
     for number, words, style in ((queue.due, "due today", "bold yellow"),
                                  (queue.overdue, "overdue", "bold red"),

@@ -1,4 +1,5 @@
-"""The overview pane of a client record: demographics, status, risk, cadence and consent."""
+"""The overview pane of a client record: demographics, status, risk, cadence and consent, and
+while a TCM period is open, its steps and LACE (`tcm_lines.overview_rows`)."""
 
 from datetime import date
 
@@ -15,8 +16,10 @@ from carecli.clinical.people import age_on
 from carecli.data.record import ClientRecord
 from carecli.domain.caseload import FLAG_LABELS, CaseloadRow
 from carecli.domain.enums import label
+from carecli.domain.transitions import ClientStays
 from carecli.plain import clean, one_line, plain
 from carecli.widgets.caseload_cells import RISK_STYLE, next_due_cell
+from carecli.widgets.tcm_lines import overview_rows
 
 
 def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
@@ -28,7 +31,8 @@ def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
     return table
 
 
-def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) -> Group:
+def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None,
+             stays: ClientStays | None = None) -> Group:
     c = record.client
     age = age_on(c.date_of_birth, today)
     born = str(c.date_of_birth or "not recorded") + ("" if age is None else f" (age {age})")
@@ -67,6 +71,8 @@ def overview(record: ClientRecord, today: date, row: CaseloadRow | None = None) 
                   findings_table(record), Text("")]
     if row is not None:
         parts += [Text("At a glance", "bold underline"), glance(row, today), Text("")]
+    if tcm := overview_rows(stays, today):
+        parts += [Text("Transitional care", "bold underline"), _pairs(tcm), Text("")]
     parts += [Text("Person", "bold underline"), person, Text(""),
              Text("Care management", "bold underline"), care]
     if c.notes:
