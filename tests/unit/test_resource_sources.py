@@ -151,3 +151,15 @@ def test_the_downgrade_runs_with_two_directories_sharing_an_id(tmp_path):
     finally:
         conn.close()
 
+
+
+def test_the_form_takes_a_website_as_an_http_address_and_refuses_others(db):
+    from carecli.data.errors import InvalidInput
+    from carecli.data.resources import add_resource
+
+    rid = add_resource(db=db, values={"name": "Food Bank", "website": "foodbank.org"})
+    assert get_resource(db=db, resource_id=rid).website == "https://foodbank.org"
+    for bad in ("ftp://foodbank.org", "foodbank", "mailto:help@foodbank.org", "http://"):
+        with pytest.raises(InvalidInput) as caught:
+            add_resource(db=db, values={"name": "Food Bank", "website": bad})
+        assert caught.value.errors["website"].startswith("is not a web address"), bad
