@@ -333,6 +333,14 @@ def build_queue(clients: Iterable[ClientFacts], *, today: date,
     )
 
 
+def days_due(facts: ClientFacts, today: date) -> set[date]:
+    """The days from `today` on when one of the client's items falls due or comes back from a
+    snooze, if nothing is done before: where a reader looking ahead (the calendar export)
+    finds their work, by `build_queue` of that day and the same facts."""
+    days = {c.due for c in _candidates(facts, today)} | {s.until_on for s in facts.snoozes}
+    return {day for day in days if day >= today}
+
+
 def merge_client(queue: Queue, part: Queue, client_id: int) -> Queue:
     """`queue` with one client's part of it replaced by `part` (their part as it stands now,
     `build_queue` of their facts alone): what a save changed shows at once, without building
