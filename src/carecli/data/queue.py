@@ -62,9 +62,9 @@ from carecli.domain.queue import (
     SnoozeFact,
     build_queue,
     check_in_rank,
-    days_due,
     days_left_in_month,
     routine_check_in_due,
+    work_ahead,
 )
 
 TCM_LOOKBACK_DAYS = TCM_GRACE_DAYS + 15
@@ -362,8 +362,9 @@ def load_calendar_work(*, db, today: date, days: int) -> list[tuple[date, QueueI
     """The queue's work from `today` to `days` ahead as (day, item): today's queue on today,
     then on each later day what falls due that day (or comes back from a snooze) as the
     queue will stand then if nothing is done before. One reading of every client's facts up to
-    the last day; then each client's queue is built only on the days their work falls due
-    (`days_due`), not every client's on every day."""
+    the last day; then each client's part of a later day's queue is built only on the days
+    their work falls due, from the facts that can show then (`work_ahead`), not every
+    client's queue on every day."""
     last = today + timedelta(days=days)
     with _no_collector_passes(), db.raw() as conn:
         facts, ranked, _upcoming, _names = read_clients(conn.cursor(), today, through=last)
@@ -371,9 +372,9 @@ def load_calendar_work(*, db, today: date, days: int) -> list[tuple[date, QueueI
         found = [(today, item) for item in build_queue(facts, today=today).items]
         ahead = []
         for client in facts:
-            for day in days_due(client, today):
+            for day, part in work_ahead(client, today).items():
                 if today < day <= last:
-                    ahead += [(day, item) for item in build_queue([client], today=day).items
+                    ahead += [(day, item) for item in build_queue([part], today=day).items
                               if item.due == day or _back_on(client, item.key, day)]
     return found + sorted(ahead, key=lambda found: (found[0], found[1].rank))
 

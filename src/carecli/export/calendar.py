@@ -77,11 +77,12 @@ def calendar_ics(appointments: Iterable[CalendarAppointment],
     calendar.add("x-wr-calname", "carecli")
     seen: set[str] = set()
     for entry in (*(_appointment(a, now, details, key) for a in appointments),
-                  *(_work(day, item, now, details, key) for day, item in work),
-                  *_gone(earlier, now)):
+                  *(_work(day, item, now, details, key) for day, item in work)):
         if entry["uid"] not in seen:
             seen.add(entry["uid"])
             calendar.add_component(entry)
+    for entry in _gone(earlier, now, seen):
+        calendar.add_component(entry)
     return calendar.to_ical().decode("utf-8")
 
 
@@ -136,16 +137,19 @@ def _revision(now: datetime) -> int:
     return max(0, int((now - SEQUENCE_EPOCH).total_seconds()) // 60)
 
 
-def _gone(earlier: str | None, now: datetime) -> list[Event]:
-    """The entries of the `earlier` export to send again as cancelled, should they not be in
-    this one: its work (all-day entries) and its appointments from `now` on (an earlier one
-    missing has only left the window), each until `KEPT_DAYS` after its day."""
+def _gone(earlier: str | None, now: datetime, kept: set[str]) -> list[Event]:
+    """The entries of the `earlier` export that this one no longer has (`kept`: its UIDs), to
+    send again as cancelled: its work (all-day entries) and its appointments from `now` on
+    (an earlier one missing has only left the window), each until `KEPT_DAYS` after its
+    day."""
     gone = []
     for found, start, sequence in _entries(earlier or ""):
         work = not isinstance(start, datetime)
         day = start if work else start.date()
-        if (not work and start < now) or (now.date() - day).days > KEPT_DAYS:
+        if (found in kept or (not work and start < now)
+                or (now.date() - day).days > KEPT_DAYS):
             continue
+        kept.add(found)
         event = Event()
         event.add("uid", found)
         event.add("dtstamp", now)
