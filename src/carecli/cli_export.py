@@ -58,7 +58,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         description="Every client's appointments and the queue's work due from today to "
                     "--days ahead, as an iCalendar file for your own calendar. Without "
                     "--details a client shows only as initials and the work in plain words; "
-                    "importing a newer file updates the entries of an earlier one.")
+                    "importing a newer file updates the entries of an earlier one, and "
+                    "--force over an earlier export also sends what it had and is no longer "
+                    "due (work done, an appointment removed) as cancelled.")
     calendar.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: "
                                                                  "print)")
     calendar.add_argument("--days", type=int, default=CALENDAR_DAYS, metavar="N",
