@@ -22,6 +22,8 @@ from carecli.export import FORMATS
 COMMAND = "export"
 CALENDAR_DAYS = 30
 CALENDAR_DAYS_MAX = 366
+EARLIER_MAX = 64 * 1024 * 1024
+"""The most of an earlier calendar export read (a year at 10,000 clients is far less)."""
 
 EPILOG = """Without -o the copy is printed. -o writes a new file, readable by you alone; an
 existing file is refused, and --force replaces it only when it is a copy carecli wrote
@@ -56,7 +58,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         description="Every client's appointments and the queue's work due from today to "
                     "--days ahead, as an iCalendar file for your own calendar. Without "
                     "--details a client shows only as initials and the work in plain words; "
-                    "importing a newer file updates the entries of an earlier one.")
+                    "importing a newer file updates the entries of an earlier one, and "
+                    "--force over an earlier export also sends what it had and is no longer "
+                    "due (work done, an appointment removed) as cancelled.")
     calendar.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: "
                                                                  "print)")
     calendar.add_argument("--days", type=int, default=CALENDAR_DAYS, metavar="N",
@@ -95,16 +99,36 @@ def run_calendar(args: argparse.Namespace, location) -> int:
         raise CareDataError("-o was given an empty file name.")
     from datetime import UTC, datetime
 
+    from carecli.data.versions import remember_generation
     from carecli.export.calendar import MARKER, calendar_ics
 
     with _service(location) as service, _readable():
+        remember_generation(service.db)  # the key of the entries' UIDs
         text = calendar_ics(service.calendar_appointments(args.days),
                             service.calendar_work(args.days), now=datetime.now(UTC),
-                            details=args.details)
+                            details=args.details, key=service.db.generation or "",
+                            earlier=_earlier_calendar(args, MARKER))
     written = _write(args, text, marker=MARKER)
     if written is not None:
         print(f"Wrote the calendar of the next {args.days} days to {written}.", file=sys.stderr)
     return 0
+
+
+def _earlier_calendar(args: argparse.Namespace, marker: str) -> str | None:
+    """The calendar file `--force` replaces, when it is one carecli wrote: what is in it and
+    no longer due is sent as cancelled (`export/calendar.py`). None when there is none."""
+    from carecli.export.files import is_export
+
+    if args.output is None or not args.force:
+        return None
+    path = Path(args.output).expanduser()
+    if not path.is_file() or not is_export(path, marker):
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(EARLIER_MAX)
+    except OSError:
+        return None
 
 
 @contextmanager

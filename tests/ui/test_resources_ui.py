@@ -186,3 +186,25 @@ async def test_a_long_directory_lists_its_first_rows_and_says_how_many_match(mak
         await pilot.press(*"ride")
         assert names(screen) == ["Ride Connect"]
         assert str(summary.render()).startswith("1 of 5 · all categories")
+
+
+async def test_i_on_a_resource_changed_elsewhere_says_press_i_again_not_a_form(make_app,
+                                                                                directory, db):
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_directory(app, pilot)
+        await pilot.press("tab")
+        pantry = screen.current
+        with db.write() as session:  # another window edits it meanwhile
+            session.get(CommunityResource, pantry.id).hours = "Mon 9-5"
+        await pilot.press("i")
+        await wait_for(pilot, lambda: app._notifications, "the message")
+        said = " ".join(n.message for n in app._notifications)
+        assert said == ("This resource was changed in another window, so nothing was changed; "
+                        "it is shown again as it is now: press i again if it should still "
+                        "change.")
+        assert "form" not in said and "text" not in said
+        await wait_for(pilot, lambda: screen.current.hours == "Mon 9-5", "shown again")
+        assert stored(db, pantry.id).status == "active"
+        await pilot.press("i")
+        await wait_for(pilot, lambda: stored(db, pantry.id).status == "inactive", "inactive")

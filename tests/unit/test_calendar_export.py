@@ -18,9 +18,10 @@ from carecli.data.clients import create_client
 from carecli.data.db import open_database
 from carecli.domain.appointments import Appointment, CalendarAppointment
 from carecli.domain.daily import QueueItem
-from carecli.export.calendar import MARKER, calendar_ics
+from carecli.export.calendar import MARKER, calendar_ics, uid
 
 NOW = datetime(2026, 11, 24, 16, 0, tzinfo=UTC)
+APPOINTMENT, CHECK_IN = uid("", "appointment:7"), uid("", "work:1:cadence")
 
 
 def _appointment(**changes) -> CalendarAppointment:
@@ -49,16 +50,16 @@ def test_without_details_a_client_is_only_initials() -> None:
                                                                       kind="safety"))],
                         now=NOW)
     events = _events(text)
-    visit = events["appointment-7@carecli.invalid"]
+    visit = events[APPOINTMENT]
     assert str(visit["summary"]) == "Appointment: I.R."
     assert visit.decoded("dtstart") == datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
     assert visit.decoded("duration") == timedelta(minutes=60)
     assert str(visit["status"]) == "CONFIRMED" and int(visit["sequence"]) == 3
     assert "location" not in visit and "description" not in visit
-    check_in = events["cadence.client-1@carecli.invalid"]
+    check_in = events[CHECK_IN]
     assert str(check_in["summary"]) == "Check-in call: I.R."
     assert check_in.decoded("dtstart") == date(2026, 11, 26)
-    assert str(events["safety-4.client-1@carecli.invalid"]["summary"]) == "Urgent call: I.R."
+    assert str(events[uid("", "work:1:safety:4")]["summary"]) == "Urgent call: I.R."
     for word in ("Ida", "Rowe", "Ames", "Cardiology", "Heart", "high risk", "PHQ"):
         assert word not in text
     assert MARKER in text.splitlines()[1] or MARKER in text[:200]
@@ -67,12 +68,12 @@ def test_without_details_a_client_is_only_initials() -> None:
 def test_with_details_everything_is_said() -> None:
     events = _events(calendar_ics([_appointment()], [(date(2026, 11, 26), _item())], now=NOW,
                                   details=True))
-    visit = events["appointment-7@carecli.invalid"]
+    visit = events[APPOINTMENT]
     assert str(visit["summary"]) == "Ida Rowe: appointment with Dr Ames"
     assert str(visit["location"]) == "Cardiology, Elm St"
     assert str(visit["description"]) == (
         "Purpose: Heart failure review\nTransport arranged\nDial-a-ride")
-    assert str(events["cadence.client-1@carecli.invalid"]["summary"]) == (
+    assert str(events[CHECK_IN]["summary"]) == (
         "Ida Rowe: check-in due (high risk, every 7 days)")
 
 
@@ -156,3 +157,62 @@ def test_days_out_of_range_is_one_sentence(run: Run, caseload: Path, days: str) 
     code, out, err = run("--db", str(caseload), "export", "calendar", "--days", days)
     assert code == 1 and out == ""
     assert_one_sentence(err, f"--days takes 1 to 366, not {days}.")
+
+
+def test_uids_say_nothing_and_are_stable_for_the_same_database() -> None:
+    work = [(date(2026, 11, 24), _item(key="tcm_visit:3", kind="tcm_visit")),
+            (date(2026, 11, 26), _item())]
+    first = _events(calendar_ics([_appointment()], work, now=NOW, key="k1"))
+    later = _events(calendar_ics([_appointment()], work, now=NOW + timedelta(days=1),
+                                 key="k1"))
+    assert first.keys() == later.keys() and len(first) == 3
+    for found in first:  # 32 hex digits: no kind of work, no id
+        local, domain = found.split("@")
+        assert len(local) == 32 and set(local) <= set("0123456789abcdef"), found
+        assert domain == "carecli.invalid"
+    assert not first.keys() & _events(calendar_ics([_appointment()], work, now=NOW,
+                                                   key="k2")).keys()
+    assert all(int(later[u]["sequence"]) > int(first[u]["sequence"]) for u in first
+               if u != uid("k1", "appointment:7"))  # work: a newer export, a newer version
+
+
+def test_replacing_an_export_strikes_out_what_is_no_longer_due(run: Run, caseload: Path,
+                                                               tmp_path: Path) -> None:
+    """Ida's appointment tomorrow is cancelled and Li Wei reached: the appointment is sent
+    cancelled, its reminder call and outcome follow-up (gone from the queue) too, under
+    neutral words; Li Wei's check-in moves (the same entry, a month ahead)."""
+    from carecli.data.appointments import appointments_between
+    from carecli.data.contacts import log_contact
+
+    target = tmp_path / "work.ics"
+    assert run("--db", str(caseload), "export", "calendar", "-o", str(target))[0] == 0
+    before = _events(target.read_text())
+    db = open_database(resolve_database(str(caseload)))
+    try:
+        start = datetime.now(UTC) - timedelta(days=1)
+        found = appointments_between(db=db, start=start, end=start + timedelta(days=3))
+        ames = next(f.appointment for f in found if f.appointment.with_whom == "Dr Ames")
+        record_outcome(db=db, appointment_id=ames.id, version=ames.version,
+                       values={"status": "cancelled"})
+        log_contact(db=db, client_id=2, values={"mode": "phone", "outcome": "reached",
+                                                "minutes": 10})
+    finally:
+        db.dispose()
+    code, _, err = run("--db", str(caseload), "export", "calendar", "-o", str(target),
+                       "--force")
+    assert code == 0, err
+    after = _events(target.read_text())
+    assert after.keys() == before.keys()  # nothing new: struck out or moved
+    changed = sorted((str(before[u]["summary"]), str(after[u]["summary"]),
+                      str(after[u].get("status"))) for u in before
+                     if str(after[u].get("status")) != str(before[u].get("status"))
+                     or after[u].decoded("dtstart") != before[u].decoded("dtstart"))
+    assert changed == [
+        ("Appointment follow-up: I.R.", "Done or no longer due", "CANCELLED"),
+        ("Appointment: I.R.", "Appointment: I.R.", "CANCELLED"),
+        ("Check-in call: L.W.", "Check-in call: L.W.", "None"),
+        ("Reminder call: I.R.", "Done or no longer due", "CANCELLED"),
+    ]
+    assert all(int(after[u]["sequence"]) > int(before[u]["sequence"]) for u in before
+               if str(after[u].get("status")) == "CANCELLED"
+               and str(before[u].get("status")) != "CANCELLED")

@@ -93,7 +93,8 @@ def test_the_message_lists_every_bad_row_after_one_sentence(tmp_path):
     with pytest.raises(HsdsInvalid) as caught:
         read_directory(write_directory(tmp_path / "dir", 2, {"services.csv": services}))
     assert str(caught.value).splitlines() == [
-        "Nothing was imported: the directory has 2 bad rows; fix them and import it again.",
+        "Nothing was imported: the directory has 2 bad rows; fix them and import the directory "
+        "again.",
         "services.csv:2: service svc-food has no name",
         "services.csv:4: service svc-meals has no name",
     ]

@@ -59,9 +59,6 @@ def _directory(folder: Path, service: str, organisation: str) -> Path:
 
 
 @pytest.mark.both_backends
-@pytest.mark.xfail(strict=True, reason="data/resource_import.py matches by the bare HSDS id: "
-                   "a second directory reusing id 1 overwrites the first directory's resource "
-                   "(and every referral to it now points at another service)")
 def test_a_second_directory_with_the_same_ids_does_not_overwrite_the_first(db, tmp_path):
     import_directory(db=db, directory=read_directory(
         _directory(tmp_path / "county-a", "Eastside Food Pantry", "County A Action")))
@@ -73,14 +70,11 @@ def test_a_second_directory_with_the_same_ids_does_not_overwrite_the_first(db, t
 
 
 @pytest.mark.both_backends
-@pytest.mark.xfail(strict=True, reason="data/resource_import.py compares HSDS ids as typed: "
-                   "the same UUID exported in capitals next time (UUIDs are case-insensitive, "
-                   "RFC 4122) adds every service a second time")
 def test_the_same_uuid_in_capitals_updates_rather_than_duplicates(db, tmp_path):
     uuid = "3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"
     for name, key in (("lower", uuid), ("upper", uuid.upper())):
-        folder = tmp_path / name
-        folder.mkdir()
+        folder = tmp_path / name / "county-211"  # the same directory, exported twice
+        folder.mkdir(parents=True)
         (folder / "organizations.csv").write_text("id,name\norg-1,County A Action\n")
         (folder / "services.csv").write_text(
             f"id,organization_id,name\n{key},org-1,Eastside Food Pantry\n")

@@ -57,7 +57,8 @@ def test_an_import_adds_every_service_and_a_second_one_changes_nothing(db, tmp_p
 
 
 def test_a_re_import_updates_by_hsds_id_keeps_the_note_and_counts_what_closed(db, tmp_path):
-    import_directory(db=db, directory=read_directory(write_directory(tmp_path / "one", 2)))
+    first = write_directory(tmp_path / "one" / "county", 2)  # the same directory, twice
+    import_directory(db=db, directory=read_directory(first))
     food = next(r for r in list_resources(db=db) if r.hsds_id == "svc-food")
     update_resource(db=db, resource_id=food.id, version=food.version,
                     values={**resource_values(food), "note": "Ask for Maria at the desk"})
@@ -67,7 +68,7 @@ def test_a_re_import_updates_by_hsds_id_keeps_the_note_and_counts_what_closed(db
     services[2][6] = "inactive"  # Meals on Wheels closed
     services[6][6] = "active"  # Respite reopened
     services.append(["svc-new", "org-3", "Tenant Rights Line", "", "", "", "active"])
-    changed = write_directory(tmp_path / "two", 2, {"phones.csv": phones,
+    changed = write_directory(tmp_path / "two" / "county", 2, {"phones.csv": phones,
                                                     "services.csv": services})
     counts = import_directory(db=db, directory=read_directory(changed))
     assert (counts.added, counts.updated, counts.unchanged, counts.marked_inactive) == (
@@ -96,9 +97,10 @@ def test_a_directory_with_a_bad_row_writes_nothing(db, tmp_path):
 
 
 def test_not_listed_any_more_is_counted_and_left_alone(db, tmp_path):
-    import_directory(db=db, directory=read_directory(write_directory(tmp_path / "one", 2)))
+    first = write_directory(tmp_path / "one" / "county", 2)  # the same directory, twice
+    import_directory(db=db, directory=read_directory(first))
     services = [r for r in SERVICES if r[0] != "svc-notary"]
-    smaller = write_directory(tmp_path / "two", 2, {"services.csv": services})
+    smaller = write_directory(tmp_path / "two" / "county", 2, {"services.csv": services})
     counts = import_directory(db=db, directory=read_directory(smaller))
     assert counts.not_listed == 1 and stored(db)["svc-notary"][3] == "active"
 

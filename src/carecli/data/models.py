@@ -491,10 +491,12 @@ class HospitalStay(Versioned, table=True):
 
 class CommunityResource(Versioned, table=True):
     """A community resource of the local directory: typed, or imported from an Open Referral
-    HSDS directory (`hsds_id`: the service's id there, so a re-import updates the row)."""
+    HSDS directory (`hsds_source`: the directory's name; `hsds_id`: the service's id there,
+    lower-cased; together they find the row again on a re-import)."""
 
     __tablename__ = "community_resource"
-    __table_args__ = (UniqueConstraint("hsds_id", name="uq_community_resource_hsds_id"),)
+    __table_args__ = (UniqueConstraint("hsds_source", "hsds_id",
+                                       name="uq_community_resource_hsds_source_id"),)
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     organisation: str | None = Field(default=None, max_length=200)
@@ -512,6 +514,12 @@ class CommunityResource(Versioned, table=True):
     description: str | None = Field(default=None, max_length=TEXT_MAX)
     note: str | None = Field(default=None, max_length=TEXT_MAX)
     hsds_id: str | None = Field(default=None, max_length=100)
+    hsds_source: str | None = Field(default=None, max_length=200)
+    """The directory it was imported from; None for one imported before carecli kept it (the
+    next import of a directory with its id claims it)."""
+    hsds_imported: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    """What the latest import wrote, field by field: a field that differs from it now was
+    edited by hand, and the next import keeps it."""
     updated_at: datetime | None = _ts(nullable=True, default_factory=utcnow)
 
 

@@ -65,6 +65,7 @@ from carecli.domain.queue import (
     check_in_rank,
     days_left_in_month,
     routine_check_in_due,
+    work_ahead,
 )
 from carecli.domain.transitions import NO_TCM_DISPOSITIONS, ContactFact, with_client_or_caregiver
 
@@ -289,10 +290,11 @@ def _no_collector_passes():
             gc.enable()
 
 
-def _values(today: date) -> dict[str, str]:
-    """The values written into the selects for `today`."""
+def _values(today: date, horizon: date | None = None) -> dict[str, str]:
+    """The values written into the selects for `today`, looking ahead to `horizon` (default:
+    the end of the week ahead)."""
     start, end = day_start_utc(today), day_start_utc(today + timedelta(days=1))
-    horizon = today + timedelta(days=WEEK_DAYS - 1)
+    horizon = horizon or today + timedelta(days=WEEK_DAYS - 1)
     return {"{end}": _ts(end), "{start}": _ts(start), "{today}": today.isoformat(),
             "{horizon}": horizon.isoformat(),
             "{appointments_end}": _ts(day_start_utc(horizon + timedelta(days=2))),
@@ -303,16 +305,19 @@ def _values(today: date) -> dict[str, str]:
                for _f, days in REPEATING}}
 
 
-def read_clients(cur, today: date, only: int | None = None):
+def read_clients(cur, today: date, only: int | None = None, through: date | None = None):
     """The clients with an item to show today or anything besides a check-in, in two parts:
     the `ClientFacts` of those with more than a check-in and tier-4 items (a safety finding,
     a discharge, an unanswered call, a snooze), and the others `ranked`: each as
     `(bound, client_id, *_facts arguments)`, where `bound` is the rank of their check-in item
     due (`check_in_rank`), or `(4,)` when it is not due today, so no item of theirs stands
     before it. Then the `upcoming` check-ins of the clients only due later in the week, by day
-    (`routine_check_in_due`: at 10,000 clients most are only counted), and the names read."""
-    values = _values(today)
-    horizon = today + timedelta(days=WEEK_DAYS - 1)
+    (`routine_check_in_due`: at 10,000 clients most are only counted), and the names read.
+
+    With `through` (a day after the week ahead), every active client is read whole, with
+    what falls due up to that day, and none is only counted (the calendar export)."""
+    horizon = through or today + timedelta(days=WEEK_DAYS - 1)
+    values = _values(today, horizon)
 
     def rows(template: str) -> list[tuple]:
         return _all(cur, _filled(template, values, only))
@@ -326,7 +331,7 @@ def read_clients(cur, today: date, only: int | None = None):
         for row in rows(table):
             found[row[1] if kind not in ("snoozes", "interventions") else row[0]][kind].append(
                 row)
-    later = _later_interventions(found, today)
+    later = _later_interventions(found, today) if through is None else {}
     _mark_done_today(cur, found, today)
     _add_tcm_contacts(cur, found, today)
     planned = {row[0]: row for row in reversed(rows(PLANNED_SQL))}  # the earliest wins
@@ -357,7 +362,7 @@ def read_clients(cur, today: date, only: int | None = None):
             continue
         # only a check-in (a set day wins) and tier-4 items: counted unless something is due
         due = planned_on or routine_check_in_due(None, *known, every)
-        if more is None and (due is None or due > today):
+        if more is None and (due is None or due > today) and through is None:
             if due is not None and due <= horizon:
                 upcoming[due] += 1
             continue
@@ -372,6 +377,32 @@ def read_clients(cur, today: date, only: int | None = None):
                 facts.append(_facts(row, (None, _day(row[6])), name, None, None,
                                     {"findings": found[row[0]]["findings"]}))
     return facts, ranked, upcoming, names
+
+
+def load_calendar_work(*, db, today: date, days: int) -> list[tuple[date, QueueItem]]:
+    """The queue's work from `today` to `days` ahead as (day, item): today's queue on today,
+    then on each later day what falls due that day (or comes back from a snooze) as the
+    queue will stand then if nothing is done before. One reading of every client's facts up to
+    the last day; then each client's part of a later day's queue is built only on the days
+    their work falls due, from the facts that can show then (`work_ahead`), not every
+    client's queue on every day."""
+    last = today + timedelta(days=days)
+    with _no_collector_passes(), db.raw() as conn:
+        facts, ranked, _upcoming, _names = read_clients(conn.cursor(), today, through=last)
+        facts += [_facts(*later[2:]) for later in ranked]
+        found = [(today, item) for item in build_queue(facts, today=today).items]
+        ahead = []
+        for client in facts:
+            for day, part in work_ahead(client, today).items():
+                if today < day <= last:
+                    ahead += [(day, item) for item in build_queue([part], today=day).items
+                              if item.due == day or _back_on(client, item.key, day)]
+    return found + sorted(ahead, key=lambda found: (found[0], found[1].rank))
+
+
+def _back_on(client: ClientFacts, key: str, day: date) -> bool:
+    """Whether `key`'s item of the client comes back from a snooze on `day`."""
+    return any(s.item_key == key and s.until_on == day for s in client.snoozes)
 
 
 def _head(facts: list[ClientFacts], ranked: list[tuple], today: date,

@@ -24,7 +24,7 @@ from carecli.data.types import utcnow
 from carecli.data.versions import check_version
 from carecli.domain.enums import ResourceCategory, ResourceStatus
 from carecli.domain.fields import PHONE_MAX, TEXT_MAX
-from carecli.domain.resources import Resource
+from carecli.domain.resources import Resource, web_address
 
 ENTITY = "community_resource"
 _SHORT_CODE = re.compile(r"^[2-9]\d\d$")
@@ -52,10 +52,9 @@ class ResourceInput(InputModel):
 
     @field_validator("website")
     @classmethod
-    def _one_word(cls, value: str | None) -> str | None:
-        if value is not None and len(value.split()) != 1:
-            raise ValueError("is not a web address (no spaces)")
-        return value
+    def _web_address(cls, value: str | None) -> str | None:
+        """An http(s) address with a host; "https://" is added when no scheme is typed."""
+        return None if value is None else web_address(value)
 
 
 FIELDS = tuple(ResourceInput.model_fields)

@@ -4,7 +4,7 @@ Kept apart from the migrations so that startup can check a file without importin
 A test checks `HEAD` against Alembic's own head.
 """
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD = REVISIONS[-1]
 
 APPLICATION_ID = 0x43415245

@@ -64,13 +64,8 @@ class AppointmentCalls:
     def calendar_work(self, days: int) -> tuple:
         """The queue's work from today to the `days`th day ahead as (day, `QueueItem`): what
         is due or overdue today on today, then what falls due on each later day (the queue as
-        it will stand that day if nothing is done before)."""
-        from carecli.data.queue import load_queue
+        it will stand that day if nothing is done before; `data.queue.load_calendar_work`)."""
+        from carecli.data.queue import load_calendar_work
 
-        today, db = self.today(), self.reader or self._db()
-        found = [(today, item) for item in load_queue(db=db, today=today, items_only=True).items]
-        for ahead in range(1, days + 1):
-            day = today + timedelta(days=ahead)
-            found += [(day, item) for item in load_queue(db=db, today=day, items_only=True).items
-                      if item.due == day]
-        return self._frozen(tuple(found))
+        return self._frozen(tuple(load_calendar_work(db=self.reader or self._db(),
+                                                     today=self.today(), days=days)))

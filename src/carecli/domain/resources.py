@@ -1,8 +1,10 @@
 """The community resource directory as plain objects: a `Resource`, and the rules for finding
 one by typed words and category (pure: no database, no Textual)."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from carecli.domain.caseload import fold, search_key
 from carecli.domain.enums import ResourceCategory, ResourceStatus, label
@@ -48,6 +50,33 @@ class Resource:
     @property
     def imported(self) -> bool:
         return self.hsds_id is not None
+
+
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
+"""A host name with a dot and a top-level domain of letters ("foodbank.org")."""
+
+
+def web_address(text: str) -> str:
+    """`text` as an http(s) address with a host: "foodbank.org/hours" becomes
+    "https://foodbank.org/hours"; anything else is a `ValueError` saying why."""
+    address = text.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", address, re.IGNORECASE):
+        if re.match(r"^[a-z][a-z0-9+.-]*:(?!\d)", address, re.IGNORECASE):
+            raise ValueError("is not a web address (it must start with http:// or https://)")
+        address = "https://" + address
+    if any(ch.isspace() for ch in address):
+        raise ValueError("is not a web address (no spaces)")
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018  (a port that is not a number is refused here)
+    except ValueError:
+        raise ValueError("is not a web address") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError("is not a web address (it must start with http:// or https://)")
+    if not _HOST.match(host):
+        raise ValueError("is not a web address (it needs a site name such as foodbank.org)")
+    return address
 
 
 def category_label(category: str | None) -> str:

@@ -8,14 +8,24 @@ physical address (`physical_addresses.csv`, or `addresses.csv` of `address_type`
 before a postal one; hours from its schedules, eligibility from its own field (3.x) or
 `eligibility.csv` (2.x); the category from `categories.categorise`. Inactive, defunct and
 temporarily closed services are kept, as inactive. Files carecli does not use are ignored.
+
+Ids are compared case aside (HSDS ids are UUIDs, which RFC 4122 makes case-insensitive: an
+export in capitals names the same services), and a service's id is kept lower-cased. A website
+that is not an http(s) address with a host is left out and counted (not a bad row: the
+service is still worth having); one without a scheme gets "https://".
+
+The directory is named by the `title` (else `name`) of its `datapackage.json`, else by its
+folder or .zip file; an import matches the services it imported before within that name.
 """
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from carecli.domain.resources import web_address
 from carecli.hsds.categories import categorise
-from carecli.hsds.errors import BadRow, HsdsInvalid
+from carecli.hsds.errors import BadRow, HsdsInvalid, HsdsRefused
 from carecli.hsds.source import Source
 from carecli.hsds.tables import Row, Table, parse_table
 
@@ -41,8 +51,9 @@ FILES: dict[str, tuple[str, ...]] = {
 ACTIVE = {"active"}
 INACTIVE = {"inactive", "defunct", "temporarily closed", "temporarily_closed"}
 LIMITS = {"name": 200, "organisation": 200, "address": 400, "hours": 400,
-          "eligibility": 1000, "website": 400, "description": 20_000}
-"""Text longer than its column is cut (ending in …); an id, phone or email is not: refused."""
+          "eligibility": 1000, "website": 400, "description": 20_000, "source": 200}
+"""Text longer than its column is cut (ending in …); an id, phone or email is not: refused (a
+website is left out)."""
 ID_MAX, PHONE_MAX, EMAIL_MAX = 100, 40, 254
 PHONE_LINKS = (("service_id", "services.csv"),
                ("service_at_location_id", "services_at_location.csv"),
@@ -74,11 +85,16 @@ class HsdsDirectory:
     resources: tuple[ImportedResource, ...]
     files: tuple[str, ...]
     """The files read, in the order of `FILES`."""
+    source: str = ""
+    """The directory's name: what an import matches its services within."""
+    websites_dropped: int = 0
+    """Websites left out because they are not a usable web address."""
 
 
-def read_directory(path: Path) -> HsdsDirectory:
-    """Read the directory at `path` (a folder or a .zip); `HsdsRefused` when it is not one,
-    `HsdsInvalid` listing every bad row when any row is bad."""
+def read_directory(path: Path, source_name: str | None = None) -> HsdsDirectory:
+    """Read the directory at `path` (a folder or a .zip), named `source_name` when given;
+    `HsdsRefused` when it is not one, `HsdsInvalid` listing every bad row when any row is
+    bad."""
     source = Source(path)
     try:
         bad: list[BadRow] = []
@@ -87,17 +103,53 @@ def read_directory(path: Path) -> HsdsDirectory:
             data = source.read(name)
             if data is not None and (table := parse_table(name, data, required, bad)):
                 tables[name] = table
+        named = source_name if source_name is not None else _package_name(source)
     finally:
         source.close()
     if "organizations.csv" not in source.names():
         bad.append(BadRow("organizations.csv", None, "is missing, yet every service names its "
                                                      "organization there"))
-    resources = _Linker(tables, bad).resources() if "services.csv" in tables else ()
+    linker = _Linker(tables, bad) if "services.csv" in tables else None
+    resources = linker.resources() if linker is not None else ()
     if bad:
         order = list(FILES)
         raise HsdsInvalid(tuple(sorted(bad, key=lambda b: (order.index(b.file), b.line or 0,
                                                            b.sentence))))
-    return HsdsDirectory(tuple(resources), tuple(n for n in FILES if n in tables))
+    return HsdsDirectory(tuple(resources), tuple(n for n in FILES if n in tables),
+                         source_label(named if named is not None else _path_name(path)),
+                         linker.websites_dropped if linker is not None else 0)
+
+
+def source_label(name: str) -> str:
+    """A directory's name as stored: on one line, cut to its column; refused
+    (one sentence) when nothing is left."""
+    label = _cut(" ".join(name.split()), "source")
+    if not label:
+        raise HsdsRefused("The directory's name (--source) is empty; give a name such as "
+                          "\"County 211\". Nothing was imported.")
+    return label
+
+
+def _package_name(source: Source) -> str | None:
+    """The `title`, else the `name`, of the directory's datapackage.json (None without one,
+    or when it cannot be read: the folder's name serves)."""
+    data = source.read("datapackage.json")
+    try:
+        package = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    if not isinstance(package, dict):
+        return None
+    for key in ("title", "name"):
+        if isinstance(package.get(key), str) and package[key].strip():
+            return package[key]
+    return None
+
+
+def _path_name(path: Path) -> str:
+    """The folder's name, or the .zip file's without its suffix."""
+    resolved = path.resolve()
+    return resolved.name if resolved.is_dir() else resolved.stem
 
 
 class _Linker:
@@ -106,6 +158,7 @@ class _Linker:
     def __init__(self, tables: dict[str, Table], bad: list[BadRow]) -> None:
         self.tables = tables
         self.bad = bad
+        self.websites_dropped = 0
         empty = Table("", (), ())
         self.services = self._by_id(tables["services.csv"], "service")
         self.organisations = self._by_id(tables.get("organizations.csv", empty), "organization")
@@ -124,7 +177,7 @@ class _Linker:
     def _by_id(self, table: Table, noun: str, required: bool = True) -> dict[str, Row]:
         rows: dict[str, Row] = {}
         for row in table.rows:
-            key = row.get("id")
+            key = _id(row.get("id"))
             if key is None:
                 if required:
                     self.bad.append(table.bad(row, f"a {noun} without an id"))
@@ -141,7 +194,7 @@ class _Linker:
 
     def _link(self, file: str, row: Row, column: str, target: str) -> str | None:
         """`row`'s `column`, when it names a row of `target` (else a bad row, and None)."""
-        value = row.get(column)
+        value = _id(row.get(column))
         if value is not None and value not in self.known[target]:
             self.bad.append(BadRow(file, row.line, f"{column} {value} is not an id of {target}"))
             return None
@@ -171,7 +224,7 @@ class _Linker:
         name = row.get("name")
         if name is None:
             self.bad.append(services.bad(row, f"service {key} has no name"))
-        organisation_id = row.get("organization_id")
+        organisation_id = _id(row.get("organization_id"))
         organisation = self.organisations.get(organisation_id or "")
         if organisation_id is None:
             self.bad.append(services.bad(row, f"service {key} has no organization_id"))
@@ -204,8 +257,21 @@ class _Linker:
             hours=_cut("; ".join(hours.get(key, [])) or None, "hours"),
             eligibility=_cut(row.get("eligibility_description")
                              or "; ".join(eligibility.get(key, [])) or None, "eligibility"),
-            website=_cut(row.get("url") or organisation.get("url"), "website"),
+            website=self._website(row.get("url") or organisation.get("url")),
             email=email, description=_cut(description, "description"), line=row.line)
+
+    def _website(self, url: str | None) -> str | None:
+        """`url` as a web address (`web_address`), or None, counted, when it is not one."""
+        if url is None:
+            return None
+        try:
+            address = web_address(url)
+        except ValueError:
+            address = None
+        if address is None or len(address) > LIMITS["website"]:
+            self.websites_dropped += 1
+            return None
+        return address
 
     def _check_organisations(self) -> None:
         table = self.tables.get("organizations.csv")
@@ -288,24 +354,29 @@ class _Linker:
 
     def _terms(self) -> dict[str, list[tuple[str | None, str | None]]]:
         """Each service's taxonomy terms as (code, name), in file order (2.x, then 3.x)."""
-        taxonomy = {r.get("id"): r for r in self.table("taxonomy.csv")}
+        taxonomy = {_id(r.get("id")): r for r in self.table("taxonomy.csv")}
         terms: dict[str, list[tuple[str | None, str | None]]] = {}
         for row in self.table("service_taxonomy.csv"):
             service = self._link("service_taxonomy.csv", row, "service_id", "services.csv")
             term_id = row.get("taxonomy_id")
-            term = taxonomy.get(term_id)
+            term = taxonomy.get(_id(term_id))
             code = term.get("code") if term else None
             name = term.get("name") if term else row.get("taxonomy_detail")
             if service is not None:
                 terms.setdefault(service, []).append((code or term_id, name))
-        three = {r.get("id"): r for r in self.table("taxonomy_terms.csv")}
+        three = {_id(r.get("id")): r for r in self.table("taxonomy_terms.csv")}
         for row in self.table("attributes.csv"):
             entity = (row.get("link_entity") or "service").lower()
-            term = three.get(row.get("taxonomy_term_id"))
-            if row.get("link_id") in self.services and entity == "service" and term:
-                terms.setdefault(row.get("link_id"), []).append((term.get("code"),
-                                                                 term.get("name")))
+            term = three.get(_id(row.get("taxonomy_term_id")))
+            service = _id(row.get("link_id"))
+            if service in self.services and entity == "service" and term:
+                terms.setdefault(service, []).append((term.get("code"), term.get("name")))
         return terms
+
+
+def _id(value: str | None) -> str | None:
+    """An id as compared and kept: lower-cased (UUIDs are case-insensitive)."""
+    return None if value is None else value.lower()
 
 
 def _first(phones: dict[tuple[str, str], str], column: str, ids: list[str]) -> str | None:

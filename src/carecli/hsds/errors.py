@@ -28,6 +28,8 @@ class HsdsInvalid(CareDataError):
 
     def __init__(self, bad: tuple[BadRow, ...]) -> None:
         self.bad = bad
-        count = f"{len(bad)} bad row" + ("s" if len(bad) != 1 else "")
-        super().__init__(f"Nothing was imported: the directory has {count}; fix them and "
-                         "import it again.\n" + "\n".join(str(b) for b in bad))
+        one = len(bad) == 1
+        count = f"{len(bad)} bad row" + ("" if one else "s")
+        super().__init__(f"Nothing was imported: the directory has {count}; fix "
+                         f"{'it' if one else 'them'} and import the directory again.\n"
+                         + "\n".join(str(b) for b in bad))

@@ -292,7 +292,7 @@ class ResourceScreen(CareScreen):
                    if resource.active else f"{one_line(resource.name)} is active again.")
         self.call_service(self.service.set_resource_status, resource.id, resource.version,
                           status.value, done=lambda _r: self._saved(resource.id, message),
-                          refused=self._refused)
+                          refused=self._status_refused)
 
     def _saved(self, resource_id: int | None, message: str | None) -> None:
         """After a form or a status change: say what was saved (None: nothing was), and read
@@ -310,7 +310,14 @@ class ResourceScreen(CareScreen):
         self.loaded = True
         self.apply(keep=resource_id)
 
-    def _refused(self, error: CareDataError) -> None:
-        self.app.notify(str(error), severity="error", markup=False)
-        if isinstance(error, ChangedElsewhere):
-            self.reload()
+    def _status_refused(self, error: CareDataError) -> None:
+        """A status change refused. It was a key press, not a form: when the resource changed
+        meanwhile, say so in those words, show it again and let the key be pressed again."""
+        if not isinstance(error, ChangedElsewhere):
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.app.notify(fill("This resource was changed in another window, so nothing was "
+                             "changed; it is shown again as it is now: press "
+                             "{resources.status} again if it should still change."),
+                        severity="warning", markup=False)
+        self.reload()
