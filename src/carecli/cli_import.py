@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from carecli.data.errors import CareDataError
+from carecli.words import counted
 
 COMMAND = "import"
 
@@ -72,11 +73,10 @@ def summary(services: int, counts, websites_dropped: int = 0) -> str:
     """What the import did, in one line, then a line for each thing to know: the directory
     is new beside others, fields kept as edited by hand, websites left out, resources it no
     longer lists."""
-    noun = "service" if services == 1 else "services"
     added = f"{counts.added:,} added"
     if counts.added_inactive:
         added += f" ({counts.added_inactive:,} inactive)"
-    lines = [f"Imported {services:,} {noun} from \"{counts.source}\": {added}, "
+    lines = [f"Imported {counted(services, 'service')} from \"{counts.source}\": {added}, "
              f"{counts.updated:,} updated, {counts.unchanged:,} unchanged, "
              f"{counts.marked_inactive:,} now inactive."]
     if counts.new_source and counts.other_sources:
@@ -85,13 +85,13 @@ def summary(services: int, counts, websites_dropped: int = 0) -> str:
                      "touched; to update one of those instead, import again with --source "
                      "and its name.")
     if kept := counts.kept_edited:
-        lines.append(f"{kept:,} resource{'s' if kept != 1 else ''} kept what you edited by "
+        lines.append(f"{counted(kept, 'resource')} kept what you edited by "
                      "hand where the directory changed it too.")
     if dropped := websites_dropped:
         lines.append(f"{dropped:,} website{'s were' if dropped != 1 else ' was'} left out: not "
                      "a web address (http or https, with a site name).")
     if gone := counts.not_listed:
-        lines.append(f"{gone:,} resource{'s' if gone != 1 else ''} imported earlier from this "
+        lines.append(f"{counted(gone, 'resource')} imported earlier from this "
                      f"directory {'are' if gone != 1 else 'is'} not in it now; left as "
                      f"{'they were' if gone != 1 else 'it was'}.")
     return "\n".join(lines)

@@ -31,12 +31,6 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def counted(number: int, one: str, many: str | None = None) -> str:
-    """"1 day", "2 days", "0 ED visits": the number and the noun that agrees with it (`many`:
-    the plural when it is not `one` + "s")."""
-    return f"{number} {one if number == 1 else many or one + 's'}"
-
-
 def plain(value: object, style: str = "") -> Text:
     """User text as a `Text` that renders exactly as typed."""
     return Text(clean(value), style=style)

@@ -1,5 +1,5 @@
-"""Fault hunt (issue 9): calendar export defects, each proven by a test that fails today
-(marked xfail strict until fixed)."""
+"""Fault hunt (issue 9): calendar export defects, each with the test that failed before
+its fix."""
 
 from datetime import UTC, date, datetime
 

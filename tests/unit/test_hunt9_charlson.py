@@ -1,5 +1,5 @@
-"""Fault hunt (issue 9): Charlson index edge cases, proven by a test that fails today (marked
-xfail strict until fixed)."""
+"""Fault hunt (issue 9): Charlson index edge cases, each with the test that failed before its
+fix."""
 
 import pytest
 

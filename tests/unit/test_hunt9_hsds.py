@@ -1,5 +1,5 @@
-"""Fault hunt (issue 9): HSDS import defects, each proven by a test that fails today
-(marked xfail strict until fixed)."""
+"""Fault hunt (issue 9): HSDS import defects, each with the test that failed before
+its fix."""
 
 import zipfile
 from pathlib import Path

@@ -33,7 +33,7 @@ from datetime import date
 
 from carecli.clinical.instruments.model import Score
 from carecli.clinical.safety import SAFETY_NAMES
-from carecli.plain import counted
+from carecli.words import counted
 
 HIGH_ADMISSIONS = 2
 MODERATE_CHRONIC_CONDITIONS = 3

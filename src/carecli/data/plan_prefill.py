@@ -32,6 +32,7 @@ from carecli.domain.condition_words import condition_words
 from carecli.domain.enums import ConditionStatus, PlanSection, label
 from carecli.domain.history import instrument_name, local_date
 from carecli.domain.plan_words import day_words
+from carecli.words import counted
 
 HRSN_ENVIRONMENT = {
     "housing": "Housing problem: no steady place to live, worried about losing it, or "
@@ -228,7 +229,7 @@ def _caregivers(session, client_id: int, latest: LatestAssessment | None) -> lis
             found.append(f"Who helps, and with what: {said}")
         hours = latest.answer("caregiver", "hours")
         if isinstance(hours, int) and not isinstance(hours, bool):
-            found.append(f"About {hours} hour{'s' if hours != 1 else ''} of help in a usual "
+            found.append(f"About {counted(hours, 'hour')} of help in a usual "
                          "week.")
         if said := _quote(latest.answer("caregiver", "strain")):
             found.append(f"How the caregiver is coping, in their words: {said}")

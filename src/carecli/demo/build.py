@@ -52,6 +52,7 @@ from carecli.demo.people import _assign_roles
 from carecli.demo.plans import _Plans
 from carecli.demo.records import _Records
 from carecli.demo.rows import AUDIT, CLIENT, CONTACT, INSERT_ORDER, _Rows
+from carecli.words import counted
 
 BATCH_CLIENTS = 1_000
 PROGRESS_STEPS = 50
@@ -149,9 +150,8 @@ def _advance_sequences(session) -> None:
 
 
 def _refusal(existing: int) -> str:
-    noun = "client" if existing == 1 else "clients"
     return (
-        f"The database already has {existing} {noun}; "
+        f"The database already has {counted(existing, 'client')}; "
         "use --force to replace them with the demo caseload."
     )
 

@@ -13,6 +13,7 @@ from carecli.domain.enums import (
     ProblemStatus,
 )
 from carecli.domain.plan_words import day_words
+from carecli.words import counted
 
 TEXT_ELEMENTS = {
     PlanSection.EXPECTED_OUTCOME: "Expected outcome and prognosis",
@@ -46,12 +47,8 @@ def check_plan(plan: Plan) -> tuple[ElementCheck, ...]:
     )
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _problems(problems: list[PlanItem]) -> ElementCheck:
-    why = (_count(len(problems), "active problem", "active problems") if problems
+    why = (counted(len(problems), "active problem", "active problems") if problems
            else "No active problem or need yet")
     return ElementCheck("problems", "Problem list", bool(problems), why)
 
@@ -65,10 +62,10 @@ def _goals(problems: list[PlanItem], goals: list[PlanItem]) -> ElementCheck:
         (sum(g.target_on is None for g in goals), "goal has no target date",
          "goals have no target date"),
     ]
-    gaps = [_count(n, one, many) for n, one, many in missing if n]
+    gaps = [counted(n, one, many) for n, one, many in missing if n]
     if not goals and not gaps:
         gaps = ["No goal yet"]
-    why = "; ".join(gaps) if gaps else _count(len(goals), "measurable goal", "measurable goals")
+    why = "; ".join(gaps) if gaps else counted(len(goals), "measurable goal", "measurable goals")
     return ElementCheck("goals", "Measurable treatment goals", bool(goals) and not gaps, why)
 
 
@@ -77,10 +74,10 @@ def _interventions(interventions: list[PlanItem]) -> ElementCheck:
     if not interventions:
         why = "No intervention yet"
     elif unowned:
-        why = _count(unowned, "intervention has no one responsible",
+        why = counted(unowned, "intervention has no one responsible",
                      "interventions have no one responsible")
     else:
-        why = f"{_count(len(interventions), 'intervention', 'interventions')}, each with an owner"
+        why = f"{counted(len(interventions), 'intervention', 'interventions')}, each with an owner"
     return ElementCheck("interventions", "Planned interventions and who is responsible for each",
                         bool(interventions) and not unowned, why)
 

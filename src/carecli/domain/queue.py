@@ -56,6 +56,7 @@ from carecli.domain.daily import CcmAtRisk, DoneItem, Queue, QueueItem
 from carecli.domain.plan_outline import next_due
 from carecli.domain.plan_words import FREQUENCY_WORDS, OWNER_WORDS
 from carecli.domain.transitions import ContactFact, TcmStep, attempt_words, contact_step
+from carecli.words import counted
 
 TCM_GRACE_DAYS = 30
 """A discharge whose contact was never made drops out this many days after its deadline."""
@@ -720,7 +721,7 @@ def _when(due: date, today: date) -> str:
 
 def _late(due: date, today: date) -> str:
     days = (today - due).days
-    return f"{days} day{'s' if days != 1 else ''} overdue"
+    return f"{counted(days, 'day')} overdue"
 
 
 def _ago(day: date, today: date) -> str:

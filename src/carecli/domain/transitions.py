@@ -35,7 +35,7 @@ from carecli.clinical import tcm_deadlines
 from carecli.clinical.charlson import CharlsonResult
 from carecli.domain.enums import ContactMode, ContactParty, StayDisposition, StayKind, TcmComplexity
 from carecli.domain.fields import Column, EntryFields, Field, note
-from carecli.plain import counted
+from carecli.words import counted
 
 STEP_NAMES = {"contact": "contact", "med_rec": "medication reconciliation",
               "visit": "face-to-face visit"}

@@ -4,6 +4,7 @@ directory, too large), or bad rows, each named by file and line (the header is l
 from dataclasses import dataclass
 
 from carecli.data.errors import CareDataError
+from carecli.words import counted
 
 
 class HsdsRefused(CareDataError):
@@ -28,8 +29,7 @@ class HsdsInvalid(CareDataError):
 
     def __init__(self, bad: tuple[BadRow, ...]) -> None:
         self.bad = bad
-        one = len(bad) == 1
-        count = f"{len(bad)} bad row" + ("" if one else "s")
-        super().__init__(f"Nothing was imported: the directory has {count}; fix "
-                         f"{'it' if one else 'them'} and import the directory again.\n"
+        them = "it" if len(bad) == 1 else "them"
+        super().__init__(f"Nothing was imported: the directory has {counted(len(bad), 'bad row')};"
+                         f" fix {them} and import the directory again.\n"
                          + "\n".join(str(b) for b in bad))

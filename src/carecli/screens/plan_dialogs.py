@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from carecli.actions import bindings_for, fill
 from carecli.plain import clean, plain
 from carecli.screens.form import FormScreen
+from carecli.words import counted
 
 
 class PickScreen(ModalScreen[Any]):
@@ -125,7 +126,7 @@ class ElementsForm(FormScreen):
             elif isinstance(field, Input) and not field.value.strip():
                 field.value = clean(text)
                 filled += 1
-        words = (f"Filled {filled} empty section{'s' if filled != 1 else ''} from the record"
+        words = (f"Filled {counted(filled, 'empty section')} from the record"
                  if filled else "Nothing to fill: every section the record speaks to has text")
         self.query_one("#form-message", Static).update(
             Text(words + "; check the wording, then save.", "green"))

@@ -23,6 +23,7 @@ from carecli.domain.referrals import (
 from carecli.plain import cut, one_line, plain
 from carecli.screens import referral_flows
 from carecli.screens.base import CareScreen
+from carecli.words import counted
 
 COLUMNS = (("To whom", 21), ("Need", 17), ("Status", 11), ("Since", 10), ("Follow-up", 10))
 NEEDS_REFERRAL = {"status", "follow_up"}
@@ -97,7 +98,7 @@ class ReferralsScreen(CareScreen):
         if keep in rows:
             table.move_cursor(row=rows.index(keep))
         open_count = sum(r.status not in CLOSED for r in view.referrals)
-        banner = Text(f"{len(rows)} referral{'s' if len(rows) != 1 else ''}, {open_count} "
+        banner = Text(f"{counted(len(rows), 'referral')}, {open_count} "
                       "open. ", "bold")
         banner.append(fill("{referrals.new} refers the client to a resource.") if not rows
                       else fill("{referrals.status} changes the status, {referrals.history} "

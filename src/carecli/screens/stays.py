@@ -30,7 +30,7 @@ from carecli.domain.transitions import (
     open_contact,
 )
 from carecli.forms import DATE_HINT, FieldSpec, form_fields
-from carecli.plain import counted, one_line
+from carecli.plain import one_line
 from carecli.screens import contact_logger
 from carecli.screens.base import CareScreen, DataChanged, run_service_call
 from carecli.screens.form import FormScreen
@@ -43,6 +43,7 @@ from carecli.widgets.tcm_lines import (
     step_line,
     tcm_cell,
 )
+from carecli.words import counted
 
 STAY_FORM = form_fields(STAY_FIELDS)
 STEP_TITLES = {"med_rec": "Medication reconciliation done", "visit": "Face-to-face visit done"}

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from carecli.domain.enums import label
 from carecli.domain.transitions import ClientStays, Stay, StayView, TcmStatus, TcmStep, day_words
-from carecli.plain import counted
+from carecli.words import counted
 
 MARKS = {"done": ("✓", "green"), "due": ("•", "yellow"), "overdue": ("!", "bold red")}
 """Each step's state as one character (and a colour: never the colour alone)."""
