@@ -83,6 +83,9 @@ async def test_record_a_discharge_and_work_its_tcm_items_in_the_queue(make_app, 
             await wait_for(pilot, lambda k=kind: app.screen is app.queue
                            and (jose, k) not in keys_of(app), f"{kind} done")
         assert not [k for c, k in keys_of(app) if c == jose and k.startswith("tcm")]
+        said = [n.message for n in app._notifications]
+        assert "Medication reconciliation saved for Núñez, José." in said
+        assert "Face-to-face visit saved for Núñez, José." in said
 
     with db.read() as session:
         stay = session.scalars(select(HospitalStay).where(

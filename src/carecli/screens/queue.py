@@ -228,7 +228,8 @@ class QueueScreen(CareScreen):
             from carecli.screens.stays import mark_step
 
             step = "med_rec" if item.kind == "tcm_medrec" else "visit"
-            mark_step(self.app, item.client_id, int(item.key.split(":", 1)[1]), step)
+            mark_step(self.app, item.client_id, int(item.key.split(":", 1)[1]), step,
+                      item.client)
             return
         if item is None or item.kind != "intervention":
             return

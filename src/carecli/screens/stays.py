@@ -47,7 +47,7 @@ from carecli.words import counted
 
 STAY_FORM = form_fields(STAY_FIELDS)
 STEP_TITLES = {"med_rec": "Medication reconciliation done", "visit": "Face-to-face visit done"}
-STEP_SAVED = {"med_rec": "Medication reconciliation saved.", "visit": "Face-to-face visit saved."}
+STEP_SAVED = {"med_rec": "Medication reconciliation saved", "visit": "Face-to-face visit saved"}
 STEP_FORM = (FieldSpec("done_on", "Done on", "date", placeholder=DATE_HINT + " (blank: not done)"),)
 LACE_FORM = (
     FieldSpec("acute_admission", "Unplanned admission", "bool"),
@@ -102,9 +102,9 @@ def record_stay(app: App, client_id: int, done: Callable[[int], Any] | None = No
     )
 
 
-def mark_step(app: App, client_id: int, stay_id: int, step: str) -> None:
+def mark_step(app: App, client_id: int, stay_id: int, step: str, client: str) -> None:
     """The form to mark a TCM step (`med_rec`, `visit`) done on a day, opened on the stay as
-    stored now and saved against its version."""
+    stored now and saved against its version; the message after names `client`."""
     service = app.service  # type: ignore[attr-defined]
 
     def opened(stay: Stay) -> None:
@@ -114,7 +114,7 @@ def mark_step(app: App, client_id: int, stay_id: int, step: str) -> None:
                        values={"done_on": done or service.today()},
                        submit=lambda v: service.mark_tcm_step(stay.id, stay.version, step,
                                                               v["done_on"])),
-            _saved(app, client_id, STEP_SAVED[step]))
+            _saved(app, client_id, f"{STEP_SAVED[step]} for {one_line(client)}."))
 
     run_service_call(app, service.stay, stay_id, done=opened)
 
@@ -274,7 +274,7 @@ class StaysScreen(CareScreen):
             self.notify(NO_TCM_WORDS, markup=False)
             return
 
-        mark_step(self.app, self.client_id, item.stay.id, step)
+        mark_step(self.app, self.client_id, item.stay.id, step, self.sub_title)
 
     def action_lace(self) -> None:
         item = self.current
