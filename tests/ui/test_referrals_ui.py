@@ -150,18 +150,23 @@ async def test_a_referral_for_a_screens_need_is_sent_accepted_and_completed(
         assert "Why: Runs out of food before the 20th" in shown
 
 
+async def _pick_a_resource_for_need_1(app, pilot, client_id: int) -> None:
+    """From the client's referrals, `n` and the first need: the directory to pick from."""
+    await _open(app, pilot, client_id)
+    await pilot.press("n")
+    await wait_for(pilot, lambda: isinstance(app.screen, PickScreen), "the need list")
+    await pilot.press("1")
+    await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
+    await settle(app, pilot)
+
+
 async def test_the_resource_picker_says_enter_picks_and_the_directory_does_not(
         make_app, screened, db):
     from test_narrow_ui import screen_lines
 
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
-        await _open(app, pilot, screened["li"])
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, PickScreen), "the need list")
-        await pilot.press("1")
-        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
-        await settle(app, pilot)
+        await _pick_a_resource_for_need_1(app, pilot, screened["li"])
         footer = screen_lines(app)[-1]
         assert "enter Pick" in footer and "esc Back" in footer, footer
         await pilot.press("escape")  # no resource: the form to type a name, closed too
@@ -187,12 +192,7 @@ async def test_a_resource_named_with_braces_and_markup_is_referred_to_as_typed(
         food_bank.name = "Pantry {bank.north} [/]"
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
-        await _open(app, pilot, screened["li"])
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, PickScreen), "the need list")
-        await pilot.press("1")
-        await wait_for(pilot, lambda: isinstance(app.screen, ResourceScreen), "the directory")
-        await settle(app, pilot)
+        await _pick_a_resource_for_need_1(app, pilot, screened["li"])
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the referral form")
         await pilot.press("ctrl+s")

@@ -25,13 +25,18 @@ def _status(db, check_in_id: int) -> str:
         return session.scalar(select(CheckIn.status).where(CheckIn.id == check_in_id))
 
 
-def test_a_call_corrected_to_the_care_team_no_longer_answers_the_clients_check_in(db) -> None:
+def _client_with_a_check_in_today(db) -> tuple[int, int]:
+    """Ida Rowe, with a check-in set by hand for today: her id and the check-in's."""
     client = create_client(db=db, values={"given_name": "Ida", "family_name": "Rowe",
                                           "enrolled_on": date(2026, 1, 5)})
     schedule_follow_up(db=db, client_id=client, now=NOW, values={
         "kind": "check_in", "due_on": "2026-11-24", "reason": "confirm the discharge date"})
     with db.read() as session:
-        due = session.scalar(select(CheckIn.id))
+        return client, session.scalar(select(CheckIn.id))
+
+
+def test_a_call_corrected_to_the_care_team_no_longer_answers_the_clients_check_in(db) -> None:
+    client, due = _client_with_a_check_in_today(db)
     log_contact(db=db, client_id=client, now=NOW, values={
         "outcome": "reached", "minutes": 5, "occurred_at": "2026-11-24 10:00"})
     assert _status(db, due) == CheckInStatus.DONE
@@ -44,12 +49,7 @@ def test_a_call_corrected_to_the_care_team_no_longer_answers_the_clients_check_i
 
 
 def test_a_care_team_call_corrected_to_the_client_reached_answers_the_check_in(db) -> None:
-    client = create_client(db=db, values={"given_name": "Ida", "family_name": "Rowe",
-                                          "enrolled_on": date(2026, 1, 5)})
-    schedule_follow_up(db=db, client_id=client, now=NOW, values={
-        "kind": "check_in", "due_on": "2026-11-24", "reason": "confirm the discharge date"})
-    with db.read() as session:
-        due = session.scalar(select(CheckIn.id))
+    client, due = _client_with_a_check_in_today(db)
     log_contact(db=db, client_id=client, now=NOW, values={
         "outcome": "reached", "minutes": 5, "occurred_at": "2026-11-24 10:00",
         "with_whom": "Dr Ames", "with_whom_kind": "care_team"})
