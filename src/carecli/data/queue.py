@@ -262,15 +262,15 @@ def _read_queue(db, today: date, only: int | None, first, count: int,
     returns, before the collector is back on (see `_no_collector_passes`)."""
     with db.raw() as conn:
         cur = conn.cursor()
-        facts, ranked, upcoming, names = read_clients(cur, today, only)
+        facts, ranked, upcoming, people = read_clients(cur, today, only)
         if first is not None:
             first(_head(facts, ranked, today, count))
         facts += [_facts(*later[2:]) for later in ranked]
         if items_only:
             return build_queue(facts, today=today, upcoming=upcoming)
-        month = (_month(cur, today, only) if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT
-                 else [])
-        done = _done(cur, _all(cur, _filled(DONE_SQL, _values(today), only)), names)
+        month = (_month(cur, today, only, people)
+                 if days_left_in_month(today) <= CCM_WARN_DAYS_LEFT else [])
+        done = _done(cur, _all(cur, _filled(DONE_SQL, _values(today), only)), people)
         return build_queue(facts, today=today, done=done, month=month, upcoming=upcoming)
 
 
@@ -312,7 +312,8 @@ def read_clients(cur, today: date, only: int | None = None, through: date | None
     `(bound, client_id, *_facts arguments)`, where `bound` is the rank of their check-in item
     due (`check_in_rank`), or `(4,)` when it is not due today, so no item of theirs stands
     before it. Then the `upcoming` check-ins of the clients only due later in the week, by day
-    (`routine_check_in_due`: at 10,000 clients most are only counted), and the names read.
+    (`routine_check_in_due`: at 10,000 clients most are only counted), and the client rows
+    read (every active client's, and those of the others with a safety finding), by id.
 
     With `through` (a day after the week ahead), every active client is read whole, with
     what falls due up to that day, and none is only counted (the calendar export)."""
@@ -341,7 +342,7 @@ def read_clients(cur, today: date, only: int | None = None, through: date | None
     if retried:
         for row in rows(_restricted(ATTEMPTS_SQL, retried, "f.client_id")):
             found[row[0]]["attempts"].append(row[1:])
-    names: dict[int, str] = {}
+    people = {row[0]: row for row in active}
     facts, ranked = [], []
     upcoming: dict[date, int] = defaultdict(int)
     cadences: dict[tuple, int | None] = {}
@@ -357,7 +358,7 @@ def read_clients(cur, today: date, only: int | None = None, through: date | None
         hand = None if planned_on is None else HandSet(first[1], "check_in", planned_on, first[3])
         known = _local_time(row[8]), _day(row[6])  # last reached, enrolled
         if more and not _TIER_FOUR.issuperset(more):
-            names[client_id] = name = _name(*row[:4])
+            name = _name(*row[:4])
             facts.append(_facts(row, known, name, every, hand, more))
             continue
         # only a check-in (a set day wins) and tier-4 items: counted unless something is due
@@ -366,17 +367,17 @@ def read_clients(cur, today: date, only: int | None = None, through: date | None
             if due is not None and due <= horizon:
                 upcoming[due] += 1
             continue
-        names[client_id] = name = _name(*row[:4])
+        name = _name(*row[:4])
         bound = (4,) if due is None or due > today else check_in_rank(due, today, row[4], name,
                                                                       client_id)
         ranked.append((bound, client_id, row, known, name, every, hand, more or {}))
     if found:  # clients not active: only their safety findings
         for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, set(found), "id")):
             if "findings" in found[row[0]]:
-                names[row[0]] = name = _name(*row[:4])
-                facts.append(_facts(row, (None, _day(row[6])), name, None, None,
+                people[row[0]] = row
+                facts.append(_facts(row, (None, _day(row[6])), _name(*row[:4]), None, None,
                                     {"findings": found[row[0]]["findings"]}))
-    return facts, ranked, upcoming, names
+    return facts, ranked, upcoming, people
 
 
 def load_calendar_work(*, db, today: date, days: int) -> list[tuple[date, QueueItem]]:
@@ -388,7 +389,7 @@ def load_calendar_work(*, db, today: date, days: int) -> list[tuple[date, QueueI
     client's queue on every day."""
     last = today + timedelta(days=days)
     with _no_collector_passes(), db.raw() as conn:
-        facts, ranked, _upcoming, _names = read_clients(conn.cursor(), today, through=last)
+        facts, ranked, _upcoming, _people = read_clients(conn.cursor(), today, through=last)
         facts += [_facts(*later[2:]) for later in ranked]
         found = [(today, item) for item in build_queue(facts, today=today).items]
         ahead = []
@@ -612,9 +613,10 @@ _MAKE = {"findings": _finding, "discharges": _discharge, "referrals": _referral,
          "appointments": _appointment}
 
 
-def _month(cur, today: date, only: int | None) -> list[MonthFacts]:
+def _month(cur, today: date, only: int | None, people: dict[int, tuple]) -> list[MonthFacts]:
     """The `MonthFacts` of the clients eligible for CCM and under the mark (the rule is the
-    domain's; the selects only leave out those who cannot be at risk)."""
+    domain's; the selects only leave out those who cannot be at risk), from their rows as
+    `read_clients` read them (every active client's: no one else can be at risk)."""
     chronic = dict(_all(cur, _filled(CHRONIC_SQL, _values(today), only)))
     consented = {row[0] for row in _all(cur, _restricted(
         CONSENTED_SQL, None if only is None else {only}))}
@@ -626,12 +628,15 @@ def _month(cur, today: date, only: int | None) -> list[MonthFacts]:
         return []
     return [MonthFacts(row[0], _name(*row[:4]), str(row[5]), chronic[row[0]], True,
                        minutes.get(row[0], 0))
-            for row in _all(cur, _restricted(QUEUE_CLIENTS_SQL, under, "id"))]
+            for row in map(people.get, sorted(under)) if row is not None]
 
 
-def _done(cur, done_rows, names: dict[int, str]) -> list[DoneContact]:
-    """The contacts logged today, with the safety findings each followed up."""
+def _done(cur, done_rows, people: dict[int, tuple]) -> list[DoneContact]:
+    """The contacts logged today, with the safety findings each followed up, named from the
+    client rows read (`people`, by id) or read here."""
     wanted = {row[1] for row in done_rows}
+    names = {client_id: _name(*people[client_id][:4]) for client_id in wanted
+             if client_id in people}
     closed: dict[int, list[str]] = defaultdict(list)
     if wanted:
         done_ids = {row[0] for row in done_rows}
