@@ -123,7 +123,12 @@ class FormScreen(CareModal):
         self.call_service(self.submit, self.values(), done=self._saved, refused=self._refused)
 
     def _saved(self, result: Any) -> None:
+        """Saved: close the form. A dialog opened over it while the save was under way (the
+        quit or discard question, help) is closed first, unanswered: what it asked about is
+        saved. (`dismiss` closes the screen on top, whichever it is.)"""
         self.saving = False
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.screen.dismiss(None)
         self.dismiss(result if result is not None else True)
 
     def _refused(self, error: CareDataError) -> None:
