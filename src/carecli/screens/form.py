@@ -169,7 +169,11 @@ class FormScreen(CareModal):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        """Close; when something was typed, ask first so a stray escape loses nothing."""
+        """Close; when something was typed, ask first so a stray escape loses nothing. Not
+        while a save is under way: the form closes when it is done, or shows why it was not."""
+        if self.saving:
+            self.notify("Saving… the form closes when it is saved.", markup=False)
+            return
         if not self.holds_typing():
             self.dismiss(None)
             return
