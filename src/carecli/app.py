@@ -3,6 +3,9 @@ the database in a worker, and wires the global keys, the command palette and nav
 screens. The queue and the caseload are two modes, each with its own stack: a record goes back
 to where it was opened from. Every read and write goes through the injected `CareService`."""
 
+import asyncio
+import signal
+
 from textual import on, work
 from textual.app import App
 from textual.screen import ModalScreen
@@ -18,6 +21,8 @@ from carecli.screens.queue import QueueScreen
 from carecli.screens.timer import TimerControl
 from carecli.screens.welcome import offer_welcome
 
+STOPPED = "Stopped by SIGTERM; what was saved before is kept."
+"""The app's last word when the system or `kill` asks it to end."""
 GENERATION_CHECK_S = 3.0
 """How often the app looks whether another program replaced the database (one small read)."""
 
@@ -61,9 +66,22 @@ class CareApp(App[str]):
         else:
             self.open_database()
         self.set_interval(GENERATION_CHECK_S, self.look_for_replacement)
+        self._on_sigterm(lambda loop: loop.add_signal_handler(
+            signal.SIGTERM, self.exit, STOPPED, 128 + signal.SIGTERM))
 
     def on_unmount(self) -> None:
+        self._on_sigterm(lambda loop: loop.remove_signal_handler(signal.SIGTERM))
         self.service.close()  # waits for saves already asked for
+
+    @staticmethod
+    def _on_sigterm(change) -> None:
+        """SIGTERM (`kill`, a logout) ends the app like a quit: saves asked for finish and the
+        terminal is given back. Only where the event loop can take signals (its main thread,
+        not Windows); elsewhere the default, ending at once, stays."""
+        try:
+            change(asyncio.get_running_loop())
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
 
     @work(thread=True, exit_on_error=False)
     def open_database(self) -> None:

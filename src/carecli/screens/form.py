@@ -123,7 +123,12 @@ class FormScreen(CareModal):
         self.call_service(self.submit, self.values(), done=self._saved, refused=self._refused)
 
     def _saved(self, result: Any) -> None:
+        """Saved: close the form. A dialog opened over it while the save was under way (the
+        quit or discard question, help) is closed first, unanswered: what it asked about is
+        saved. (`dismiss` closes the screen on top, whichever it is.)"""
         self.saving = False
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.screen.dismiss(None)
         self.dismiss(result if result is not None else True)
 
     def _refused(self, error: CareDataError) -> None:
@@ -164,7 +169,11 @@ class FormScreen(CareModal):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        """Close; when something was typed, ask first so a stray escape loses nothing."""
+        """Close; when something was typed, ask first so a stray escape loses nothing. Not
+        while a save is under way: the form closes when it is done, or shows why it was not."""
+        if self.saving:
+            self.notify("Saving… the form closes when it is saved.", markup=False)
+            return
         if not self.holds_typing():
             self.dismiss(None)
             return
