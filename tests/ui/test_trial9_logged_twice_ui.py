@@ -1,13 +1,12 @@
-"""A contact logged from an appointment's reminder item is saved in two transactions: the
-contact, then the reminder marked made. When the second fails (killed between the two, a disk
-that fills, a write refused), the form says "not saved" and stays open although the contact
-is stored: saving again logs it twice, and a kill between the two leaves the reminder in the
-queue after a reached call. The form's answer and the database must agree."""
+"""A contact logged from an appointment's reminder item and the reminder marked made are one
+transaction: when the reminder's write fails (a disk that fills, a write refused) the form
+says "not saved" and nothing was saved, so saving again cannot log it twice, and a kill
+cannot leave the reminder in the queue after a reached call. (It was two transactions: the
+form said "not saved" while the contact was stored.)"""
 
 import sqlite3
 from datetime import datetime, time, timedelta
 
-import pytest
 from conftest import SIZE, settle, wait_for
 from sqlalchemy import select
 from test_contact_logger_ui import open_logger
@@ -29,8 +28,6 @@ def contacts_of(db, client_id: int) -> list[ContactLog]:
             ContactLog.client_id == client_id)).all())
 
 
-@pytest.mark.xfail(strict=True, reason="the contact and the reminder it makes are two "
-                   "transactions: the form says 'not saved' while the contact is stored")
 async def test_a_form_that_says_not_saved_saved_nothing(make_app, seeded, db, today):
     li = seeded["Li"]
     tomorrow = datetime.combine(today + timedelta(days=1), time(10, 30)).astimezone()

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from carecli.data.clients import create_client
+from carecli.data.contacts import log_contact
 from carecli.data.errors import ChangedElsewhere, InvalidInput, NotFound
 from carecli.data.models import (
     Assessment,
@@ -23,7 +24,6 @@ from carecli.data.referrals import (
     change_status,
     client_referrals,
     create_referral,
-    followed_up_by_contact,
     set_follow_up,
 )
 
@@ -261,13 +261,20 @@ def test_the_record_history_shows_each_dated_status_change(db) -> None:
     ]
 
 
+def _reached_from(db, client: int, key: str) -> None:
+    """A reached call logged from the queue item `key` on TODAY."""
+    log_contact(db=db, client_id=client, values={"outcome": "reached", "minutes": 5},
+                now=datetime.combine(TODAY, datetime.min.time()).astimezone()
+                + timedelta(hours=15), answers=key)
+
+
 def test_a_reached_contact_from_its_queue_item_follows_an_open_referral_up(db) -> None:
-    """The next follow-up falls a week from the contact; a draft or a closed referral is left
-    as it is; a form read before is refused afterwards."""
+    """The next follow-up falls a week from the contact; a draft, a closed referral or
+    another client's is left as it is; a form read before is refused afterwards."""
     client = _client(db)
     sent = _move(db, _make(db, client, made_on="2026-11-10"), "requested",
                  changed_on="2026-11-10", follow_up_on="2026-11-24")
-    assert followed_up_by_contact(db=db, referral_id=sent.id, today=TODAY) == date(2026, 12, 1)
+    _reached_from(db, client, f"referral:{sent.id}")
     (stored,) = client_referrals(db=db, client_id=client).referrals
     assert (stored.follow_up_on, stored.version) == (date(2026, 12, 1), sent.version + 1)
     with pytest.raises(ChangedElsewhere):
@@ -278,9 +285,12 @@ def test_a_reached_contact_from_its_queue_item_follows_an_open_referral_up(db) -
     draft = _make(db, client)
     closed = _move(db, _move(db, _make(db, client), "requested"), "cancelled",
                    outcome="no_longer_interested")
-    for referral in (draft, closed):
-        assert followed_up_by_contact(db=db, referral_id=referral.id, today=TODAY) is None
-    assert followed_up_by_contact(db=db, referral_id=9999, today=TODAY) is None
+    other = _move(db, _make(db, _client(db)), "requested", follow_up_on="2026-11-24")
+    for key in (f"referral:{draft.id}", f"referral:{closed.id}", "referral:9999",
+                f"referral:{other.id}"):
+        _reached_from(db, client, key)
+    assert client_referrals(db=db, client_id=other.client_id).referrals[0].follow_up_on == (
+        date(2026, 11, 24))
     left = {r.id: (r.follow_up_on, r.version) for r in
             client_referrals(db=db, client_id=client).referrals}
     assert left[draft.id] == (draft.follow_up_on, draft.version)

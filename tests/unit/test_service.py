@@ -184,7 +184,6 @@ def test_every_service_method_returns_frozen_plain_objects(db) -> None:
                    {"to_status": "requested"})
     referral = use("set_referral_follow_up", referral.id, referral.version, TODAY)
     assert use("referrals", client_id).referrals == (referral,)
-    assert use("referral_followed_up", referral.id) == TODAY + timedelta(days=7)
     # community resources ---
     pantry = use("add_resource", {"name": "Eastside Pantry", "category": "food"})
     use("update_resource", pantry, 1, {"name": "Eastside Food Pantry", "category": "food"})

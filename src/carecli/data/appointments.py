@@ -176,10 +176,23 @@ def mark_reminded(*, db: Database, appointment_id: int, on: date,
     with db.write() as session:
         row = _get(session, appointment_id)
         check_version(row, version, "this appointment")
-        if row.reminded_on is None:
-            row.reminded_on = on
-            record_change(session, action="update", entity=ENTITY, entity_id=row.id,
-                          client_id=row.client_id, summary=f"reminded {on.isoformat()}")
+        _reminded(session, row, on)
+
+
+def reminded_by_contact(session, appointment_id: int, client_id: int, on: date) -> None:
+    """In the caller's transaction (logging a contact with the client from the reminder's
+    queue item): the reminder call was made on `on`. An appointment gone meanwhile, or
+    another client's, is left alone: the contact is saved all the same."""
+    row = session.get(AppointmentRow, appointment_id)
+    if row is not None and row.client_id == client_id:
+        _reminded(session, row, on)
+
+
+def _reminded(session, row: AppointmentRow, on: date) -> None:
+    if row.reminded_on is None:
+        row.reminded_on = on
+        record_change(session, action="update", entity=ENTITY, entity_id=row.id,
+                      client_id=row.client_id, summary=f"reminded {on.isoformat()}")
 
 
 def appointments_between(*, db: Database, start: datetime,

@@ -17,7 +17,7 @@ were worked out from them. A correction gives one the meaning of today only when
 its outcome, mode or with whom it was (`MEANING`).
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, null, select, text
@@ -60,9 +60,11 @@ WHERE f.client_id = :client_id AND NOT EXISTS ({FOLLOWED_UP_SQL})"""
 
 
 def log_contact(*, db: Database, client_id: int, values: dict[str, Any],
-                now: datetime | None = None) -> LoggedContact:
+                now: datetime | None = None, answers: str | None = None) -> LoggedContact:
     """Log one contact or attempt (see the module's docstring); `InvalidInput` names the
-    field at fault, `NotFound` an unknown client."""
+    field at fault, `NotFound` an unknown client. `answers` is the key of the queue item it
+    was logged from: what that item asks is done in the same transaction (`_answer_item`),
+    so the contact and it are saved together or not at all."""
     data = validate(ContactInput, values, clock(now))
     with db.write() as session:
         client = stored_client(session, client_id)
@@ -79,12 +81,32 @@ def log_contact(*, db: Database, client_id: int, values: dict[str, Any],
             add_follow_up(session, client_id, data.follow_up)
         if data.timer_id is not None:
             _stop_timer(session, data.timer_id, client_id)
+        if answers is not None:
+            _answer_item(session, answers, client_id, data.outcome, successful,
+                         (now or datetime.now(UTC)).astimezone().date())
         session.flush()
         open_after = {finding_id for finding_id, _flag in _open_findings(session, client_id)}
         closed = tuple(flag for finding_id, flag in open_before if finding_id not in open_after)
         record_change(session, action="log", entity="contact", entity_id=row.id,
                       client_id=client_id, summary=_log_summary(row, closed))
         return _logged(session, client, row, closed)
+
+
+def _answer_item(session, key: str, client_id: int, outcome: str, successful: bool | None,
+                 today: date) -> None:
+    """A reached contact with the client (not the care team) logged from an appointment's
+    reminder item is the reminder call; a reached one (with anyone) logged from a referral's
+    item is its follow-up: the next falls a week on."""
+    from carecli.data.appointments import reminded_by_contact
+    from carecli.data.referrals import followed_up_in
+
+    kind, _, item_id = key.partition(":")
+    if outcome != "reached" or not item_id.isdigit():
+        return
+    if kind == "appointment_reminder" and successful:
+        reminded_by_contact(session, int(item_id), client_id, today)
+    elif kind == "referral":
+        followed_up_in(session, int(item_id), client_id, today)
 
 
 def contacts(*, db: Database, client_id: int) -> tuple[ContactEntry, ...]:

@@ -157,19 +157,20 @@ def set_follow_up(*, db: Database, referral_id: int, version: int, follow_up_on:
         return _referral(session, row)
 
 
-def followed_up_by_contact(*, db: Database, referral_id: int, today: date) -> date | None:
-    """A reached contact logged from the referral's queue item is its follow-up: the next one
-    falls `FOLLOW_UP_DAYS` from today. Returns that day (None: the referral is closed, a draft
-    or gone, and is left as it is). Not a form, so no version is named; a form open elsewhere
-    on the referral is refused afterwards as stale, as it should be."""
+def followed_up_in(session, referral_id: int, client_id: int, today: date) -> date | None:
+    """In the caller's transaction (logging the contact): a reached contact logged from the
+    referral's queue item is its follow-up, the next one falls `FOLLOW_UP_DAYS` from today.
+    Returns that day (None: the referral is closed, a draft, gone or another client's, and is
+    left as it is). Not a form, so no version is named; a form open elsewhere on the referral
+    is refused afterwards as stale, as it should be."""
+    row = session.get(ReferralRow, referral_id)
+    if (row is None or closes(row.status) or row.status == ReferralStatus.DRAFT
+            or row.client_id != client_id):
+        return None
     day = today + timedelta(days=FOLLOW_UP_DAYS)
-    with db.write() as session:
-        row = session.get(ReferralRow, referral_id)
-        if row is None or closes(row.status) or row.status == ReferralStatus.DRAFT:
-            return None
-        row.follow_up_on = day
-        record_change(session, action="follow_up", entity="referral", entity_id=row.id,
-                      client_id=row.client_id, summary=f"followed up by a contact; next {day}")
+    row.follow_up_on = day
+    record_change(session, action="follow_up", entity="referral", entity_id=row.id,
+                  client_id=row.client_id, summary=f"followed up by a contact; next {day}")
     return day
 
 

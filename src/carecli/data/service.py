@@ -370,13 +370,14 @@ class CareService(StayCalls, ReferralCalls, ResourceCalls, AppointmentCalls):
         return corrections(db=self._db(), contact_id=contact_id)
 
     # contacts ---------------------------------------------------------------------------
-    def log_contact(self, client_id: int, values: dict[str, Any]):
-        """Log a contact (one transaction); returns the `LoggedContact`: the next follow-up
-        and the safety findings it followed up."""
+    def log_contact(self, client_id: int, values: dict[str, Any], answers: str | None = None):
+        """Log a contact (one transaction, with what the queue item `answers` asks: a
+        reminder call, a referral's follow-up); returns the `LoggedContact`: the next
+        follow-up and the safety findings it followed up."""
         from carecli.data.contacts import log_contact
 
         return self._frozen(log_contact(db=self._db(), client_id=client_id, values=values,
-                                        now=self._now()))
+                                        now=self._now(), answers=answers))
 
     def contacts(self, client_id: int) -> tuple:
         """The client's contacts (`ContactEntry`), newest first."""

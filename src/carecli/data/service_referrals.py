@@ -1,7 +1,6 @@
 """The data service's calls for closed-loop referrals (`data/referrals.py`), mixed into
 `CareService`: each one unit of work, its result frozen and plain."""
 
-from datetime import date
 from typing import Any
 
 
@@ -26,13 +25,6 @@ class ReferralCalls:
 
         return self._frozen(change_status(db=self._db(), referral_id=referral_id,
                                           version=version, values=values, today=self.today()))
-
-    def referral_followed_up(self, referral_id: int) -> date | None:
-        """A reached contact about the referral was logged: its next follow-up in a week."""
-        from carecli.data.referrals import followed_up_by_contact
-
-        return followed_up_by_contact(db=self._db(), referral_id=referral_id,
-                                      today=self.today())
 
     def set_referral_follow_up(self, referral_id: int, version: int, follow_up_on: Any):
         from carecli.data.referrals import set_follow_up

@@ -56,14 +56,6 @@ def reminder_made(screen: Any, item: Any) -> None:
     screen.call_service(screen.service.mark_appointment_reminded, appointment_id, done=marked)
 
 
-def reminded_by_contact(service: Any, item: Any, values: dict[str, Any], logged: Any) -> None:
-    """After a contact logged from an appointment's reminder item: a reached one with the
-    client (not the care team) is the reminder call, so it is marked made."""
-    if (item is not None and item.kind == "appointment_reminder"
-            and values.get("outcome") == "reached" and not logged.coordination):
-        service.mark_appointment_reminded(int(item.key.split(":", 1)[1]))
-
-
 def _read(service: Any, client_id: int) -> tuple[str, tuple, tuple]:
     """The client's name, their care team and their appointments, for the screen."""
     record = service.record(client_id).record

@@ -33,11 +33,9 @@ from carecli.domain.daily import (
 )
 from carecli.domain.enums import label
 from carecli.plain import one_line, plain
-from carecli.screens.appointments import reminded_by_contact
 from carecli.screens.base import DataChanged, run_service_call
 from carecli.screens.detail import DetailScreen
 from carecli.screens.form import FormScreen
-from carecli.screens.referral_flows import followed_up_by_contact
 from carecli.widgets.contacts_tab import month_name, when
 
 
@@ -102,9 +100,8 @@ def log_contact(app: App, client_id: int, *, item: QueueItem | None = None,
 
             values = contact_values(form, timer_id=timer.id if timer else None,
                                     timer_minutes=figure)
-            logged = service.log_contact(client_id, values)
-            reminded_by_contact(service, item, values, logged)
-            followed_up_by_contact(service, item, values)
+            logged = service.log_contact(client_id, values,
+                                         answers=None if item is None else item.key)
             return logged, values, tcm_contact_after(service, client_id, logged)
 
         app.push_screen(ContactLogger(title=title, fields=logger_fields(people),

@@ -198,10 +198,3 @@ def _changed(screen: "ReferralsScreen", referral: Referral) -> None:
     """Saved: the screen reads again with the cursor on it; the queue and record too."""
     screen.follow = referral.id
     screen.post_message(DataChanged(screen.client_id))
-
-
-def followed_up_by_contact(service: Any, item: Any, values: dict[str, Any]) -> None:
-    """After a contact logged from a referral's queue item: a reached one (with the client,
-    the resource or the care team) is the follow-up, so the referral waits a week again."""
-    if item is not None and item.kind == "referral" and values.get("outcome") == "reached":
-        service.referral_followed_up(int(item.key.split(":", 1)[1]))
