@@ -75,6 +75,15 @@ def test_help_reads_no_settings_file_machinery() -> None:
     assert loaded == {name: False for name in names}
 
 
+def test_the_app_loads_no_form_or_data_layer_before_its_first_screen() -> None:
+    """What the queue's first frame does not need loads later: the forms (and Textual's text
+    area) with the first form opened, SQLAlchemy, the holiday calendar and iCalendar in the
+    worker that reads the rows or the command that needs them."""
+    names = ("carecli.screens.form", "carecli.forms", "textual.widgets._text_area",
+             "sqlalchemy", "holidays", "icalendar")
+    assert _loaded_after("import carecli.app", names) == {name: False for name in names}
+
+
 def test_the_check_detects_a_heavy_import() -> None:
     """The helper itself must be able to see a heavy import (guards the tests above)."""
     assert _loaded_after("import sqlalchemy")["sqlalchemy"] is True
