@@ -1,7 +1,8 @@
 """The `carecli` command: parse arguments, pick the database, then run the app or a command.
 
 Only the standard library is imported up front; Textual and SQLAlchemy load in the command
-that needs them, so `carecli --version` and `--help` stay instant.
+that needs them, so `carecli --version` and `--help` stay instant. The subcommands' modules load
+when the parser is built, which `carecli --version` alone does not need.
 """
 
 import argparse

@@ -1,8 +1,8 @@
 """The care manager's own settings, kept per login (a team shares one database, not one name):
 a small TOML file, `settings.toml`, in the user's config folder, written by carecli alone.
 Today it holds `care_manager_name`, the name a finalised plan is signed with. Cheap to import:
-`carecli --version` loads it for `KEYS` (the `config` command's help), so TOML, the paths and
-the field limits load in the function that needs them."""
+every command loads it for `KEYS` (the `config` command's help in the parser), so TOML, the
+paths and the field limits load in the function that needs them."""
 
 import os
 from typing import TYPE_CHECKING
