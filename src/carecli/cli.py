@@ -1,14 +1,15 @@
 """The `carecli` command: parse arguments, pick the database, then run the app or a command.
 
 Only the standard library is imported up front; Textual and SQLAlchemy load in the command
-that needs them, so `carecli --version` and `--help` stay instant.
+that needs them, so `carecli --version` and `--help` stay instant. The subcommands' modules load
+when the parser is built, which `carecli --version` alone does not need.
 """
 
 import argparse
 import os
 import sys
 
-from carecli import __version__, cli_config, cli_daily, cli_export, cli_import, cli_today
+from carecli import __version__
 
 MAX_CLIENTS = 100_000
 """The largest demo caseload: ten times a big team's, built in a couple of minutes."""
@@ -28,6 +29,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from carecli import cli_config, cli_daily, cli_export, cli_import, cli_today
+
     parser = Parser(
         prog="carecli", epilog=COMMANDS_HELP,
         description="A keyboard-driven caseload app for care managers.",
@@ -60,12 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"carecli {__version__}")  # what the parser says, without building every command
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.caseload and args.command:
         parser.error(f"--caseload opens the app on the caseload; it does not go with "
                      f"`{args.command}`")
     os.umask(0o077)  # every file we create is private to this user
+    from carecli import cli_config, cli_daily, cli_export, cli_import, cli_today
     from carecli.config import resolve_database
     from carecli.data.errors import CareDataError
 

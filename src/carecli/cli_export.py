@@ -11,13 +11,15 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carecli.cli_daily import _one_client, _readable
 from carecli.cli_output import steady_output
 from carecli.data.errors import CareDataError
 from carecli.export import FORMATS
+
+if TYPE_CHECKING:  # `carecli --version` loads this module: pathlib loads when a file is named
+    from pathlib import Path
 
 COMMAND = "export"
 CALENDAR_DAYS = 30
@@ -121,6 +123,8 @@ def _earlier_calendar(args: argparse.Namespace, marker: str) -> str | None:
 
     if args.output is None or not args.force:
         return None
+    from pathlib import Path
+
     path = Path(args.output).expanduser()
     if not path.is_file() or not is_export(path, marker):
         return None
@@ -147,11 +151,13 @@ def _service(location) -> Iterator[Any]:
         service.db.dispose()
 
 
-def _write(args: argparse.Namespace, text: str, **marker: str) -> Path | None:
+def _write(args: argparse.Namespace, text: str, **marker: str) -> "Path | None":
     """Print `text`, or write it to `-o` (None: printed)."""
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return None
+    from pathlib import Path
+
     from carecli.export.files import FileExists, write_export
 
     try:

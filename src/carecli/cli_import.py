@@ -8,7 +8,6 @@ imported; both exit 1.
 
 import argparse
 import sys
-from pathlib import Path
 
 from carecli.data.errors import CareDataError
 from carecli.words import counted
@@ -47,6 +46,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, location) -> int:
+    from pathlib import Path
+
     from carecli.hsds import HsdsInvalid, read_directory
 
     if location.path is not None and not location.path.exists():

@@ -6,9 +6,7 @@ the standard library alone; a file of an older version is upgraded first and a s
 as the app does. Imports only the standard library until the command runs.
 """
 
-import json
 import sys
-from datetime import date
 
 from carecli.cli_output import steady_output, utf8_output
 
@@ -29,6 +27,9 @@ def add_parser(sub, common) -> None:
 
 def run(location, args, out=None) -> int:
     """The `today` command; the exit status."""
+    import json
+    from datetime import date
+
     steady_output()
     out = out or sys.stdout
     day = None
@@ -55,7 +56,7 @@ def run(location, args, out=None) -> int:
     return 0
 
 
-def _read(location, day: date | None):
+def _read(location, day):
     """Today's queue, or None when the database file does not exist."""
     from carecli.data.precheck import FileState, inspect_file
     from carecli.data.service import CareService

@@ -1,16 +1,16 @@
 """The care manager's own settings, kept per login (a team shares one database, not one name):
 a small TOML file, `settings.toml`, in the user's config folder, written by carecli alone.
 Today it holds `care_manager_name`, the name a finalised plan is signed with. Cheap to import:
-no Textual, no SQLAlchemy."""
+every command loads it for `KEYS` (the `config` command's help in the parser), so TOML, the
+paths and the field limits load in the function that needs them."""
 
-import json
 import os
-import tomllib
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carecli.config import APP_NAME
 from carecli.data.errors import CareDataError
-from carecli.domain.fields import NAME_MAX
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FILENAME = "settings.toml"
 MARKER = "# carecli settings: written by carecli (`carecli config`)."
@@ -21,14 +21,18 @@ class SettingsError(CareDataError):
     """The settings file cannot be read or written, or a setting is not valid."""
 
 
-def settings_path() -> Path:
+def settings_path() -> "Path":
     from platformdirs import user_config_path
+
+    from carecli.config import APP_NAME
 
     return user_config_path(APP_NAME, appauthor=False) / FILENAME
 
 
-def read_settings(path: Path | None = None) -> dict[str, str]:
+def read_settings(path: "Path | None" = None) -> dict[str, str]:
     """Every setting kept (none when there is no file yet)."""
+    import tomllib
+
     path = path or settings_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -52,13 +56,17 @@ def known(key: str) -> str:
     return key
 
 
-def care_manager_name(path: Path | None = None) -> str | None:
+def care_manager_name(path: "Path | None" = None) -> str | None:
     return read_settings(path).get("care_manager_name")
 
 
-def save_setting(key: str, value: str, path: Path | None = None) -> str:
+def save_setting(key: str, value: str, path: "Path | None" = None) -> str:
     """Keep one setting (0600 file, 0700 folder) and return the value as kept. The file is
     replaced whole, so only a file carecli wrote (it starts with `MARKER`) is replaced."""
+    import json
+
+    from carecli.domain.fields import NAME_MAX
+
     known(key)
     value = _one_line(value)
     if not value or len(value) > NAME_MAX:

@@ -376,3 +376,16 @@ def test_output_to_a_full_device_gets_one_sentence_and_replaces_nothing(caseload
     assert last == "carecli: Stopped by the system: No space left on device."
     assert "Traceback" not in result.stderr
     assert _names_in(caseload) == old_names  # the backup could not be announced: no replacing
+
+
+def test_version_says_the_same_alone_and_after_an_option(capsys) -> None:
+    """`carecli --version` answers before the parser is built; with another option first the
+    parser answers: both say the same."""
+    from carecli import __version__
+
+    assert main(["--version"]) == 0
+    alone = capsys.readouterr().out
+    with pytest.raises(SystemExit) as parsed:
+        main(["--db", "unused.db", "--version"])
+    assert parsed.value.code == 0
+    assert alone == capsys.readouterr().out == f"carecli {__version__}\n"

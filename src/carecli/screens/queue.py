@@ -15,11 +15,9 @@ from textual.widgets import Footer, Header, Static
 
 from carecli.actions import bindings_for, key_of
 from carecli.domain.daily import Queue, QueueItem
-from carecli.forms import CHECK_IN_FORM, SNOOZE_FORM
 from carecli.plain import one_line
 from carecli.screens.base import CareScreen, DataChanged
 from carecli.screens.caseload import OpenClient
-from carecli.screens.form import FormScreen
 from carecli.widgets import queue_panels
 from carecli.widgets.queue_table import QueueTable, kind_name
 
@@ -50,7 +48,6 @@ class QueueScreen(CareScreen):
         "{queue.week} shows how many items fall due on each of the next 7 days."
     )
     BINDINGS = bindings_for("queue")
-    CSS_PATH = "queue.tcss"
 
     def __init__(self) -> None:
         super().__init__()
@@ -275,6 +272,8 @@ class QueueScreen(CareScreen):
 
             self.notify(SAFETY_NOT_SNOOZED, severity="warning", markup=False)
             return
+        from carecli.forms import SNOOZE_FORM
+
         tomorrow = self.service.today() + timedelta(days=1)
         self._form(f"Snooze {kind_name(item.kind).lower()}: {one_line(item.client)}",
                    SNOOZE_FORM, {"until_on": tomorrow},
@@ -287,6 +286,8 @@ class QueueScreen(CareScreen):
         item = self.item
         if item is None:
             return
+        from carecli.forms import CHECK_IN_FORM
+
         week = self.service.today() + timedelta(days=7)
         self._form(f"Schedule a check-in with {one_line(item.client)}", CHECK_IN_FORM,
                    {"due_on": week},
@@ -298,7 +299,10 @@ class QueueScreen(CareScreen):
 
     def _form(self, title: str, fields: tuple, values: dict[str, Any], submit: Any,
               item: QueueItem, said: Any) -> None:
-        """A small form; when saved, say so and let every screen read again."""
+        """A small form; when saved, say so and let every screen read again. (The forms load
+        with the first one: they are not needed before the queue's rows are on screen.)"""
+        from carecli.screens.form import FormScreen
+
         typed: dict[str, Any] = {}
 
         def save(v: dict[str, Any]) -> Any:
