@@ -245,15 +245,20 @@ async def test_a_closed_referral_is_reopened_only_with_a_note(make_app, screened
         assert _stored(db)[0][0][4:6] == ("requested", None)
 
 
+def _sent_12_days_ago(app, client_id: int) -> None:
+    """A referral to Dayton Food Bank, sent on Nov 12 and not heard of since."""
+    made = app.service.create_referral(client_id, {
+        "need": "food", "to_whom": "Dayton Food Bank", "made_on": "2026-11-12"})
+    app.service.change_referral_status(made.id, made.version, {
+        "to_status": "requested", "changed_on": "2026-11-12"})
+
+
 async def test_a_quiet_referral_in_the_queue_opens_its_referrals_with_f(make_app, screened, db):
     """Sent 12 days ago and not heard of since: in the queue; `f` opens Li's referrals, where
     accepting it (followed up in a week) takes it out of the queue."""
     li = screened["li"]
     app = make_app()
-    made = app.service.create_referral(li, {"need": "food", "to_whom": "Dayton Food Bank",
-                                           "made_on": "2026-11-12"})
-    app.service.change_referral_status(made.id, made.version, {
-        "to_status": "requested", "changed_on": "2026-11-12"})
+    _sent_12_days_ago(app, li)
     async with app.run_test(size=NARROW) as pilot:
         await queue_shown(app, pilot)
         await highlight(pilot, li, "referral")
@@ -301,10 +306,7 @@ async def test_a_reached_call_logged_from_a_quiet_referral_follows_it_up(
 
     li = screened["li"]
     app = make_app()
-    made = app.service.create_referral(li, {"need": "food", "to_whom": "Dayton Food Bank",
-                                           "made_on": "2026-11-12"})
-    app.service.change_referral_status(made.id, made.version, {
-        "to_status": "requested", "changed_on": "2026-11-12"})
+    _sent_12_days_ago(app, li)
     async with app.run_test(size=NARROW) as pilot:
         await queue_shown(app, pilot)
         await highlight(pilot, li, "referral")
